@@ -1,0 +1,35 @@
+"""Checks over a loaded catalog. Each module owns one family; each returns findings and prints nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from minhbach.catalog import Catalog
+from minhbach.findings import Finding
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What checks may know about the world besides the records."""
+
+    today: dt.date
+    docs_files: frozenset[str] = field(default_factory=frozenset)
+    """Files under docs/, as POSIX paths relative to it (for form files)."""
+
+
+Check = Callable[[Catalog, CheckContext], list[Finding]]
+
+
+def all_checks() -> list[Check]:
+    from minhbach.checks import dates, files, legal, pending, references
+
+    return [references.check, files.check, pending.check, dates.check, legal.check]
+
+
+def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in all_checks():
+        findings += check(catalog, context)
+    return findings

@@ -1,0 +1,54 @@
+"""Legal documents: status consistent with dates and replacements; procedures resting on valid law."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from minhbach.catalog import Catalog, Entry
+from minhbach.checks import CheckContext
+from minhbach.findings import Finding, error, warning
+from minhbach.model import LegalDocument, Procedure, Validity
+
+
+def _status_findings(entry: Entry, document: LegalDocument, context: CheckContext) -> list[Finding]:
+    found = []
+    status = entry.position(("status",))
+    where = (entry.source.path, status.line, status.column)
+    if document.replaced_by and document.status in (Validity.IN_FORCE, Validity.NOT_YET):
+        found.append(error(*where, "status-conflict",
+                           f"văn bản đã được thay thế bởi '{document.replaced_by}' nhưng tình trạng là '{document.status.label}'",
+                           "Sửa `status` (thường là het_hieu_luc_toan_bo) hoặc bỏ `replaced_by`."))
+    effective = document.effective if isinstance(document.effective, dt.date) else None
+    today = context.today
+    if document.status is Validity.IN_FORCE and effective is not None and effective > today:
+        found.append(warning(*where, "status-stale", f"ghi 'Còn hiệu lực' nhưng đến {effective.isoformat()} văn bản mới có hiệu lực",
+                             "Kiểm tra lại trên vbpl.vn; có thể là 'chua_co_hieu_luc'."))
+    if document.status is Validity.NOT_YET and effective is not None and effective <= today:
+        found.append(warning(*where, "status-stale", f"ghi 'Chưa có hiệu lực' nhưng văn bản đã có hiệu lực từ {effective.isoformat()}",
+                             "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
+    if document.status is Validity.IN_FORCE and document.expiry is not None and document.expiry <= today:
+        found.append(warning(*where, "status-stale", f"ghi 'Còn hiệu lực' nhưng ngày hết hiệu lực là {document.expiry.isoformat()}",
+                             "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
+    return found
+
+
+def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog) -> list[Finding]:
+    found = []
+    for index, basis in enumerate(procedure.legal_basis):
+        document = catalog.get("legal", basis.doc)
+        if isinstance(document, LegalDocument) and not document.status.usable:
+            position = entry.position(("legal_basis", index, "doc"))
+            found.append(warning(entry.source.path, position.line, position.column, "basis-not-in-force",
+                                 f"căn cứ pháp lý '{document.label}' đang ở tình trạng '{document.status.label}'",
+                                 "Trang sẽ cảnh báo người đọc. Rà soát thủ tục theo văn bản thay thế (nếu có)."))
+    return found
+
+
+def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
+    findings = []
+    for entry in catalog.all_entries():
+        if isinstance(entry.record, LegalDocument):
+            findings += _status_findings(entry, entry.record, context)
+        elif isinstance(entry.record, Procedure):
+            findings += _basis_findings(entry, entry.record, catalog)
+    return findings

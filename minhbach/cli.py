@@ -1,0 +1,104 @@
+"""The `minhbach` command: check, schema, fix.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from minhbach.findings import FORMATTERS, has_errors, summary
+from minhbach.fix import fix_nfc
+from minhbach.model import KINDS
+from minhbach.project import check_project, today_from_environment
+from minhbach.schema import schema_text, write_schemas
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _check(args: argparse.Namespace) -> int:
+    _, findings = check_project(args.data, args.docs, args.today or today_from_environment())
+    output = FORMATTERS[args.format](findings)
+    if output:
+        print(output)
+    if args.format == "text":
+        print(summary(findings), file=sys.stderr)
+    return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    if args.write:
+        for path in write_schemas(args.write):
+            print(path.as_posix())
+        return EXIT_OK
+    if not args.kind:
+        print(f"minhbach schema: name a kind ({', '.join(KINDS)}) or use --write DIR", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(schema_text(args.kind))
+    return EXIT_OK
+
+
+def _fix(args: argparse.Namespace) -> int:
+    if not args.nfc:
+        print("minhbach fix: choose what to fix, e.g. --nfc", file=sys.stderr)
+        return EXIT_USAGE
+    status = EXIT_OK
+    for path in args.paths:
+        result = fix_nfc(path)
+        if result.problem:
+            print(f"{path}: {result.problem}", file=sys.stderr)
+            status = EXIT_ERRORS
+        elif result.changed:
+            print(f"{path}: đã chuẩn hóa {result.changed} chỗ sang NFC")
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="minhbach", description="Kiểm tra và xuất bản dữ liệu công khai thủ tục hành chính.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="kiểm tra toàn bộ dữ liệu")
+    check.add_argument("--data", type=Path, default=Path("data"), help="thư mục dữ liệu (mặc định: data)")
+    check.add_argument("--docs", type=Path, default=Path("docs"), help="thư mục trang và tệp mẫu (mặc định: docs)")
+    check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.set_defaults(run=_check)
+
+    schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")
+    schema.add_argument("kind", nargs="?", choices=sorted(KINDS))
+    schema.add_argument("--write", type=Path, metavar="DIR", help="ghi <loại>.schema.json của mọi loại vào DIR")
+    schema.set_defaults(run=_schema)
+
+    fix = commands.add_parser("fix", help="sửa tự động, an toàn")
+    fix.add_argument("--nfc", action="store_true", help="chuẩn hóa chữ có dấu sang Unicode NFC")
+    fix.add_argument("paths", nargs="+", type=Path)
+    fix.set_defaults(run=_fix)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return EXIT_USAGE
+    except Exception:  # a bug, not the editor's fault: say so, keep the details
+        print("minhbach: internal error, please report it with the text below.", file=sys.stderr)
+        traceback.print_exc()
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

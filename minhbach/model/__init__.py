@@ -1,0 +1,52 @@
+"""The content model: every record kind, defined once.
+
+The validator, the JSON Schemas for editors, the field dictionary and the page templates
+all derive from these classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minhbach.model.base import Change, Pending, Record, RefTo, DocsFile
+from minhbach.model.legal import LegalDocument, Validity
+from minhbach.model.organisation import ProcedureField, Unit
+from minhbach.model.procedure import Procedure
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A record kind: its name in commands, its folder under data/, and its model class."""
+
+    name: str
+    folder: str
+    model: type[Record]
+    label: str
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind("procedure", "procedures", Procedure, "Thủ tục hành chính"),
+        Kind("legal", "legal", LegalDocument, "Văn bản pháp luật"),
+        Kind("unit", "units", Unit, "Đơn vị"),
+        Kind("field", "fields", ProcedureField, "Lĩnh vực"),
+    )
+}
+KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
+
+__all__ = [
+    "Change",
+    "DocsFile",
+    "KINDS",
+    "KIND_BY_FOLDER",
+    "Kind",
+    "LegalDocument",
+    "Pending",
+    "Procedure",
+    "ProcedureField",
+    "Record",
+    "RefTo",
+    "Unit",
+    "Validity",
+]

@@ -1,0 +1,212 @@
+"""Building blocks shared by every record kind: strict models, text, references, pending parts.
+
+Titles and descriptions are written for the editors (in Vietnamese): they become the hover
+help of the JSON Schema in their editor and the field dictionary page, so a field is
+described here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+import re
+from dataclasses import dataclass
+from enum import Enum
+from typing import Annotated, Any, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+RULE_PREFIX = "minhbach:"
+
+
+def rule(code: str, message: str, **context: str) -> PydanticCustomError:
+    """A broken rule of the model; `code` becomes the finding's code."""
+    return PydanticCustomError(RULE_PREFIX + code, message, context or None)
+
+
+def _editor_schema(schema: dict[str, Any], model: type) -> None:
+    """Class docstrings are for developers; keep them out of the editors' hover help."""
+    if schema.get("description") == inspect.cleandoc(model.__doc__ or ""):
+        schema.pop("description", None)
+
+
+class Strict(BaseModel):
+    """Every part of a record: unknown keys are errors, values are immutable once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, json_schema_extra=_editor_schema)
+
+
+class Labelled(str, Enum):
+    """An enum whose values are stable ASCII codes and whose labels are shown to readers.
+
+    Members are declared as `CODE = ("code", "Nhãn hiển thị")`.
+    """
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> Labelled:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+    def __str__(self) -> str:
+        return self.value
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Text that must say something: empty or blank is an error."""
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string as the id of a record of another kind (checked by `checks.references`)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class DocsFile:
+    """Marks a string as a path under `docs/` that must exist (checked by `checks.files`)."""
+
+
+def ref(kind: str, *, title: str, description: str = "") -> Any:
+    """A reference to another record's id, e.g. the unit that owns a record."""
+    return Annotated[
+        str,
+        StringConstraints(pattern=SLUG_PATTERN),
+        RefTo(kind),
+        Field(title=title, description=description or f"Mã (id) của một bản ghi loại `{kind}`."),
+    ]
+
+
+class Pending(Strict):
+    """A required part whose true value is not yet established. Shown as "đang cập nhật"."""
+
+    pending: Annotated[
+        Text,
+        Field(
+            title="Đang cập nhật (lý do)",
+            description="Ghi ngắn gọn vì sao chưa có giá trị chính thức, ví dụ: "
+            "'Chưa xác định được thời hạn theo QĐ 09/2023/QĐ-TTg'.",
+        ),
+    ]
+
+
+def _pending_or_value(value: Any) -> str:
+    if isinstance(value, Pending) or (isinstance(value, dict) and "pending" in value):
+        return "pending"
+    return "value"
+
+
+def pendable(inner: Any) -> Any:
+    """`inner`, or `{pending: "reason"}` when the true value is not yet known."""
+    return Annotated[
+        Union[Annotated[Pending, Tag("pending")], Annotated[inner, Tag("value")]],
+        Discriminator(_pending_or_value),
+    ]
+
+
+_PERIOD = re.compile(r"^(\d+) ?(ngày|tuần|tháng|năm|days?|weeks?|months?|years?)$")
+
+
+def parse_period(text: str) -> tuple[int, str]:
+    """'6 tháng' -> (6, 'month'). Raises ValueError for anything else."""
+    match = _PERIOD.match(text.strip().lower())
+    if not match:
+        raise ValueError(text)
+    unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}.get(
+        match.group(2), match.group(2).rstrip("s")
+    )
+    return int(match.group(1)), unit
+
+
+ReviewPeriod = Annotated[
+    str,
+    StringConstraints(pattern=_PERIOD.pattern),
+    Field(
+        title="Chu kỳ rà soát",
+        description="Bao lâu thì phải rà soát lại, ví dụ '6 tháng', '1 năm', '90 ngày'.",
+        examples=["6 tháng", "1 năm"],
+    ),
+]
+
+
+class Change(Strict):
+    """One dated note in the public change history."""
+
+    date: Annotated[dt.date, Field(title="Ngày", description="Ngày thay đổi, dạng YYYY-MM-DD.")]
+    note: Annotated[Text, Field(title="Nội dung thay đổi", description="Viết cho người đọc: đã thay đổi gì.")]
+
+
+class Record(Strict):
+    """What every record carries, whatever its kind: identity, freshness and ownership."""
+
+    id: Annotated[
+        Slug,
+        Field(
+            title="Mã bản ghi (id)",
+            description="Chữ thường không dấu, nối bằng gạch ngang; trùng với tên tệp. "
+            "Dùng làm địa chỉ trang, ví dụ 'cap-van-ban-cho-phep-su-dung-the-abtc'.",
+        ),
+    ]
+    published: Annotated[dt.date, Field(title="Ngày đăng", description="Ngày công bố lần đầu trên trang.")]
+    updated: Annotated[
+        dt.date,
+        Field(title="Ngày cập nhật", description="Ngày của thay đổi nội dung gần nhất (không tính sửa lỗi chính tả)."),
+    ]
+    last_reviewed: Annotated[
+        dt.date, Field(title="Ngày rà soát gần nhất", description="Ngày cán bộ phụ trách đã kiểm tra lại toàn bộ nội dung.")
+    ]
+    review_in: ReviewPeriod | None = None
+    review_by: Annotated[
+        dt.date | None, Field(title="Hạn rà soát", description="Dùng thay cho chu kỳ rà soát khi có hạn cụ thể.")
+    ] = None
+    owner: ref("unit", title="Đơn vị phụ trách", description="Mã (id) của phòng/đơn vị chịu trách nhiệm nội dung.")
+    changes: Annotated[
+        list[Change],
+        Field(
+            min_length=1,
+            title="Lịch sử thay đổi",
+            description="Các ghi chú thay đổi có ngày, hiển thị cho người đọc. Mục đầu tiên thường là 'Đăng lần đầu'.",
+        ),
+    ]
+
+    @model_validator(mode="after")
+    def _one_review_rule(self) -> Record:
+        if (self.review_in is None) == (self.review_by is None):
+            raise rule("review-rule", "cần đúng một trong hai: `review_in` (chu kỳ rà soát) hoặc `review_by` (hạn rà soát)")
+        return self
+
+    @property
+    def next_review(self) -> dt.date:
+        """The date by which the record must be reviewed again."""
+        if self.review_by is not None:
+            return self.review_by
+        count, unit = parse_period(self.review_in or "")
+        if unit == "day":
+            return self.last_reviewed + dt.timedelta(days=count)
+        if unit == "week":
+            return self.last_reviewed + dt.timedelta(weeks=count)
+        months = count * (12 if unit == "year" else 1)
+        year, month = divmod(self.last_reviewed.month - 1 + months, 12)
+        target_year, target_month = self.last_reviewed.year + year, month + 1
+        day = min(self.last_reviewed.day, _days_in_month(target_year, target_month))
+        return dt.date(target_year, target_month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day

@@ -1,0 +1,47 @@
+"""The department's own units and the fields (lĩnh vực) its procedures belong to."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+from minhbach.model.base import Labelled, Record, Text, pendable, ref
+
+
+class UnitKind(Labelled):
+    DEPARTMENT = ("so", "Sở")
+    OFFICE = ("van_phong", "Văn phòng")
+    DIVISION = ("phong", "Phòng")
+    INSPECTORATE = ("thanh_tra", "Thanh tra")
+    CENTRE = ("trung_tam", "Trung tâm")
+    SERVICE_POINT = ("diem_tiep_nhan", "Điểm tiếp nhận hồ sơ")
+
+
+Phone = Annotated[
+    str,
+    StringConstraints(pattern=r"^\+?[0-9][0-9 .]{6,18}[0-9]$"),
+    Field(description="Số điện thoại, chỉ gồm chữ số, dấu cách, dấu chấm; ví dụ '0205 3719 886'."),
+]
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"), Field(description="Thư điện tử công vụ.")]
+
+
+class Unit(Record):
+    """Phòng, trung tâm hoặc điểm tiếp nhận của cơ quan."""
+
+    name: Annotated[Text, Field(title="Tên đơn vị")]
+    kind: Annotated[UnitKind, Field(title="Loại đơn vị")]
+    parent: ref("unit", title="Đơn vị cấp trên") | None = None
+    role: Annotated[Text, Field(title="Chức năng, nhiệm vụ chính")]
+    phones: Annotated[pendable(Annotated[list[Phone], Field(min_length=1)]), Field(title="Điện thoại")]
+    email: Annotated[pendable(Email), Field(title="Thư điện tử")]
+    address: Annotated[pendable(Text), Field(title="Địa chỉ")]
+    hours: Annotated[Text | None, Field(title="Giờ làm việc")] = None
+
+
+class ProcedureField(Record):
+    """Lĩnh vực thủ tục hành chính."""
+
+    name: Annotated[Text, Field(title="Tên lĩnh vực")]
+    description: Annotated[Text | None, Field(title="Mô tả")] = None
+    order: Annotated[int, Field(ge=0, title="Thứ tự hiển thị")] = 100

@@ -1,0 +1,36 @@
+"""One project on disk: where its data and docs live, and checking it as a whole.
+
+Shared by the command line and the MkDocs plugin so both report exactly the same findings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from minhbach.catalog import Catalog, load_catalog
+from minhbach.checks import CheckContext, run_checks
+from minhbach.findings import Finding, sorted_findings
+
+
+def today_from_environment() -> dt.date:
+    """Today, or the day of SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def docs_files(docs_dir: Path) -> frozenset[str]:
+    """Every file under docs/, as a POSIX path relative to it."""
+    if not docs_dir.is_dir():
+        return frozenset()
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+
+
+def check_project(data_dir: Path, docs_dir: Path, today: dt.date, *, display_base: Path | None = None) -> tuple[Catalog, list[Finding]]:
+    """Load every record and run every check."""
+    catalog, findings = load_catalog(data_dir, display_base=display_base or Path.cwd())
+    findings += run_checks(catalog, CheckContext(today=today, docs_files=docs_files(docs_dir)))
+    return catalog, sorted_findings(findings)

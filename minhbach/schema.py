@@ -1,0 +1,103 @@
+"""JSON Schema (draft 2020-12) of each record kind, derived from the model, and lookups in it.
+
+Editors get the schema through the yaml-language-server modeline at the top of each record
+(completion, hover help in Vietnamese, red underlines); the validator reads the same schema
+to name the keys a mapping allows and the title of a missing part.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from minhbach.model import KINDS
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+@cache
+def json_schema(kind: str) -> dict[str, Any]:
+    model = KINDS[kind].model
+    schema = model.model_json_schema(mode="validation")
+    return {"$schema": DIALECT, "$id": f"{kind}.schema.json", **schema}
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_schemas(directory: Path) -> list[Path]:
+    """Write `<kind>.schema.json` for every kind; returns the files written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind in KINDS:
+        target = directory / f"{kind}.schema.json"
+        target.write_text(schema_text(kind), encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return node
+
+
+def _branches(root: dict[str, Any], node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    node = _resolve(root, node)
+    for combinator in ("anyOf", "oneOf", "allOf"):
+        if combinator in node:
+            for sub in node[combinator]:
+                yield from _branches(root, sub)
+            return
+    yield node
+
+
+def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """The object schemas a mapping at `path` (a path into the data) may follow."""
+    root = json_schema(kind)
+    nodes = [root]
+    for part in path:
+        following = []
+        for node in nodes:
+            for branch in _branches(root, node):
+                if isinstance(part, str) and part in branch.get("properties", {}):
+                    following.append(branch["properties"][part])
+                elif isinstance(part, int) and "items" in branch:
+                    following.append(branch["items"])
+        nodes = following
+    return [branch for node in nodes for branch in _branches(root, node) if "properties" in branch]
+
+
+def best_object(kind: str, path: tuple[str | int, ...], present: set[str]) -> dict[str, Any] | None:
+    """Of the object schemas at `path`, the one sharing most keys with what the editor wrote."""
+    candidates = objects_at(kind, path)
+    if not candidates:
+        return None
+    return max(candidates, key=lambda branch: len(present & set(branch["properties"])))
+
+
+def is_pendable(kind: str, path: tuple[str | int, ...], name: str) -> bool:
+    """Whether the part `name` of the mapping at `path` accepts `{pending: ...}`."""
+    root = json_schema(kind)
+    for branch in objects_at(kind, path):
+        prop = branch["properties"].get(name)
+        if prop is not None:
+            return any("pending" in b.get("properties", {}) for b in _branches(root, prop))
+    return False
+
+
+def title_of(kind: str, path: tuple[str | int, ...], name: str) -> tuple[str, str]:
+    """(title, description) of the part `name` in the mapping at `path`, for messages."""
+    root = json_schema(kind)
+    for branch in objects_at(kind, path):
+        prop = branch["properties"].get(name)
+        if prop is not None:
+            title, description = prop.get("title", ""), prop.get("description", "")
+            for sub in _branches(root, prop):
+                description = description or sub.get("description", "")
+            return title, description
+    return "", ""

@@ -1,0 +1,350 @@
+"""Read one YAML file safely, keeping the line and column of every key and value.
+
+Nothing here trusts the input: the file may be empty, huge, in a legacy encoding, indented
+with tabs, full of duplicate keys or built to explode through aliases. Each of those becomes
+a finding; the caller gets either a document or nothing, never an exception.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from minhbach.findings import Finding, error, warning
+from minhbach.legacy import guess_byte_encoding, guess_legacy_text
+from minhbach.text import non_nfc_runs
+
+MAX_FILE_BYTES = 512 * 1024
+MAX_NODES = 20_000  # values built from one file, counting every alias expansion
+MAX_DEPTH = 50
+MAX_NFC_FINDINGS = 10
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class SourceDocument:
+    """The plain data of one file, with where each part came from."""
+
+    path: str
+    data: Any
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def locate(self, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
+        """Follow `loc` into the data as far as it exists.
+
+        Parts that do not exist (a missing key, or a tag that a validation library adds for
+        union members) are skipped. Returns the path that exists and whether all of `loc` did.
+        """
+        current: Any = self.data
+        found: list[str | int] = []
+        complete = True
+        for part in loc:
+            if isinstance(current, dict) and isinstance(part, str) and part in current:
+                current = current[part]
+                found.append(part)
+            elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+                current = current[part]
+                found.append(part)
+            else:
+                complete = False
+        return tuple(found), complete
+
+    def position(self, path: Path_, *, prefer_key: bool = False) -> Position:
+        if prefer_key and path in self.keys:
+            return self.keys[path]
+        return self.values.get(path) or self.keys.get(path) or Position(1, 1)
+
+
+class _Budget(Exception):
+    """Raised inside construction when a limit is reached; becomes a finding."""
+
+    def __init__(self, code: str, node: Node, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.code, self.node, self.message, self.hint = code, node, message, hint
+
+
+_SCALARS = SafeConstructor()
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str": None,
+    "tag:yaml.org,2002:int": _SCALARS.construct_yaml_int,
+    "tag:yaml.org,2002:float": _SCALARS.construct_yaml_float,
+    "tag:yaml.org,2002:bool": _SCALARS.construct_yaml_bool,
+    "tag:yaml.org,2002:null": _SCALARS.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _SCALARS.construct_yaml_timestamp,
+}
+
+
+def _pos(node: Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed YAML node graph into plain values, recording positions and findings."""
+
+    def __init__(self, doc: SourceDocument) -> None:
+        self.doc = doc
+        self.findings: list[Finding] = []
+        self.count = 0
+        self.active: set[int] = set()
+
+    def _finding(self, node: Node, code: str, message: str, hint: str = "", *, severity: str = "error") -> None:
+        p = _pos(node)
+        make = error if severity == "error" else warning
+        self.findings.append(make(self.doc.path, p.line, p.column, code, message, hint))
+
+    def build(self, node: Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _Budget(
+                "alias-bomb",
+                node,
+                f"tệp tạo ra quá nhiều giá trị (hơn {MAX_NODES}), thường do bí danh YAML (&, *) lồng nhau",
+                "Viết trực tiếp các giá trị, không dùng & và * để nhân bản nội dung.",
+            )
+        if len(path) > MAX_DEPTH:
+            raise _Budget("too-deep", node, f"cấu trúc lồng nhau quá {MAX_DEPTH} tầng", "Kiểm tra thụt lề của tệp.")
+        if id(node) in self.active:
+            raise _Budget("alias-cycle", node, "bí danh YAML (*) trỏ vào chính nó", "Bỏ bí danh, viết trực tiếp giá trị.")
+        self.doc.values.setdefault(path, _pos(node))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                if node.tag != "tag:yaml.org,2002:seq":
+                    self._unsupported_tag(node)
+                return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                if node.tag != "tag:yaml.org,2002:map":
+                    self._unsupported_tag(node)
+                return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+        raise AssertionError(f"unknown YAML node {type(node).__name__}")
+
+    def _unsupported_tag(self, node: Node) -> None:
+        self._finding(node, "yaml-tag", f"thẻ YAML '{node.tag}' không được hỗ trợ", "Bỏ thẻ bắt đầu bằng '!' hoặc '!!'.")
+
+    def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, Position] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._finding(key_node, "yaml-merge", "khóa gộp '<<' không được hỗ trợ", "Viết trực tiếp các khóa cần có.")
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self._finding(key_node, "complex-key", "khóa phải là một từ đơn giản", "Viết khóa dạng `ten_khoa: giá trị`.")
+                continue
+            key = unicodedata.normalize("NFC", str(key_node.value))
+            if key in result:
+                first = first_seen[key]
+                self._finding(
+                    key_node,
+                    "duplicate-key",
+                    f"khóa '{key}' bị lặp lại (đã có ở dòng {first.line})",
+                    "Mỗi khóa chỉ được xuất hiện một lần trong cùng một khối; gộp hai chỗ lại hoặc xóa chỗ thừa.",
+                )
+                continue
+            first_seen[key] = _pos(key_node)
+            self.doc.keys[path + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: ScalarNode, path: Path_) -> Any:
+        if node.tag not in _SCALAR_TAGS:
+            self._unsupported_tag(node)
+            return node.value
+        constructor = _SCALAR_TAGS[node.tag]
+        if constructor is None:
+            return self._text(node)
+        try:
+            return constructor(node)
+        except (ValueError, TypeError, OverflowError, ConstructorError):
+            # '2026-02-31' or '0x' and the like stay text; the model says why they are wrong
+            # in terms of the part they were written for.
+            return self._text(node)
+
+    def _text(self, node: ScalarNode) -> str:
+        value = str(node.value)
+        guess = guess_legacy_text(value)
+        if guess is not None:
+            name = {"TCVN3": "TCVN3 (ABC, .VnTime)", "VNI": "VNI-Windows"}[guess.encoding]
+            self._finding(
+                node,
+                "legacy-encoding",
+                f"chữ có vẻ bị lỗi phông (gõ bằng bảng mã {name} rồi dán vào): '{_clip(value)}'",
+                f"Có lẽ là: '{_clip(guess.suggestion)}'. Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi dán lại.",
+            )
+        return unicodedata.normalize("NFC", value)
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_SYNTAX_HINTS = {
+    "mapping values are not allowed here": "Giá trị có dấu hai chấm ':' cần đặt trong dấu ngoặc kép, ví dụ: ten: \"Điều 12: ...\".",
+    "could not find expected ':'": "Mỗi dòng khóa cần dạng `khoa: giá trị`; kiểm tra dấu hai chấm và thụt lề.",
+    "found character '\\t' that cannot start any token": "Dùng dấu cách để thụt lề, không dùng phím Tab.",
+    "did not find expected key": "Kiểm tra thụt lề: các khóa cùng cấp phải thẳng cột với nhau.",
+    "did not find expected '-' indicator": "Các mục của danh sách phải bắt đầu bằng '- ' và thẳng cột với nhau.",
+    "found undefined alias": "Bỏ dấu '*' ở đầu giá trị hoặc đặt giá trị trong dấu ngoặc kép.",
+    "found unexpected end of stream": "Có dấu ngoặc kép hoặc ngoặc vuông chưa đóng.",
+    "expected a single document in the stream": "Tệp chỉ chứa một bản ghi; bỏ dòng '---' thứ hai.",
+}
+
+
+def _syntax_hint(problem: str) -> str:
+    for needle, hint in _SYNTAX_HINTS.items():
+        if needle in problem:
+            return hint
+    return "Kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở dòng này."
+
+
+def _tab_findings(path: str, text: str) -> list[Finding]:
+    found = []
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            found.append(
+                error(path, line_no, indent.index("\t") + 1, "tab-indent", "thụt lề bằng phím Tab",
+                      "YAML chỉ chấp nhận dấu cách để thụt lề; thay Tab bằng dấu cách.")
+            )
+    return found
+
+
+def _nfc_findings(path: str, text: str) -> list[Finding]:
+    runs_by_line: dict[int, list] = {}
+    for run in non_nfc_runs(text):
+        runs_by_line.setdefault(run.line, []).append(run)
+    found = []
+    for line_no, runs in list(runs_by_line.items())[:MAX_NFC_FINDINGS]:
+        first = runs[0]
+        found.append(
+            error(
+                path,
+                line_no,
+                first.column,
+                "not-nfc",
+                f"chữ có dấu viết ở dạng tổ hợp (không phải Unicode NFC): {len(runs)} chỗ trên dòng này",
+                f"Trông giống nhau nhưng máy so sánh khác nhau. Sửa tự động: minhbach fix --nfc {path}",
+            )
+        )
+    if len(runs_by_line) > MAX_NFC_FINDINGS:
+        found.append(
+            error(path, 0, 0, "not-nfc", f"còn {len(runs_by_line) - MAX_NFC_FINDINGS} dòng khác chưa ở dạng NFC",
+                  f"Sửa tự động cả tệp: minhbach fix --nfc {path}")
+        )
+    return found
+
+
+def decode(path: str, raw: bytes) -> tuple[str | None, list[Finding]]:
+    """Bytes to text: strict UTF-8, a BOM tolerated with a warning, legacy encodings named."""
+    findings: list[Finding] = []
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [error(path, 1, 1, "not-utf8", "tệp lưu ở bảng mã UTF-16, không phải UTF-8",
+                            "Mở tệp và lưu lại với bảng mã UTF-8 (không BOM).")]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+        findings.append(warning(path, 1, 1, "bom", "tệp bắt đầu bằng ký tự BOM",
+                                "Lưu lại tệp dạng 'UTF-8' (không chọn 'UTF-8 with BOM')."))
+    try:
+        return raw.decode("utf-8"), findings
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        guess = guess_byte_encoding(raw)
+        findings.append(
+            error(path, line, column, "not-utf8",
+                  f"tệp không phải UTF-8 (byte 0x{raw[exc.start]:02X}); có vẻ là {guess}",
+                  "Chuyển tệp sang Unicode UTF-8 (ví dụ bằng Unikey: Công cụ chuyển mã) rồi lưu lại; "
+                  "tệp chưa bị thay đổi.")
+        )
+        return None, findings
+
+
+def parse(path: str, text: str) -> tuple[SourceDocument | None, list[Finding]]:
+    """Text to a SourceDocument; every problem is a finding."""
+    findings = _tab_findings(path, text) + _nfc_findings(path, text)
+    tab_lines = {f.line for f in findings if f.code == "tab-indent"}
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if line not in tab_lines:
+            problem = exc.problem or exc.context or "lỗi cú pháp"
+            hint = _syntax_hint(f"{exc.context} {exc.problem}")
+            findings.append(error(path, line, column, "yaml-syntax", f"lỗi cú pháp YAML ({problem})", hint))
+        return None, findings
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        code_point = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+        findings.append(
+            error(path, line, column, "control-char", f"ký tự không được phép trong tệp (U+{code_point:04X})",
+                  "Xóa ký tự lạ này (thường do dán từ tệp Word hoặc PDF).")
+        )
+        return None, findings
+    except yaml.YAMLError as exc:
+        findings.append(error(path, 1, 1, "yaml-syntax", f"lỗi cú pháp YAML: {exc}", _syntax_hint(str(exc))))
+        return None, findings
+    except RecursionError:
+        findings.append(error(path, 1, 1, "too-deep", "cấu trúc lồng nhau quá sâu", "Kiểm tra dấu ngoặc và thụt lề của tệp."))
+        return None, findings
+    if node is None:
+        findings.append(error(path, 1, 1, "empty-file", "tệp rỗng", "Điền nội dung bản ghi hoặc xóa tệp."))
+        return None, findings
+    doc = SourceDocument(path=path, data=None)
+    builder = _Builder(doc)
+    try:
+        doc.data = builder.build(node, ())
+    except _Budget as exc:
+        p = _pos(exc.node)
+        return None, findings + builder.findings + [error(path, p.line, p.column, exc.code, exc.message, exc.hint)]
+    except RecursionError:
+        return None, findings + builder.findings + [error(path, 1, 1, "too-deep", "cấu trúc lồng nhau quá sâu", "Kiểm tra thụt lề.")]
+    findings += builder.findings
+    if not isinstance(doc.data, dict):
+        p = _pos(node)
+        findings.append(error(path, p.line, p.column, "not-a-mapping",
+                              "bản ghi phải là một khối `khoa: giá trị` ở cấp ngoài cùng",
+                              "Bắt đầu tệp bằng các dòng như `id: ...`, `name: ...` (không bắt đầu bằng '- ')."))
+        return None, findings
+    return doc, findings
+
+
+def load(file: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceDocument | None, list[Finding]]:
+    """Read, decode and parse one YAML file."""
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            return None, [error(display_path, 1, 1, "file-too-large",
+                                f"tệp quá lớn ({size // 1024} KB, giới hạn {max_bytes // 1024} KB)",
+                                "Mỗi tệp chỉ chứa một bản ghi; tách nội dung dài ra tệp khác hoặc bỏ phần thừa.")]
+        raw = file.read_bytes()
+    except OSError as exc:
+        return None, [error(display_path, 0, 0, "unreadable", f"không đọc được tệp: {exc.strerror}", "Kiểm tra quyền đọc tệp.")]
+    if not raw.strip():
+        return None, [error(display_path, 1, 1, "empty-file", "tệp rỗng", "Điền nội dung bản ghi hoặc xóa tệp.")]
+    text, findings = decode(display_path, raw)
+    if text is None:
+        return None, findings
+    doc, more = parse(display_path, text)
+    return doc, findings + more

@@ -1,0 +1,157 @@
+"""Shared test helpers: a small valid project that each test breaks in one place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+TODAY = dt.date(2026, 11, 27)
+
+UNIT = """\
+id: phong-mot
+published: 2026-01-05
+updated: 2026-01-05
+last_reviewed: 2026-06-01
+review_in: 6 tháng
+owner: phong-mot
+changes:
+  - date: 2026-01-05
+    note: Đăng lần đầu.
+name: Phòng Một
+kind: phong
+role: Tiếp nhận hồ sơ.
+phones: ["0205 3719 886"]
+email: {pending: Chưa có địa chỉ thư công vụ.}
+address: Số 1, phường Lương Văn Tri, tỉnh Lạng Sơn
+"""
+
+FIELD = """\
+id: lanh-su
+published: 2026-01-05
+updated: 2026-01-05
+last_reviewed: 2026-06-01
+review_in: 1 năm
+owner: phong-mot
+changes:
+  - date: 2026-01-05
+    note: Đăng lần đầu.
+name: Lãnh sự
+"""
+
+LEGAL = """\
+id: nd-111-2011
+published: 2026-01-05
+updated: 2026-01-05
+last_reviewed: 2026-06-01
+review_in: 6 tháng
+owner: phong-mot
+changes:
+  - date: 2026-01-05
+    note: Đăng lần đầu.
+number: 111/2011/NĐ-CP
+type: nghi_dinh
+issuer: Chính phủ
+title: Về chứng nhận lãnh sự, hợp pháp hóa lãnh sự
+issued: 2011-12-05
+effective: 2012-02-01
+status: het_hieu_luc_mot_phan
+"""
+
+PROCEDURE = """\
+id: hop-phap-hoa
+published: 2026-01-05
+updated: 2026-03-01
+last_reviewed: 2026-06-01
+review_in: 6 tháng
+owner: phong-mot
+changes:
+  - date: 2026-01-05
+    note: Đăng lần đầu.
+  - date: 2026-03-01
+    note: Bổ sung cách nộp trực tuyến.
+name: Hợp pháp hóa lãnh sự
+national_code: {pending: Chưa tra được mã.}
+agency_code: 000.00.00.H37
+field: lanh-su
+level: trung_uong
+agency:
+  authority: Cục Lãnh sự, Bộ Ngoại giao
+  performing: Cục Lãnh sự, Bộ Ngoại giao
+  unit: phong-mot
+subjects:
+  - Cá nhân
+steps:
+  - Nộp hồ sơ.
+  - Nhận kết quả.
+reception:
+  place: Phòng Một
+  hours: {pending: Chưa công bố giờ tiếp nhận.}
+channels:
+  - channel: truc_tiep
+    time: {working_days: 1, note: từ 1 đến 4 giấy tờ}
+    fee:
+      items:
+        - amount: 30000
+          per: mỗi giấy tờ
+  - channel: truc_tuyen
+    time: {not_fixed: Tùy số lượng giấy tờ}
+    fee: {free: true}
+dossier:
+  items:
+    - name: Tờ khai
+      originals: 1
+      copies: 0
+      form:
+        name: Mẫu tờ khai
+        file: forms/to-khai.docx
+  sets: 1
+result: Giấy tờ được hợp pháp hóa lãnh sự
+requirements: []
+legal_basis:
+  - doc: nd-111-2011
+    provisions: Điều 11
+online:
+  level: mot_phan
+  url: https://dichvucong.gov.vn/
+"""
+
+VALID_FILES = {
+    "data/units/phong-mot.yml": UNIT,
+    "data/fields/lanh-su.yml": FIELD,
+    "data/legal/nd-111-2011.yml": LEGAL,
+    "data/procedures/hop-phap-hoa.yml": PROCEDURE,
+    "docs/forms/to-khai.docx": "placeholder form",
+}
+
+
+def write_project(root: Path, files: dict[str, str | bytes]) -> Path:
+    for relative, content in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(content, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A valid project in a temporary folder."""
+    return write_project(tmp_path, VALID_FILES)
+
+
+def line_of(text: str, needle: str) -> int:
+    """1-based line of the first line containing `needle`."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def column_of(text: str, needle: str) -> int:
+    """1-based column where `needle` starts on its line."""
+    line = text.splitlines()[line_of(text, needle) - 1]
+    return line.index(needle) + 1
