@@ -94,13 +94,13 @@ def from_vni(text: str) -> str:
 
 
 def _plausibility(text: str) -> int:
-    """Vietnamese syllables with diacritics count for, leftover odd characters against."""
+    """Vietnamese syllables with diacritics count for; impossible words and odd characters against."""
     score = 0
     for word in _WORD.findall(text):
         if any(_suspicious(ch) for ch in word):
             score -= 2
-        elif not word.isascii() and is_vietnamese_syllable(word):
-            score += 1
+        elif not word.isascii():
+            score += 1 if is_vietnamese_syllable(word) else -1
     return score
 
 

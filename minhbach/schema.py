@@ -77,7 +77,8 @@ def best_object(kind: str, path: tuple[str | int, ...], present: set[str]) -> di
     candidates = objects_at(kind, path)
     if not candidates:
         return None
-    return max(candidates, key=lambda branch: len(present & set(branch["properties"])))
+    # On a tie, the value's own shape is a better guess than the {pending: ...} marker.
+    return max(candidates, key=lambda branch: (len(present & set(branch["properties"])), "pending" not in branch["properties"]))
 
 
 def is_pendable(kind: str, path: tuple[str | int, ...], name: str) -> bool:
