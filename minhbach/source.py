@@ -42,6 +42,8 @@ class SourceDocument:
     data: Any
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    """The text as written, for values YAML read as something other than text (numbers, dates)."""
 
     def locate(self, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
         """Follow `loc` into the data as far as it exists.
@@ -171,6 +173,7 @@ class _Builder:
         constructor = _SCALAR_TAGS[node.tag]
         if constructor is None:
             return self._text(node)
+        self.doc.raw[path] = str(node.value)
         try:
             return constructor(node)
         except (ValueError, TypeError, OverflowError, ConstructorError):

@@ -107,7 +107,14 @@ class _Mapper:
             return make("out-of-range", f"{label}: {err['msg']} (đang là {value})", "Kiểm tra lại con số.")
         if error_type.endswith("_type") or error_type.endswith("_parsing") or error_type == "model_attributes_type":
             hint = "Đặt chữ trong dấu ngoặc kép nếu đó là văn bản." if _expected(error_type).startswith("chữ") else ""
-            return make("wrong-type", f"{label}: cần {_expected(error_type)}, đang là {_describe(value)}", (hint + pending_hint).strip())
+            found = _describe(value)
+            if path in self.doc.raw and not isinstance(value, (str, list, dict)):
+                written = self.doc.raw[path]
+                found = f"`{written}` (YAML hiểu là {found.split(' ')[0]})"
+                if hint:
+                    hint = f'Viết trong dấu ngoặc kép: {name}: "{written}".'
+
+            return make("wrong-type", f"{label}: cần {_expected(error_type)}, đang là {found}", (hint + pending_hint).strip())
         if error_type.startswith(RULE_PREFIX):
             return make(error_type[len(RULE_PREFIX):], err["msg"], "")
         return make("invalid", f"{label}: {err['msg']}", "")

@@ -14,6 +14,8 @@ def _status_findings(entry: Entry, document: LegalDocument, context: CheckContex
     found = []
     status = entry.position(("status",))
     where = (entry.source.path, status.line, status.column)
+    if not isinstance(document.status, Validity):
+        return found
     if document.replaced_by and document.status in (Validity.IN_FORCE, Validity.NOT_YET):
         found.append(error(*where, "status-conflict",
                            f"văn bản đã được thay thế bởi '{document.replaced_by}' nhưng tình trạng là '{document.status.label}'",
@@ -36,7 +38,7 @@ def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog) -> lis
     found = []
     for index, basis in enumerate(procedure.legal_basis):
         document = catalog.get("legal", basis.doc)
-        if isinstance(document, LegalDocument) and not document.status.usable:
+        if isinstance(document, LegalDocument) and isinstance(document.status, Validity) and not document.status.usable:
             position = entry.position(("legal_basis", index, "doc"))
             found.append(warning(entry.source.path, position.line, position.column, "basis-not-in-force",
                                  f"căn cứ pháp lý '{document.label}' đang ở tình trạng '{document.status.label}'",

@@ -184,6 +184,15 @@ class Record(Strict):
         ),
     ]
 
+    sources: Annotated[
+        list[Text],
+        Field(
+            title="Nguồn đối chiếu",
+            description="Nơi đã đối chiếu thông tin (văn bản, trang chính thức), để người rà soát kiểm tra lại. "
+            "Không hiển thị trên trang.",
+        ),
+    ] = []
+
     @model_validator(mode="after")
     def _one_review_rule(self) -> Record:
         if (self.review_in is None) == (self.review_by is None):

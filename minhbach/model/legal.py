@@ -55,11 +55,18 @@ class LegalDocument(Record):
     number: Annotated[pendable(DocumentNumber), Field(title="Số, ký hiệu")]
     type: Annotated[DocumentType, Field(title="Loại văn bản")]
     issuer: Annotated[Text, Field(title="Cơ quan ban hành", description="Ví dụ 'Thủ tướng Chính phủ', 'Bộ Ngoại giao'.")]
-    title: Annotated[Text, Field(title="Trích yếu")]
+    title: Annotated[pendable(Text), Field(title="Trích yếu", description="Trích yếu nguyên văn như trên văn bản gốc.")]
+    summary: Annotated[
+        Text | None,
+        Field(title="Nội dung chính", description="Một câu tự viết cho người đọc; không thay cho trích yếu nguyên văn."),
+    ] = None
     issued: Annotated[dt.date, Field(title="Ngày ban hành")]
     effective: Annotated[pendable(dt.date), Field(title="Ngày có hiệu lực")]
     expiry: Annotated[dt.date | None, Field(title="Ngày hết hiệu lực")] = None
-    status: Annotated[Validity, Field(title="Tình trạng hiệu lực")]
+    status: Annotated[
+        pendable(Validity),
+        Field(title="Tình trạng hiệu lực", description="Theo Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn)."),
+    ]
     replaced_by: ref("legal", title="Được thay thế bởi", description="Mã (id) của văn bản thay thế.") | None = None
     amended_by: Annotated[
         list[ref("legal", title="Được sửa đổi bởi")],

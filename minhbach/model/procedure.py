@@ -133,14 +133,14 @@ class DossierItem(Strict):
     """Thành phần hồ sơ: one paper in the dossier, with how many originals and copies."""
 
     name: Annotated[Text, Field(title="Tên giấy tờ")]
-    originals: Annotated[int, Field(ge=0, le=99, title="Số bản chính")]
-    copies: Annotated[int, Field(ge=0, le=99, title="Số bản sao")]
+    originals: Annotated[pendable(Annotated[int, Field(ge=0, le=99)]), Field(title="Số bản chính")]
+    copies: Annotated[pendable(Annotated[int, Field(ge=0, le=99)]), Field(title="Số bản sao")]
     form: Annotated[Form | None, Field(title="Mẫu đơn, tờ khai")] = None
     note: Annotated[Text | None, Field(title="Ghi chú", description="Ví dụ 'bản sao có chứng thực'.")] = None
 
     @model_validator(mode="after")
     def _some_paper(self) -> DossierItem:
-        if self.originals + self.copies == 0:
+        if self.originals == 0 and self.copies == 0:
             raise rule("dossier-count", "thành phần hồ sơ cần ít nhất một bản chính hoặc bản sao")
         return self
 
@@ -170,12 +170,12 @@ class Reception(Strict):
 
 
 class Online(Strict):
-    level: Annotated[OnlineLevel, Field(title="Mức độ dịch vụ công trực tuyến")]
+    level: Annotated[pendable(OnlineLevel), Field(title="Mức độ dịch vụ công trực tuyến")]
     url: Annotated[AnyHttpUrl | None, Field(title="Địa chỉ nộp trực tuyến", description="Trang thủ tục trên cổng dịch vụ công.")] = None
 
     @model_validator(mode="after")
     def _url_when_online(self) -> Online:
-        if self.level is not OnlineLevel.NONE and self.url is None:
+        if isinstance(self.level, OnlineLevel) and self.level is not OnlineLevel.NONE and self.url is None:
             raise rule("online-url", "thủ tục có dịch vụ công trực tuyến cần địa chỉ `url` của cổng dịch vụ công")
         return self
 
@@ -200,7 +200,7 @@ class Procedure(Record):
     reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
     channels: Annotated[list[Channel], Field(min_length=1, title="Cách thức thực hiện")]
     time_note: Annotated[Text | None, Field(title="Ghi chú về thời hạn giải quyết")] = None
-    dossier: Annotated[Dossier, Field(title="Thành phần, số lượng hồ sơ")]
+    dossier: Annotated[pendable(Dossier), Field(title="Thành phần, số lượng hồ sơ")]
     result: Annotated[pendable(Text), Field(title="Kết quả thực hiện")]
     fee_note: Annotated[Text | None, Field(title="Ghi chú về phí, lệ phí")] = None
     requirements: Annotated[

@@ -1,0 +1,113 @@
+"""The `minhbach` command: output formats, exit codes, and the shipped data passing its own check."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from minhbach.cli import main
+from tests.conftest import PROCEDURE, line_of, write_project
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(project)
+    return project
+
+
+def test_clean_project_exits_zero_with_warnings(in_project: Path, capsys):
+    assert main(["check", "--today", "2026-11-27"]) == 0
+    out = capsys.readouterr()
+    assert "warning[pending]" in out.out
+    assert "0 lỗi (errors), 3 cảnh báo (warnings)" in out.err
+
+
+def test_errors_exit_one_and_print_path_line_col(in_project: Path, capsys):
+    text = PROCEDURE.replace("requirements: []", "requirement: []")
+    write_project(in_project, {"data/procedures/hop-phap-hoa.yml": text})
+    assert main(["check", "--today", "2026-11-27"]) == 1
+    out = capsys.readouterr().out
+    line = line_of(text, "requirement:")
+    assert f"data/procedures/hop-phap-hoa.yml:{line}:1: error[unknown-key]: khóa `requirement` không có trong mẫu" in out
+
+
+def test_json_format_is_exactly_one_array(in_project: Path, capsys):
+    write_project(in_project, {"data/units/bad.yml": "- 1\n"})
+    assert main(["check", "--format", "json", "--today", "2026-11-27"]) == 1
+    rows = json.loads(capsys.readouterr().out)
+    assert isinstance(rows, list) and len(rows) == 4
+    assert {row["severity"] for row in rows} == {"error", "warning"}
+    assert all(set(row) == {"severity", "code", "path", "line", "column", "message", "hint"} for row in rows)
+
+
+def test_json_format_with_no_findings_is_an_empty_array(in_project: Path, capsys):
+    write_project(in_project, {"data/procedures/hop-phap-hoa.yml": PROCEDURE.replace("national_code: {pending: Chưa tra được mã.}", "national_code: '2.002352'").replace("  hours: {pending: Chưa công bố giờ tiếp nhận.}", "  hours: Giờ hành chính")})
+    (in_project / "data/units/phong-mot.yml").write_text(
+        (in_project / "data/units/phong-mot.yml").read_text(encoding="utf-8").replace("email: {pending: Chưa có địa chỉ thư công vụ.}", "email: phongmot@langson.gov.vn"),
+        encoding="utf-8",
+    )
+    assert main(["check", "--format", "json", "--today", "2026-11-27"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+
+
+def test_github_format(in_project: Path, capsys):
+    main(["check", "--format", "github", "--today", "2026-11-27"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines and all(line.startswith("::warning file=data/") for line in lines)
+
+
+def test_data_option_and_today_option(project: Path, capsys, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--data", str(project / "data"), "--docs", str(project / "docs"), "--today", "2026-02-01"]) == 1
+    assert "future-date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["check", "--today", "27/11/2026"], ["check", "--format", "xml"], ["nothing"], ["schema"]])
+def test_usage_errors_exit_two(argv, in_project: Path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        assert main(argv) == 2
+        raise SystemExit(2)
+    assert exit_info.value.code == 2
+
+
+def test_internal_failure_exits_two_with_a_report(in_project: Path, capsys, monkeypatch):
+    import minhbach.cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(minhbach.cli, "check_project", broken)
+    assert main(["check"]) == 2
+    assert "internal error" in capsys.readouterr().err
+
+
+def test_schema_prints_one_kind_and_writes_all(tmp_path: Path, capsys):
+    assert main(["schema", "legal"]) == 0
+    assert json.loads(capsys.readouterr().out)["$id"] == "legal.schema.json"
+    assert main(["schema", "--write", str(tmp_path / "out")]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "field.schema.json", "legal.schema.json", "procedure.schema.json", "unit.schema.json"]
+
+
+def test_fix_nfc_command(tmp_path: Path, capsys):
+    file = tmp_path / "x.yml"
+    file.write_text("name: " + unicodedata.normalize("NFD", "hộ chiếu") + "\n", encoding="utf-8")
+    assert main(["fix", "--nfc", str(file)]) == 0
+    assert file.read_text(encoding="utf-8") == "name: hộ chiếu\n"
+    assert "2 chỗ" in capsys.readouterr().out
+
+
+def test_console_script_runs_check_on_the_shipped_data():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "minhbach.cli", "check", "--format", "json"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert all(row["severity"] == "warning" for row in json.loads(result.stdout))
