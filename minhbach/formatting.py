@@ -1,0 +1,51 @@
+"""How values are written for Vietnamese readers: dates, money, durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from minhbach.model.procedure import Fee, FeeItem, ProcessingTime
+
+
+def vn_date(value: dt.date) -> str:
+    """2026-03-05 -> '05/03/2026'."""
+    return value.strftime("%d/%m/%Y")
+
+
+def vn_number(value: Decimal | int) -> str:
+    """30000 -> '30.000'; 0.5 -> '0,5' (dot groups thousands, comma marks decimals)."""
+    number = Decimal(value)
+    whole, _, fraction = f"{number.normalize():f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while digits:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    text = sign + ".".join(groups or ["0"])
+    return f"{text},{fraction}" if fraction else text
+
+
+def duration(time: ProcessingTime) -> str:
+    """'01 ngày làm việc', '30 ngày', '04 giờ làm việc', or the not-fixed explanation."""
+    if time.not_fixed is not None:
+        return time.not_fixed
+    for amount, unit in ((time.working_days, "ngày làm việc"), (time.days, "ngày"), (time.working_hours, "giờ làm việc")):
+        if amount is not None:
+            text = vn_number(amount)
+            return f"{text.zfill(2) if text.isdigit() else text} {unit}"
+    raise ValueError("processing time without a value")
+
+
+def fee_item(item: FeeItem) -> str:
+    text = f"{vn_number(item.amount)} đồng"
+    if item.per:
+        text += f"/{item.per.removeprefix('mỗi ').strip()}"
+    return f"{item.label}: {text}" if item.label else text
+
+
+def fee(value: Fee) -> str:
+    if value.free:
+        return "Không thu phí, lệ phí"
+    return "; ".join(fee_item(item) for item in value.items or [])

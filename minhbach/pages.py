@@ -1,0 +1,281 @@
+"""Records to Markdown pages. MkDocs-free: the plugin and the macros only call these functions.
+
+Every value from YAML is escaped for the context it lands in: HTML-escaped inside HTML,
+and additionally backslash-escaped inside Markdown, so an editor's "*" or "<script>" is shown
+as written and never interpreted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from minhbach import formatting
+from minhbach.catalog import Catalog
+from minhbach.model import LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity
+from minhbach.model.procedure import ChannelKind, Dossier, Fee, OnlineLevel, ProcessingTime
+
+PROCEDURES_DIR = "thu-tuc"
+LEGAL_DIR = "van-ban"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])", re.MULTILINE)
+
+
+def md(value: object) -> Markup:
+    """Text safe inside Markdown: HTML-escaped, then Markdown punctuation backslash-escaped."""
+    text = str(escape(str(value)))
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return Markup(" ".join(text.split()))
+
+
+def yaml_string(value: object) -> Markup:
+    """A front-matter value: JSON strings are valid YAML and need no further quoting rules."""
+    return Markup(json.dumps(str(value), ensure_ascii=False))
+
+
+def procedure_path(record_id: str) -> str:
+    return f"{PROCEDURES_DIR}/{record_id}.md"
+
+
+def legal_path(record_id: str) -> str:
+    return f"{LEGAL_DIR}/{record_id}.md"
+
+
+def relative(target: str, *, start: str) -> str:
+    """Link from the Markdown file `start` to the docs file `target` (both relative to docs/)."""
+    return posixpath.relpath(target, posixpath.dirname(start) or ".")
+
+
+PENDING_HTML = Markup('<span class="mb-pending" title="Thông tin đang được cơ quan cập nhật">đang cập nhật</span>')
+
+
+def show(value: object) -> Markup:
+    """A value for HTML, or the pending marker."""
+    if isinstance(value, Pending):
+        return PENDING_HTML
+    if isinstance(value, dt.date):
+        return Markup(formatting.vn_date(value))
+    if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
+        return escape(value.label)
+    return escape(str(value))
+
+
+def show_md(value: object) -> Markup:
+    """A value for Markdown, or the pending marker."""
+    if isinstance(value, (Pending, dt.date)) or hasattr(value, "label"):
+        return show(value)
+    return md(value)
+
+
+def time_text(value: ProcessingTime | Pending) -> Markup:
+    if isinstance(value, Pending):
+        return PENDING_HTML
+    text = escape(formatting.duration(value))
+    return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
+
+
+def fee_text(value: Fee | Pending) -> Markup:
+    if isinstance(value, Pending):
+        return PENDING_HTML
+    text = escape(formatting.fee(value))
+    return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
+
+
+def status_badge(document: LegalDocument) -> Markup:
+    status = document.status
+    if isinstance(status, Pending):
+        return Markup('<span class="mb-badge mb-status-unknown">Tình trạng: đang cập nhật</span>')
+    css = "mb-status-ok" if status is Validity.IN_FORCE else "mb-status-partial" if status is Validity.PARTLY_EXPIRED else "mb-status-bad"
+    return Markup('<span class="mb-badge {css} mb-status-{value}">{label}</span>').format(css=css, value=status.value, label=status.label)
+
+
+def online_badge(level: OnlineLevel | Pending) -> Markup:
+    if isinstance(level, Pending):
+        return PENDING_HTML
+    return Markup('<span class="mb-badge mb-online-{value}">{label}</span>').format(value=level.value, label=level.label)
+
+
+def document_title(document: LegalDocument) -> str:
+    if isinstance(document.title, str):
+        return document.title
+    return document.summary or ""
+
+
+def code_text(procedure: Procedure) -> Markup:
+    if procedure.full_code:
+        return escape(procedure.full_code)
+    if isinstance(procedure.national_code, str):
+        return escape(procedure.national_code)
+    return PENDING_HTML
+
+
+def summarise(values: Iterable[Markup]) -> Markup:
+    unique = list(dict.fromkeys(values))
+    return Markup("; ").join(unique)
+
+
+def _per_channel(procedure: Procedure, cells: list[Markup]) -> Markup:
+    """One catalogue cell: the value if all channels agree, else the value of each channel."""
+    if len(set(cells)) == 1:
+        return cells[0]
+    labels = [channel.channel.label for channel in procedure.channels]
+    return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells))
+
+
+def time_summary(procedure: Procedure) -> Markup:
+    return _per_channel(procedure, [time_text(channel.time) for channel in procedure.channels])
+
+
+def fee_summary(procedure: Procedure) -> Markup:
+    return _per_channel(procedure, [fee_text(channel.fee) for channel in procedure.channels])
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str  # relative to docs/
+    markdown: str
+    source: str  # the record file it comes from, for edit links; "" for index pages
+
+
+class PageRenderer:
+    """Renders every generated page of a catalog with the package's templates."""
+
+    def __init__(self, catalog: Catalog, *, today: dt.date, directory_urls: bool = True) -> None:
+        self.catalog = catalog
+        self.today = today
+        self.directory_urls = directory_urls
+        self.env = Environment(
+            extensions=["jinja2.ext.do"],
+            loader=PackageLoader("minhbach", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
+        self.env.tests["pending"] = lambda value: isinstance(value, Pending)
+        self.env.globals.update(
+            time_text=time_text,
+            fee_text=fee_text,
+            time_summary=time_summary,
+            fee_summary=fee_summary,
+            status_badge=status_badge,
+            online_badge=online_badge,
+            document_title=document_title,
+            code_text=code_text,
+            relative=relative,
+            procedure_path=procedure_path,
+            legal_path=legal_path,
+            PENDING=PENDING_HTML,
+            Validity=Validity,
+            ChannelKind=ChannelKind,
+            Dossier=Dossier,
+        )
+
+    # Lookups the templates need -------------------------------------------------------
+
+    def href(self, target: str, page: str) -> str:
+        """URL of the docs file `target` as seen from the built page of `page`, for raw HTML.
+
+        Markdown links are resolved by MkDocs itself; links inside HTML blocks are not.
+        """
+        stem = page.removesuffix(".md")
+        if self.directory_urls and posixpath.basename(stem) != "index":
+            base = stem + "/"
+        else:
+            base = posixpath.dirname(stem) + "/" if "/" in stem else ""
+        return posixpath.relpath(target, base or ".")
+
+    def field(self, procedure: Procedure) -> ProcedureField | None:
+        found = self.catalog.get("field", procedure.field)
+        return found if isinstance(found, ProcedureField) else None
+
+    def document(self, record_id: str) -> LegalDocument | None:
+        found = self.catalog.get("legal", record_id)
+        return found if isinstance(found, LegalDocument) else None
+
+    def documents(self, record_ids: Iterable[str]) -> list[LegalDocument]:
+        return [d for d in map(self.document, record_ids) if d is not None]
+
+    def unit(self, record_id: str | None) -> Unit | None:
+        found = self.catalog.get("unit", record_id) if record_id else None
+        return found if isinstance(found, Unit) else None
+
+    def citing(self, document: LegalDocument) -> list[Procedure]:
+        return [p for p in self.catalog.procedures if any(b.doc == document.id for b in p.legal_basis) or p.announced_by == document.id]
+
+    def replaced(self, document: LegalDocument) -> list[LegalDocument]:
+        return [d for d in self.catalog.legal if d.replaced_by == document.id]
+
+    def amends(self, document: LegalDocument) -> list[LegalDocument]:
+        return [d for d in self.catalog.legal if document.id in d.amended_by]
+
+    # Pages ----------------------------------------------------------------------------
+
+    def _render(self, template: str, **context: object) -> Markup:
+        return Markup(self.env.get_template(template).render(r=self, today=self.today, **context))
+
+    def procedure_page(self, procedure: Procedure) -> str:
+        return self._render("procedure.md.j2", p=procedure, page=procedure_path(procedure.id))
+
+    def legal_page(self, document: LegalDocument) -> str:
+        return self._render("legal.md.j2", d=document, page=legal_path(document.id))
+
+    def procedure_index(self) -> str:
+        return self._render("procedure_index.md.j2", page=f"{PROCEDURES_DIR}/index.md")
+
+    def legal_index(self) -> str:
+        return self._render("legal_index.md.j2", page=f"{LEGAL_DIR}/index.md")
+
+    def procedure_table(self, procedures: list[Procedure], *, page: str) -> str:
+        """The catalogue table; also used by the `procedure_table` macro on hand-written pages."""
+        return self._render("partials/procedure_table.md.j2", procedures=procedures, page=page)
+
+    def recent_changes(self, *, limit: int, page: str) -> str:
+        changes = []
+        for entry in self.catalog.all_entries():
+            record = entry.record
+            path = procedure_path(record.id) if isinstance(record, Procedure) else legal_path(record.id) if isinstance(record, LegalDocument) else None
+            if path is None:
+                continue
+            title = record.name if isinstance(record, Procedure) else record.label
+            for change in record.changes:
+                changes.append((change.date, title, path, change.note))
+        changes.sort(key=lambda row: (row[0], row[1]), reverse=True)
+        return self._render("partials/recent_changes.md.j2", changes=changes[:limit], page=page)
+
+    def unit_directory(self) -> str:
+        return self._render("partials/unit_directory.md.j2", units=self.catalog.units)
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page generated from the catalog."""
+        generated = [
+            GeneratedPage(f"{PROCEDURES_DIR}/index.md", self.procedure_index(), ""),
+            GeneratedPage(f"{LEGAL_DIR}/index.md", self.legal_index(), ""),
+        ]
+        for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
+            if isinstance(entry.record, Procedure):
+                generated.append(GeneratedPage(procedure_path(entry.record.id), self.procedure_page(entry.record), entry.source.path))
+            elif isinstance(entry.record, LegalDocument):
+                generated.append(GeneratedPage(legal_path(entry.record.id), self.legal_page(entry.record), entry.source.path))
+        return generated
+
+    def fields_in_order(self) -> list[tuple[ProcedureField | None, list[Procedure]]]:
+        by_field: dict[str, list[Procedure]] = {}
+        for procedure in self.catalog.procedures:
+            by_field.setdefault(procedure.field, []).append(procedure)
+        ordered = sorted(self.catalog.fields, key=lambda f: (f.order, f.name))
+        groups: list[tuple[ProcedureField | None, list[Procedure]]] = [
+            (field, sorted(by_field[field.id], key=lambda p: p.name)) for field in ordered if field.id in by_field
+        ]
+        return groups
