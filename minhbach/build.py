@@ -1,7 +1,8 @@
 """Build the site into a fresh folder and put it in place only if the build succeeds.
 
-A failed build leaves the last good site untouched. Builds are reproducible: SOURCE_DATE_EPOCH
-defaults to the time of the last commit, so two builds of one commit are byte-identical.
+A failed build leaves the last good site untouched. Builds are reproducible: in a clean checkout
+SOURCE_DATE_EPOCH defaults to the time of the last commit, so two builds of one commit are
+byte-identical.
 """
 
 from __future__ import annotations
@@ -16,14 +17,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 
-def commit_epoch(directory: Path) -> str | None:
-    """Unix time of the last commit, or None outside a git checkout."""
+def _git(directory: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=directory, capture_output=True, text=True, check=False)
+        result = subprocess.run(["git", *args], cwd=directory, capture_output=True, text=True, check=False)
     except OSError:
         return None
-    value = result.stdout.strip()
-    return value if result.returncode == 0 and value.isdigit() else None
+    return result.stdout if result.returncode == 0 else None
+
+
+def commit_epoch(directory: Path) -> str | None:
+    """Unix time of the last commit when the checkout is clean; None when there are local edits
+    (then "today" is the real today, so records dated today are not taken for the future)."""
+    status = _git(directory, "status", "--porcelain")
+    if status is None or status.strip():
+        return None
+    value = (_git(directory, "log", "-1", "--format=%ct") or "").strip()
+    return value if value.isdigit() else None
 
 
 def build(config: Path, output: Path, *, extra_args: Sequence[str] = ()) -> int:

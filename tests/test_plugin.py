@@ -1,0 +1,108 @@
+"""Builds of small projects: data errors stop the build, values are escaped, output is stable."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import LEGAL, PROCEDURE
+from tests.site_helpers import article, build, make_site_project
+
+pytestmark = pytest.mark.build
+
+
+def _same_tree(left: Path, right: Path) -> bool:
+    comparison = filecmp.dircmp(left, right)
+    if comparison.left_only or comparison.right_only or comparison.diff_files or comparison.funny_files:
+        return False
+    return all(_same_tree(left / name, right / name) for name in comparison.common_dirs)
+
+
+def test_broken_reference_fails_the_build_with_the_finding_and_keeps_the_last_site(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root).returncode == 0
+    good = (root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8")
+
+    broken = PROCEDURE.replace("  - doc: nd-111-2011", "  - doc: nd-111-2099")
+    (root / "data/procedures/hop-phap-hoa.yml").write_text(broken, encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0
+    assert "data/procedures/hop-phap-hoa.yml:" in result.stderr and "error[unknown-reference]" in result.stderr
+    assert (root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8") == good
+    assert not list(root.glob(".site-build-*")), "no half-written build is left behind"
+
+
+def test_two_builds_with_the_same_epoch_are_byte_identical(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root, tmp_path / "one").returncode == 0
+    assert build(root, tmp_path / "two").returncode == 0
+    assert _same_tree(tmp_path / "one", tmp_path / "two")
+
+
+def test_values_from_yaml_are_escaped_not_interpreted(tmp_path: Path):
+    text = PROCEDURE.replace("name: Hợp pháp hóa lãnh sự", 'name: "Hợp pháp hóa <script>alert(1)</script> *đậm* [liên kết](https://x.example)"')
+    text = text.replace("  - Nộp hồ sơ.", '  - "<img src=x onerror=alert(2)> bước & {{ biến }}"')
+    root = make_site_project(tmp_path, {"data/procedures/hop-phap-hoa.yml": text})
+    assert build(root).returncode == 0
+    for page in ("site/thu-tuc/hop-phap-hoa/index.html", "site/thu-tuc/index.html"):
+        html = article((root / page).read_text(encoding="utf-8"))
+        assert "<script>alert(1)" not in html and "<img src=x" not in html
+        assert 'href="https://x.example' not in html
+        assert "&lt;script&gt;" in html
+        assert "<em>" not in html
+    steps = article((root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    assert "&lt;img src=x onerror=alert(2)&gt; bước &amp; {{ biến }}" in steps
+
+
+def test_expired_legal_basis_is_flagged_on_the_procedure_page(tmp_path: Path):
+    root = make_site_project(tmp_path, {"data/legal/nd-111-2011.yml": LEGAL.replace("het_hieu_luc_mot_phan", "het_hieu_luc_toan_bo")})
+    assert build(root).returncode == 0
+    html = article((root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    assert 'class="mb-alert"' in html and "hết hiệu lực toàn bộ" in html
+    assert "mb-status-het_hieu_luc_toan_bo" in html
+
+
+def test_form_files_are_linked_for_download(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root).returncode == 0
+    html = article((root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    assert 'href="../../forms/to-khai.docx" download' in html
+    assert (root / "site/forms/to-khai.docx").is_file()
+
+
+def test_page_size_does_not_grow_with_the_number_of_records(tmp_path: Path):
+    sizes = []
+    for count in (1, 40):
+        root = make_site_project(tmp_path / str(count))
+        for index in range(count):
+            extra = PROCEDURE.replace("id: hop-phap-hoa", f"id: thu-tuc-{index}").replace(
+                "name: Hợp pháp hóa lãnh sự", f"name: Thủ tục thử {index:03d}")
+            (root / f"data/procedures/thu-tuc-{index}.yml").write_text(extra, encoding="utf-8")
+        assert build(root).returncode == 0
+        sizes.append(len((root / "site/thu-tuc/hop-phap-hoa/index.html").read_bytes()))
+    assert sizes[1] == sizes[0]
+
+
+def test_macros_render_only_on_pages_that_opt_in_and_fail_on_undefined_names(tmp_path: Path):
+    pages = {
+        "docs/index.md": "# Trang chủ\n\nGiữ nguyên: {{ khong_co }}\n",
+        "docs/bang.md": "---\nrender_macros: true\n---\n# Bảng\n\n{{ procedure_table(field=\"lanh-su\") }}\n\n{{ legal_badge(\"nd-111-2011\") }}\n",
+    }
+    root = make_site_project(tmp_path, pages)
+    assert build(root).returncode == 0
+    assert "{{ khong_co }}" in (root / "site/index.html").read_text(encoding="utf-8")
+    table = article((root / "site/bang/index.html").read_text(encoding="utf-8"))
+    assert 'href="../thu-tuc/hop-phap-hoa/"' in table and "Hết hiệu lực một phần" in table
+
+    (root / "docs/bang.md").write_text("---\nrender_macros: true\n---\n# Bảng\n\n{{ khong_co }}\n", encoding="utf-8")
+    assert build(root).returncode != 0
+    (root / "docs/bang.md").write_text("---\nrender_macros: true\n---\n# Bảng\n\n{{ legal_badge(\"khong-co\") }}\n", encoding="utf-8")
+    assert build(root).returncode != 0
+
+
+def test_heading_anchors_use_the_project_slug(tmp_path: Path):
+    root = make_site_project(tmp_path, {"docs/index.md": "# Trang chủ\n\n## Đăng ký hộ chiếu\n"})
+    assert build(root).returncode == 0
+    assert 'id="dang-ky-ho-chieu"' in (root / "site/index.html").read_text(encoding="utf-8")

@@ -1,0 +1,146 @@
+"""The real site, built once: every procedure page has every part in the national order."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from minhbach.catalog import load_catalog
+from tests.site_helpers import ROOT, article, build, h2_ids
+
+pytestmark = pytest.mark.build
+
+NATIONAL_ORDER = [
+    "1-trinh-tu-thuc-hien",
+    "2-thoi-gian-tiep-nhan-ho-so-va-tra-ket-qua",
+    "3-cach-thuc-thuc-hien",
+    "4-thanh-phan-so-luong-ho-so",
+    "5-thoi-han-giai-quyet",
+    "6-doi-tuong-thuc-hien",
+    "7-co-quan-thuc-hien",
+    "8-ket-qua-thuc-hien",
+    "9-phi-le-phi",
+    "10-ten-mau-don-mau-to-khai",
+    "11-yeu-cau-dieu-kien-thuc-hien",
+    "12-can-cu-phap-ly",
+    "dich-vu-cong-truc-tuyen",
+    "ra-soat-va-lich-su-thay-doi",
+]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    output = tmp_path_factory.mktemp("real-site") / "site"
+    result = build(ROOT, output, epoch=None)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return output
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    loaded, _ = load_catalog(ROOT / "data")
+    return loaded
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
+
+
+def test_real_content_has_at_least_eight_procedures(catalog):
+    assert len(catalog.procedures) >= 8
+    names = " ".join(p.name for p in catalog.procedures)
+    for expected in ("ABTC", "hội nghị, hội thảo quốc tế", "hộ chiếu ngoại giao", "công hàm", "hợp pháp hóa lãnh sự"):
+        assert expected in names
+
+
+def test_every_procedure_page_has_every_part_in_the_national_order(site, catalog):
+    for procedure in catalog.procedures:
+        html = (site / "thu-tuc" / procedure.id / "index.html").read_text(encoding="utf-8")
+        assert h2_ids(html) == NATIONAL_ORDER, procedure.id
+
+
+def test_pending_parts_are_shown_as_being_updated(site):
+    html = article((site / "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/index.html").read_text(encoding="utf-8"))
+    section = html[html.index('id="3-cach-thuc-thuc-hien"'): html.index('id="4-thanh-phan-so-luong-ho-so"')]
+    assert "đang cập nhật" in section
+    assert "3.000242" in html
+
+
+def test_legal_basis_links_resolve_and_carry_a_status_badge(site, catalog):
+    for procedure in catalog.procedures:
+        page = site / "thu-tuc" / procedure.id / "index.html"
+        html = article(page.read_text(encoding="utf-8"))
+        basis = html[html.index('id="12-can-cu-phap-ly"'): html.index('id="dich-vu-cong-truc-tuyen"')]
+        parser = _Links()
+        parser.feed(basis)
+        legal_links = [href for href in parser.hrefs if "van-ban/" in href]
+        assert len(legal_links) == len(procedure.legal_basis), procedure.id
+        for href in legal_links:
+            target = Path(posixpath.normpath(posixpath.join(str(page.parent), href)))
+            assert (target / "index.html").is_file(), href
+        assert basis.count('class="mb-badge') == len(procedure.legal_basis)
+
+
+def test_every_internal_link_of_every_page_resolves(site):
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served at any path, so MkDocs writes root-relative links
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            if re.match(r"^[a-z]+:", href) or href.startswith("#"):
+                continue
+            path = href.split("#")[0]
+            if not path:
+                continue
+            target = Path(posixpath.normpath(posixpath.join(str(page.parent), path)))
+            assert target.is_file() or (target / "index.html").is_file(), f"{page.relative_to(site)} -> {href}"
+
+
+def test_legal_registry_lists_statuses_and_each_document_lists_citing_procedures(site, catalog):
+    index = (site / "van-ban/index.html").read_text(encoding="utf-8")
+    for document in catalog.legal:
+        assert f'href="{document.id}/"' in index
+    abtc_law = (site / "van-ban/qd-09-2023-qd-ttg/index.html").read_text(encoding="utf-8")
+    assert "cap-van-ban-cho-phep-su-dung-the-abtc" in abtc_law
+    expired = article((site / "van-ban/qd-45-2006-qd-ttg/index.html").read_text(encoding="utf-8"))
+    assert "mb-alert" in expired and "Hết hiệu lực toàn bộ" in expired
+
+
+def test_catalogue_is_grouped_by_field_with_code_time_fee_and_online_level(site, catalog):
+    html = article((site / "thu-tuc/index.html").read_text(encoding="utf-8"))
+    for field in catalog.fields:
+        assert f">{field.name}<" in html
+    assert "<th>Mã</th>" in html and "<th>Thời hạn</th>" in html and "<th>Phí, lệ phí</th>" in html and "<th>Trực tuyến</th>" in html
+    assert html.count("<tr>") == len(catalog.procedures) + len(catalog.fields)
+
+
+def test_navigation_does_not_list_records(site, catalog):
+    html = (site / "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/index.html").read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'): html.index("</nav>", html.index('<nav class="md-nav md-nav--primary"'))]
+    for procedure in catalog.procedures:
+        assert procedure.id not in nav
+
+
+def test_home_page_has_hotline_most_used_procedures_and_recent_changes(site):
+    html = article((site / "index.html").read_text(encoding="utf-8"))
+    assert "+84 981 84 84 84" in html
+    assert 'href="thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/"' in html
+    assert "Thay đổi mới nhất" in html and "27/11/2026" in html
+
+
+def test_no_page_refers_to_a_third_party_host_for_assets(site):
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for pattern in (r'<script[^>]+src="https?:', r'<link[^>]+href="https?://(?!dichvucong)', r"fonts\.g(oogleapis|static)\.com", r"unpkg\.com", r"jsdelivr"):
+            assert not re.search(pattern, html), (page, pattern)
