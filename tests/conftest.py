@@ -155,3 +155,14 @@ def column_of(text: str, needle: str) -> int:
     """1-based column where `needle` starts on its line."""
     line = text.splitlines()[line_of(text, needle) - 1]
     return line.index(needle) + 1
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The repository's own site, built once per test session."""
+    from tests.site_helpers import ROOT, build
+
+    output = tmp_path_factory.mktemp("real-site") / "site"
+    result = build(ROOT, output, epoch=None)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return output

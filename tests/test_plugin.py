@@ -106,3 +106,53 @@ def test_heading_anchors_use_the_project_slug(tmp_path: Path):
     root = make_site_project(tmp_path, {"docs/index.md": "# Trang chủ\n\n## Đăng ký hộ chiếu\n"})
     assert build(root).returncode == 0
     assert 'id="dang-ky-ho-chieu"' in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_serve_rebuilds_once_when_a_record_changes(tmp_path: Path):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    root = make_site_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w+")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f", str(root / "mkdocs.yml")],
+                              cwd=root, stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/thu-tuc/hop-phap-hoa/"
+
+    def page() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(condition, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if condition():
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise AssertionError("timed out; serve log:\n" + (tmp_path / "serve.log").read_text())
+
+    def builds() -> int:
+        return (tmp_path / "serve.log").read_text().count("Documentation built")
+
+    try:
+        wait_for(lambda: "Hợp pháp hóa lãnh sự" in page())
+        record = root / "data/procedures/hop-phap-hoa.yml"
+        record.write_text(record.read_text(encoding="utf-8").replace("name: Hợp pháp hóa lãnh sự", "name: Tên mới của thủ tục"), encoding="utf-8")
+        wait_for(lambda: "Tên mới của thủ tục" in page())
+        settled = builds()
+        time.sleep(4)
+        assert builds() == settled == 2, "a change causes exactly one rebuild, and nothing loops"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from minhbach.catalog import load_catalog
-from tests.site_helpers import ROOT, article, build, h2_ids
+from tests.site_helpers import ROOT, article, h2_ids
 
 pytestmark = pytest.mark.build
 
@@ -33,11 +33,8 @@ NATIONAL_ORDER = [
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    output = tmp_path_factory.mktemp("real-site") / "site"
-    result = build(ROOT, output, epoch=None)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return output
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,110 @@
+"""The built site in a real Chromium: no request leaves 127.0.0.1, phones and print work.
+
+Drives Debian's `chromium` package through Playwright; Playwright's own browser download is
+never used. Without Chromium the tests are skipped locally and fail in CI (CI=1).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+PAGES = [
+    "",
+    "thu-tuc/",
+    "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/",
+    "thu-tuc/chung-nhan-lanh-su-hop-phap-hoa-lanh-su/",
+    "van-ban/",
+    "van-ban/qd-45-2006-qd-ttg/",
+    "lien-he/",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def test_no_page_requests_anything_from_another_host(server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    for path in PAGES:
+        response = page.goto(server + path, wait_until="networkidle")
+        assert response is not None and response.status == 200, path
+    page.fill("input.md-search__input", "hộ chiếu")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    context.close()
+    hosts = {urlsplit(url).hostname for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {"127.0.0.1"}, sorted(url for url in requested if urlsplit(url).hostname != "127.0.0.1")
+    assert len(requested) > len(PAGES)
+
+
+def test_procedure_page_fits_a_360px_phone(server: str, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    page = context.new_page()
+    for path in PAGES[1:4]:
+        page.goto(server + path, wait_until="networkidle")
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    wrapper_scrolls = page.evaluate(
+        "[...document.querySelectorAll('.mb-table-wrap')].map(w => getComputedStyle(w).overflowX)"
+    )
+    assert wrapper_scrolls and set(wrapper_scrolls) == {"auto"}
+    context.close()
+
+
+def test_print_hides_navigation_and_keeps_the_content(server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + PAGES[2], wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "['.md-header', '.md-sidebar--primary', '.md-footer'].map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none", "none", "none"]
+    assert page.is_visible('[id="12-can-cu-phap-ly"]')
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+    context.close()
