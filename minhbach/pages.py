@@ -20,21 +20,26 @@ from markupsafe import Markup, escape
 from minhbach import formatting
 from minhbach.catalog import Catalog
 from minhbach.model import LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity
-from minhbach.model.procedure import ChannelKind, Dossier, Fee, OnlineLevel, ProcessingTime
+from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
 
 PROCEDURES_DIR = "thu-tuc"
 LEGAL_DIR = "van-ban"
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
-_LINE_START = re.compile(r"^(\s*)([-+>]|\d+[.)])", re.MULTILINE)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
+_BULLET_START = re.compile(r"^(\s*)([-+])")
+_NUMBER_START = re.compile(r"^(\s*\d+)\.")
 
 
 def md(value: object) -> Markup:
-    """Text safe inside Markdown: HTML-escaped, then Markdown punctuation backslash-escaped."""
-    text = str(escape(str(value)))
+    """Text safe inside Markdown: HTML-escaped, then Markdown punctuation backslash-escaped.
+
+    The result is one line; it cannot start a list ("- ", "1. ") or carry a link or emphasis.
+    """
+    text = " ".join(str(escape(str(value))).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-    return Markup(" ".join(text.split()))
+    text = _BULLET_START.sub(r"\1\\\2", text)
+    text = _NUMBER_START.sub(r"\1\\.", text)
+    return Markup(text)
 
 
 def yaml_string(value: object) -> Markup:
@@ -67,13 +72,6 @@ def show(value: object) -> Markup:
     if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
         return escape(value.label)
     return escape(str(value))
-
-
-def show_md(value: object) -> Markup:
-    """A value for Markdown, or the pending marker."""
-    if isinstance(value, (Pending, dt.date)) or hasattr(value, "label"):
-        return show(value)
-    return md(value)
 
 
 def time_text(value: ProcessingTime | Pending) -> Markup:
@@ -128,7 +126,7 @@ def _per_channel(procedure: Procedure, cells: list[Markup]) -> Markup:
     if len(set(cells)) == 1:
         return cells[0]
     labels = [channel.channel.label for channel in procedure.channels]
-    return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells))
+    return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells, strict=True))
 
 
 def time_summary(procedure: Procedure) -> Markup:
@@ -149,9 +147,8 @@ class GeneratedPage:
 class PageRenderer:
     """Renders every generated page of a catalog with the package's templates."""
 
-    def __init__(self, catalog: Catalog, *, today: dt.date, directory_urls: bool = True) -> None:
+    def __init__(self, catalog: Catalog, *, directory_urls: bool = True) -> None:
         self.catalog = catalog
-        self.today = today
         self.directory_urls = directory_urls
         self.env = Environment(
             extensions=["jinja2.ext.do"],
@@ -162,7 +159,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
+        self.env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
         self.env.tests["pending"] = lambda value: isinstance(value, Pending)
         self.env.globals.update(
             time_text=time_text,
@@ -177,9 +174,6 @@ class PageRenderer:
             procedure_path=procedure_path,
             legal_path=legal_path,
             PENDING=PENDING_HTML,
-            Validity=Validity,
-            ChannelKind=ChannelKind,
-            Dossier=Dossier,
         )
 
     # Lookups the templates need -------------------------------------------------------
@@ -223,7 +217,7 @@ class PageRenderer:
     # Pages ----------------------------------------------------------------------------
 
     def _render(self, template: str, **context: object) -> Markup:
-        return Markup(self.env.get_template(template).render(r=self, today=self.today, **context))
+        return Markup(self.env.get_template(template).render(r=self, **context))
 
     def procedure_page(self, procedure: Procedure) -> str:
         return self._render("procedure.md.j2", p=procedure, page=procedure_path(procedure.id))
@@ -270,12 +264,10 @@ class PageRenderer:
                 generated.append(GeneratedPage(legal_path(entry.record.id), self.legal_page(entry.record), entry.source.path))
         return generated
 
-    def fields_in_order(self) -> list[tuple[ProcedureField | None, list[Procedure]]]:
+    def fields_in_order(self) -> list[tuple[ProcedureField, list[Procedure]]]:
+        """Fields that have procedures, in display order, each with its procedures by name."""
         by_field: dict[str, list[Procedure]] = {}
         for procedure in self.catalog.procedures:
             by_field.setdefault(procedure.field, []).append(procedure)
         ordered = sorted(self.catalog.fields, key=lambda f: (f.order, f.name))
-        groups: list[tuple[ProcedureField | None, list[Procedure]]] = [
-            (field, sorted(by_field[field.id], key=lambda p: p.name)) for field in ordered if field.id in by_field
-        ]
-        return groups
+        return [(field, sorted(by_field[field.id], key=lambda p: p.name)) for field in ordered if field.id in by_field]

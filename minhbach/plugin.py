@@ -54,7 +54,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
-        self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls)
+        self.renderer = PageRenderer(self.catalog, directory_urls=config.use_directory_urls)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config

@@ -1,0 +1,47 @@
+"""Page text, without MkDocs: escaping, links between pages, pending markers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minhbach.catalog import load_catalog
+from minhbach.pages import PageRenderer, md, relative
+
+
+def test_markdown_escaping_shows_text_as_written():
+    assert md("*đậm* <b>x</b> [a](b) # 1. _y_") == r"\*đậm\* &lt;b&gt;x&lt;/b&gt; \[a\]\(b\) \# 1. \_y\_"
+    assert md("- không phải danh sách") == r"\- không phải danh sách"
+    assert md("1. không phải danh sách") == r"1\. không phải danh sách"
+    assert md("dòng một\ndòng hai") == "dòng một dòng hai"
+
+
+def test_relative_links_between_docs_files():
+    assert relative("van-ban/a.md", start="thu-tuc/b.md") == "../van-ban/a.md"
+    assert relative("thu-tuc/b.md", start="index.md") == "thu-tuc/b.md"
+
+
+def test_raw_html_links_follow_directory_urls(project: Path):
+    catalog, _ = load_catalog(project / "data")
+    assert PageRenderer(catalog).href("forms/x.docx", "thu-tuc/a.md") == "../../forms/x.docx"
+    assert PageRenderer(catalog).href("forms/x.docx", "thu-tuc/index.md") == "../forms/x.docx"
+    assert PageRenderer(catalog, directory_urls=False).href("forms/x.docx", "thu-tuc/a.md") == "../forms/x.docx"
+
+
+def test_every_record_gets_a_page_and_pending_parts_say_so(project: Path):
+    catalog, _ = load_catalog(project / "data")
+    pages = {page.path: page for page in PageRenderer(catalog).pages()}
+    assert set(pages) == {"thu-tuc/index.md", "van-ban/index.md", "thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md"}
+    procedure = pages["thu-tuc/hop-phap-hoa.md"]
+    assert procedure.source == "data/procedures/hop-phap-hoa.yml" or procedure.source.endswith("data/procedures/hop-phap-hoa.yml")
+    assert "đang cập nhật" in procedure.markdown
+    assert "[Nghị định 111/2011/NĐ-CP](../van-ban/nd-111-2011.md)" in procedure.markdown
+    legal = pages["van-ban/nd-111-2011.md"].markdown
+    assert "[Hợp pháp hóa lãnh sự](../thu-tuc/hop-phap-hoa.md)" in legal
+
+
+def test_escaped_text_renders_exactly_as_written():
+    import markdown
+
+    text = "a~b | c *d* _e_ [f](g) `h` #i {j} !k 1. l - m <n> & o"
+    html = markdown.markdown(str(md(text)), extensions=["tables", "attr_list"])
+    assert html == "<p>a~b | c *d* _e_ [f](g) `h` #i {j} !k 1. l - m &lt;n&gt; &amp; o</p>"
