@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from minhbach.findings import Finding, error, warning
-from minhbach.model import KIND_BY_FOLDER, KINDS, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit
+from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
 
@@ -72,6 +72,14 @@ class Catalog:
     @property
     def fields(self) -> list[ProcedureField]:
         return self._records("field", ProcedureField)
+
+    @property
+    def internal_procedures(self) -> list[InternalProcedure]:
+        return self._records("internal", InternalProcedure)
+
+    @property
+    def workflows(self) -> list[Workflow]:
+        return self._records("workflow", Workflow)
 
 
 def _display(path: Path, base: Path | None) -> str:

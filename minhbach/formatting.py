@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from minhbach.model.procedure import Fee, FeeItem, ProcessingTime
+from minhbach.model.workflow import HOURS_PER_WORKING_DAY
 
 
 def vn_date(value: dt.date) -> str:
@@ -36,6 +37,15 @@ def duration(time: ProcessingTime) -> str:
             text = vn_number(amount)
             return f"{text.zfill(2) if text.isdigit() else text} {unit}"
     raise ValueError("processing time without a value")
+
+
+def hours_text(hours: Decimal) -> str:
+    """Working hours for readers: '12 giờ làm việc (1,5 ngày làm việc)' when a day or more."""
+    text = f"{vn_number(hours)} giờ làm việc"
+    if hours >= HOURS_PER_WORKING_DAY:
+        days = hours / HOURS_PER_WORKING_DAY
+        text = f"{vn_number(days)} ngày làm việc ({text})"
+    return text
 
 
 def fee_item(item: FeeItem) -> str:

@@ -19,11 +19,15 @@ from markupsafe import Markup, escape
 
 from minhbach import formatting
 from minhbach.catalog import Catalog
-from minhbach.model import LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity
+from minhbach.model import InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity, Workflow
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
+from minhbach.model.workflow import StepDuration
 
 PROCEDURES_DIR = "thu-tuc"
+INTERNAL_DIR = "thu-tuc-noi-bo"
 LEGAL_DIR = "van-ban"
+WORKFLOWS_DIR = "quy-trinh"
+MERMAID_JS = "assets/minhbach/mermaid.min.js"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _BULLET_START = re.compile(r"^(\s*)([-+])")
@@ -53,6 +57,14 @@ def procedure_path(record_id: str) -> str:
 
 def legal_path(record_id: str) -> str:
     return f"{LEGAL_DIR}/{record_id}.md"
+
+
+def internal_path(record_id: str) -> str:
+    return f"{INTERNAL_DIR}/{record_id}.md"
+
+
+def workflow_path(record_id: str) -> str:
+    return f"{WORKFLOWS_DIR}/{record_id}.md"
 
 
 def relative(target: str, *, start: str) -> str:
@@ -86,6 +98,17 @@ def fee_text(value: Fee | Pending) -> Markup:
         return PENDING_HTML
     text = escape(formatting.fee(value))
     return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
+
+
+def step_duration(duration: StepDuration) -> str:
+    if duration.working_days is not None:
+        return f"{formatting.vn_number(duration.working_days)} ngày làm việc"
+    return f"{formatting.vn_number(duration.hours)} giờ làm việc"
+
+
+def _mermaid_label(text: str) -> str:
+    """Text inside a quoted Mermaid label: quotes and angle brackets become Mermaid entity codes."""
+    return " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
 
 
 def status_badge(document: LegalDocument) -> Markup:
@@ -173,6 +196,11 @@ class PageRenderer:
             relative=relative,
             procedure_path=procedure_path,
             legal_path=legal_path,
+            internal_path=internal_path,
+            workflow_path=workflow_path,
+            hours_text=formatting.hours_text,
+            step_duration=step_duration,
+            MERMAID_JS=MERMAID_JS,
             PENDING=PENDING_HTML,
         )
 
@@ -183,12 +211,19 @@ class PageRenderer:
 
         Markdown links are resolved by MkDocs itself; links inside HTML blocks are not.
         """
-        stem = page.removesuffix(".md")
-        if self.directory_urls and posixpath.basename(stem) != "index":
-            base = stem + "/"
-        else:
-            base = posixpath.dirname(stem) + "/" if "/" in stem else ""
-        return posixpath.relpath(target, base or ".")
+        link = posixpath.relpath(self._url(target), posixpath.dirname(self._url(page)) or ".")
+        if self.directory_urls and target.endswith(".md") and link.endswith("index.html"):
+            link = link.removesuffix("index.html") or "./"
+        return link
+
+    def _url(self, docs_path: str) -> str:
+        """Where MkDocs puts a docs file: pages become folders with directory URLs."""
+        if not docs_path.endswith(".md"):
+            return docs_path
+        stem = docs_path.removesuffix(".md")
+        if posixpath.basename(stem) == "index":
+            return posixpath.dirname(stem) + "/index.html" if "/" in stem else "index.html"
+        return stem + "/index.html" if self.directory_urls else stem + ".html"
 
     def field(self, procedure: Procedure) -> ProcedureField | None:
         found = self.catalog.get("field", procedure.field)
@@ -204,6 +239,28 @@ class PageRenderer:
     def unit(self, record_id: str | None) -> Unit | None:
         found = self.catalog.get("unit", record_id) if record_id else None
         return found if isinstance(found, Unit) else None
+
+    def procedure(self, record_id: str | None) -> Procedure | None:
+        found = self.catalog.get("procedure", record_id) if record_id else None
+        return found if isinstance(found, Procedure) else None
+
+    def unit_name(self, record_id: str) -> str:
+        unit = self.unit(record_id)
+        return unit.name if unit else record_id
+
+    def workflows_for(self, procedure: Procedure) -> list[Workflow]:
+        return [w for w in self.catalog.workflows if w.procedure == procedure.id]
+
+    def mermaid(self, workflow: Workflow) -> str:
+        """Mermaid flowchart source: one box per step, in order."""
+        lines = ["flowchart TD"]
+        for number, step in enumerate(workflow.steps, start=1):
+            who = self.unit_name(step.actor) + (f" · {step.role}" if step.role else "")
+            label = "<br/>".join(_mermaid_label(part) for part in (f"{number}. {who}", step.action, step_duration(step.duration)))
+            lines.append(f'    s{number}["{label}"]')
+            if number > 1:
+                lines.append(f"    s{number - 1} --> s{number}")
+        return "\n".join(lines)
 
     def citing(self, document: LegalDocument) -> list[Procedure]:
         return [p for p in self.catalog.procedures if any(b.doc == document.id for b in p.legal_basis) or p.announced_by == document.id]
@@ -224,6 +281,15 @@ class PageRenderer:
 
     def legal_page(self, document: LegalDocument) -> str:
         return self._render("legal.md.j2", d=document, page=legal_path(document.id))
+
+    def internal_page(self, procedure: InternalProcedure) -> str:
+        return self._render("internal_procedure.md.j2", p=procedure, page=internal_path(procedure.id))
+
+    def workflow_page(self, workflow: Workflow) -> str:
+        return self._render("workflow.md.j2", w=workflow, page=workflow_path(workflow.id))
+
+    def workflow_index(self) -> str:
+        return self._render("workflow_index.md.j2", page=f"{WORKFLOWS_DIR}/index.md")
 
     def procedure_index(self) -> str:
         return self._render("procedure_index.md.j2", page=f"{PROCEDURES_DIR}/index.md")
@@ -256,12 +322,18 @@ class PageRenderer:
         generated = [
             GeneratedPage(f"{PROCEDURES_DIR}/index.md", self.procedure_index(), ""),
             GeneratedPage(f"{LEGAL_DIR}/index.md", self.legal_index(), ""),
+            GeneratedPage(f"{WORKFLOWS_DIR}/index.md", self.workflow_index(), ""),
         ]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
-            if isinstance(entry.record, Procedure):
-                generated.append(GeneratedPage(procedure_path(entry.record.id), self.procedure_page(entry.record), entry.source.path))
-            elif isinstance(entry.record, LegalDocument):
-                generated.append(GeneratedPage(legal_path(entry.record.id), self.legal_page(entry.record), entry.source.path))
+            record, source = entry.record, entry.source.path
+            if isinstance(record, Procedure):
+                generated.append(GeneratedPage(procedure_path(record.id), self.procedure_page(record), source))
+            elif isinstance(record, InternalProcedure):
+                generated.append(GeneratedPage(internal_path(record.id), self.internal_page(record), source))
+            elif isinstance(record, LegalDocument):
+                generated.append(GeneratedPage(legal_path(record.id), self.legal_page(record), source))
+            elif isinstance(record, Workflow):
+                generated.append(GeneratedPage(workflow_path(record.id), self.workflow_page(record), source))
         return generated
 
     def fields_in_order(self) -> list[tuple[ProcedureField, list[Procedure]]]:

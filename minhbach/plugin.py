@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from minhbach.catalog import Catalog
 from minhbach.findings import Finding, format_text
-from minhbach.pages import PageRenderer
+from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.project import check_project, today_from_environment
 
 log = get_plugin_logger(__name__)
@@ -66,7 +66,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             if page.source:
                 generated.edit_uri = f"../{page.source}"
             files.append(generated)
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(Path(__file__).parent / "assets" / "minhbach.css")))
+        assets = Path(__file__).parent / "assets"
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
+        files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
         return files
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

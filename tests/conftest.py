@@ -117,6 +117,44 @@ online:
   url: https://dichvucong.gov.vn/
 """
 
+WORKFLOW = """\
+id: qt-hop-phap-hoa
+published: 2026-01-05
+updated: 2026-01-05
+last_reviewed: 2026-06-01
+review_in: 1 năm
+owner: phong-mot
+changes:
+  - date: 2026-01-05
+    note: Đăng lần đầu.
+code: QT-LS-01
+title: Quy trình tiếp nhận hồ sơ hợp pháp hóa lãnh sự
+kind: iso
+procedure: hop-phap-hoa
+revisions:
+  - number: 1
+    date: 2025-03-01
+  - number: 2
+    date: 2026-01-05
+    note: Rút ngắn bước kiểm tra.
+steps:
+  - actor: phong-mot
+    role: Chuyên viên
+    action: Tiếp nhận và kiểm tra hồ sơ
+    duration: {working_hours: 2}
+    output: Giấy tiếp nhận hồ sơ
+    form:
+      name: Mẫu tờ khai
+      file: forms/to-khai.docx
+  - actor: phong-mot
+    role: Lãnh đạo phòng
+    action: Xem xét, ký chuyển hồ sơ
+    duration: {working_hours: 4}
+  - actor: phong-mot
+    action: Trả kết quả
+    duration: {working_hours: 2}
+"""
+
 VALID_FILES = {
     "data/units/phong-mot.yml": UNIT,
     "data/fields/lanh-su.yml": FIELD,

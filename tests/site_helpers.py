@@ -22,6 +22,7 @@ nav:
   - Trang chủ: index.md
   - Thủ tục: thu-tuc/index.md
   - Văn bản: van-ban/index.md
+  - Quy trình: quy-trinh/index.md
 plugins:
   - minhbach
   - macros:

@@ -6,6 +6,7 @@ never used. Without Chromium the tests are skipped locally and fail in CI (CI=1)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -16,6 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.conftest import WORKFLOW
+from tests.site_helpers import build, make_site_project
 
 pytestmark = pytest.mark.browser
 
@@ -40,15 +44,33 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(real_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextlib.contextmanager
+def _serve(directory: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(real_site: Path) -> Iterator[str]:
+    with _serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def workflow_server(tmp_path_factory) -> Iterator[str]:
+    """A small site with one workflow (the department has published none yet)."""
+    root = make_site_project(tmp_path_factory.mktemp("workflow-site"), {"data/workflows/qt-hop-phap-hoa.yml": WORKFLOW})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with _serve(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +143,18 @@ def test_print_hides_navigation_and_keeps_the_content(server: str, browser):
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
     context.close()
+
+
+def test_workflow_diagram_is_drawn_from_the_self_hosted_script(workflow_server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(workflow_server + "quy-trinh/qt-hop-phap-hoa/", wait_until="networkidle")
+    page.wait_for_selector(".mb-mermaid[data-processed] svg", timeout=30_000)
+    labels = page.eval_on_selector(".mb-mermaid svg", "svg => svg.textContent")
+    assert "Tiếp nhận và kiểm tra hồ sơ" in labels and "Trả kết quả" in labels
+    assert page.locator(".mb-mermaid svg .node").count() == 3
+    context.close()
+    assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}
+    assert any(url.endswith("assets/minhbach/mermaid.min.js") for url in requested)

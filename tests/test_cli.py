@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from minhbach.cli import main
+from minhbach.model import KINDS
 from tests.conftest import PROCEDURE, line_of, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +94,7 @@ def test_schema_prints_one_kind_and_writes_all(tmp_path: Path, capsys):
     assert main(["schema", "legal"]) == 0
     assert json.loads(capsys.readouterr().out)["$id"] == "legal.schema.json"
     assert main(["schema", "--write", str(tmp_path / "out")]) == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
-        "field.schema.json", "legal.schema.json", "procedure.schema.json", "unit.schema.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(f"{kind}.schema.json" for kind in KINDS)
 
 
 def test_fix_nfc_command(tmp_path: Path, capsys):

@@ -30,7 +30,7 @@ def test_raw_html_links_follow_directory_urls(project: Path):
 def test_every_record_gets_a_page_and_pending_parts_say_so(project: Path):
     catalog, _ = load_catalog(project / "data")
     pages = {page.path: page for page in PageRenderer(catalog).pages()}
-    assert set(pages) == {"thu-tuc/index.md", "van-ban/index.md", "thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md"}
+    assert set(pages) == {"thu-tuc/index.md", "van-ban/index.md", "quy-trinh/index.md", "thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md"}
     procedure = pages["thu-tuc/hop-phap-hoa.md"]
     assert procedure.source == "data/procedures/hop-phap-hoa.yml" or procedure.source.endswith("data/procedures/hop-phap-hoa.yml")
     assert "đang cập nhật" in procedure.markdown
@@ -45,3 +45,35 @@ def test_escaped_text_renders_exactly_as_written():
     text = "a~b | c *d* _e_ [f](g) `h` #i {j} !k 1. l - m <n> & o"
     html = markdown.markdown(str(md(text)), extensions=["tables", "attr_list"])
     assert html == "<p>a~b | c *d* _e_ [f](g) `h` #i {j} !k 1. l - m &lt;n&gt; &amp; o</p>"
+
+
+def test_raw_html_links_to_pages_use_their_built_urls(project: Path):
+    catalog, _ = load_catalog(project / "data")
+    assert PageRenderer(catalog).href("thu-tuc/b.md", "quy-trinh/a.md") == "../../thu-tuc/b/"
+    assert PageRenderer(catalog).href("thu-tuc/index.md", "index.md") == "thu-tuc/"
+    assert PageRenderer(catalog, directory_urls=False).href("thu-tuc/b.md", "quy-trinh/a.md") == "../thu-tuc/b.html"
+
+
+def _internal_from(procedure_text: str) -> str:
+    """The test procedure without the parts only public procedures have."""
+    import re
+
+    text = procedure_text.replace("id: hop-phap-hoa", "id: noi-bo-mot")
+    for key in ("national_code", "agency_code", "level"):
+        text = re.sub(rf"^{key}:.*\n", "", text, flags=re.M)
+    text = re.sub(r"^reception:\n(  .*\n)+", "", text, flags=re.M)
+    text = re.sub(r"^online:\n(  .*\n)+", "", text, flags=re.M)
+    return text + "code: NB-01\n"
+
+
+def test_internal_procedures_have_their_own_pages_and_list(project: Path):
+    from tests.conftest import PROCEDURE, write_project
+
+    write_project(project, {"data/internal-procedures/noi-bo-mot.yml": _internal_from(PROCEDURE)})
+    catalog, findings = load_catalog(project / "data")
+    assert findings == []
+    pages = {page.path: page.markdown for page in PageRenderer(catalog).pages()}
+    page = pages["thu-tuc-noi-bo/noi-bo-mot.md"]
+    assert "Thủ tục hành chính nội bộ" in page and "NB-01" in page
+    assert "## 10. Căn cứ pháp lý" in page and "Dịch vụ công trực tuyến" not in page
+    assert "[Hợp pháp hóa lãnh sự](../thu-tuc-noi-bo/noi-bo-mot.md)" in pages["quy-trinh/index.md"]

@@ -156,3 +156,36 @@ def test_serve_rebuilds_once_when_a_record_changes(tmp_path: Path):
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+def test_workflow_page_has_diagram_table_total_and_links_both_ways(tmp_path: Path):
+    from tests.conftest import WORKFLOW
+
+    root = make_site_project(tmp_path, {"data/workflows/qt-hop-phap-hoa.yml": WORKFLOW})
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = (root / "site/quy-trinh/qt-hop-phap-hoa/index.html").read_text(encoding="utf-8")
+    body = article(page)
+    assert '<pre class="mb-mermaid" aria-hidden="true">flowchart TD' in body
+    assert 's1 --&gt; s2' in body and 's2 --&gt; s3' in body
+    assert '<script src="../../assets/minhbach/mermaid.min.js"></script>' in body
+    assert (root / "site/assets/minhbach/mermaid.min.js").stat().st_size > 1_000_000
+    assert "<caption>3 bước, tổng thời gian 1 ngày làm việc (8 giờ làm việc)</caption>" in body
+    assert body.count("<tr><th scope=\"row\">") == 3
+    assert 'href="../../thu-tuc/hop-phap-hoa/"' in body
+    assert 'href="../../forms/to-khai.docx" download' in body
+    procedure = article((root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    assert 'href="../../quy-trinh/qt-hop-phap-hoa/"' in procedure
+    index = article((root / "site/quy-trinh/index.html").read_text(encoding="utf-8"))
+    assert 'href="qt-hop-phap-hoa/"' in index and "QT\\-LS\\-01" not in index and "QT-LS-01" in index
+
+
+def test_workflow_labels_cannot_break_the_diagram(tmp_path: Path):
+    from tests.conftest import WORKFLOW
+
+    text = WORKFLOW.replace("action: Trả kết quả", 'action: "Trả \\"kết quả\\" <b>#1</b>"')
+    root = make_site_project(tmp_path, {"data/workflows/qt-hop-phap-hoa.yml": text})
+    assert build(root).returncode == 0
+    body = article((root / "site/quy-trinh/qt-hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    diagram = body[body.index('<pre class="mb-mermaid"'): body.index("</pre>")]
+    assert "Trả #quot;kết quả#quot; #lt;b#gt;#35;1#lt;/b#gt;" in diagram

@@ -23,9 +23,9 @@ Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import dates, files, legal, pending, references
+    from minhbach.checks import dates, files, legal, pending, references, workflows
 
-    return [references.check, files.check, pending.check, dates.check, legal.check]
+    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from minhbach.model.base import Change, Pending, Record, RefTo, DocsFile
 from minhbach.model.legal import LegalDocument, Validity
 from minhbach.model.organisation import ProcedureField, Unit
-from minhbach.model.procedure import Procedure
+from minhbach.model.procedure import InternalProcedure, Procedure
+from minhbach.model.workflow import Workflow
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("procedure", "procedures", Procedure, "Thủ tục hành chính"),
+        Kind("internal", "internal-procedures", InternalProcedure, "Thủ tục hành chính nội bộ"),
+        Kind("workflow", "workflows", Workflow, "Quy trình"),
         Kind("legal", "legal", LegalDocument, "Văn bản pháp luật"),
         Kind("unit", "units", Unit, "Đơn vị"),
         Kind("field", "fields", ProcedureField, "Lĩnh vực"),
@@ -37,6 +40,7 @@ KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 
 __all__ = [
     "Change",
+    "InternalProcedure",
     "DocsFile",
     "KINDS",
     "KIND_BY_FOLDER",
@@ -49,4 +53,5 @@ __all__ = [
     "RefTo",
     "Unit",
     "Validity",
+    "Workflow",
 ]

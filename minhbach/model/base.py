@@ -72,9 +72,14 @@ Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a string as the id of a record of another kind (checked by `checks.references`)."""
+    """Marks a string as the id of a record of another kind (checked by `checks.references`).
+
+    `code` names the finding when the record does not exist, where a more specific name helps
+    (an unknown actor of a workflow step is not the same mistake as an unknown owner).
+    """
 
     kind: str
+    code: str = "unknown-reference"
 
 
 @dataclass(frozen=True)
@@ -82,12 +87,12 @@ class DocsFile:
     """Marks a string as a path under `docs/` that must exist (checked by `checks.files`)."""
 
 
-def ref(kind: str, *, title: str, description: str = "") -> Any:
+def ref(kind: str, *, title: str, description: str = "", code: str = "unknown-reference") -> Any:
     """A reference to another record's id, e.g. the unit that owns a record."""
     return Annotated[
         str,
         StringConstraints(pattern=SLUG_PATTERN),
-        RefTo(kind),
+        RefTo(kind, code),
         Field(title=title, description=description or f"Mã (id) của một bản ghi loại `{kind}`."),
     ]
 

@@ -16,6 +16,7 @@ class UnitKind(Labelled):
     INSPECTORATE = ("thanh_tra", "Thanh tra")
     CENTRE = ("trung_tam", "Trung tâm")
     SERVICE_POINT = ("diem_tiep_nhan", "Điểm tiếp nhận hồ sơ")
+    OTHER_AGENCY = ("co_quan_khac", "Cơ quan khác")
 
 
 Phone = Annotated[
@@ -27,7 +28,7 @@ Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"
 
 
 class Unit(Record):
-    """Phòng, trung tâm hoặc điểm tiếp nhận của cơ quan."""
+    """Phòng, trung tâm, điểm tiếp nhận của cơ quan, hoặc cơ quan khác tham gia quy trình."""
 
     name: Annotated[Text, Field(title="Tên đơn vị")]
     kind: Annotated[UnitKind, Field(title="Loại đơn vị")]

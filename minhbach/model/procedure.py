@@ -185,19 +185,15 @@ class LegalRef(Strict):
     provisions: Annotated[Text | None, Field(title="Điều, khoản", description="Ví dụ 'Điều 12, khoản 2'.")] = None
 
 
-class Procedure(Record):
-    """Thủ tục hành chính."""
+class ProcedureCore(Record):
+    """The parts public and internal procedures share (NĐ 63/2010/NĐ-CP, Điều 8)."""
 
     name: Annotated[Text, Field(title="Tên thủ tục")]
     summary: Annotated[Text | None, Field(title="Tóm tắt", description="Một câu cho danh mục và kết quả tìm kiếm.")] = None
-    national_code: Annotated[pendable(NationalCode), Field(title="Mã thủ tục quốc gia")]
-    agency_code: Annotated[pendable(AgencyCode), Field(title="Mã định danh cơ quan")]
     field: ref("field", title="Lĩnh vực", description="Mã (id) của lĩnh vực trong data/fields/.")
-    level: Annotated[Level, Field(title="Cấp thực hiện")]
     agency: Annotated[Agency, Field(title="Cơ quan thực hiện")]
     subjects: Annotated[list[Text], Field(min_length=1, title="Đối tượng thực hiện")]
     steps: Annotated[list[Text], Field(min_length=1, title="Trình tự thực hiện")]
-    reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
     channels: Annotated[list[Channel], Field(min_length=1, title="Cách thức thực hiện")]
     time_note: Annotated[Text | None, Field(title="Ghi chú về thời hạn giải quyết")] = None
     dossier: Annotated[pendable(Dossier), Field(title="Thành phần, số lượng hồ sơ")]
@@ -208,16 +204,25 @@ class Procedure(Record):
         Field(title="Yêu cầu, điều kiện", description="Ghi `requirements: []` khi thủ tục không có yêu cầu, điều kiện."),
     ]
     legal_basis: Annotated[list[LegalRef], Field(min_length=1, title="Căn cứ pháp lý")]
-    online: Annotated[Online, Field(title="Dịch vụ công trực tuyến")]
     announced_by: ref("legal", title="Quyết định công bố", description="Mã (id) của quyết định công bố thủ tục.") | None = None
 
     @model_validator(mode="after")
-    def _channels_once(self) -> Procedure:
+    def _channels_once(self) -> ProcedureCore:
         kinds = [channel.channel for channel in self.channels]
         repeated = sorted({kind.value for kind in kinds if kinds.count(kind) > 1})
         if repeated:
             raise rule("channel-repeated", "mỗi hình thức nộp chỉ ghi một lần (lặp lại: {repeated})", repeated=", ".join(repeated))
         return self
+
+
+class Procedure(ProcedureCore):
+    """Thủ tục hành chính công khai cho tổ chức, cá nhân."""
+
+    national_code: Annotated[pendable(NationalCode), Field(title="Mã thủ tục quốc gia")]
+    agency_code: Annotated[pendable(AgencyCode), Field(title="Mã định danh cơ quan")]
+    level: Annotated[Level, Field(title="Cấp thực hiện")]
+    reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
+    online: Annotated[Online, Field(title="Dịch vụ công trực tuyến")]
 
     @property
     def full_code(self) -> str | None:
@@ -225,3 +230,9 @@ class Procedure(Record):
         if isinstance(self.national_code, str) and isinstance(self.agency_code, str):
             return f"{self.national_code}.{self.agency_code}"
         return None
+
+
+class InternalProcedure(ProcedureCore):
+    """Thủ tục hành chính nội bộ: giữa các cơ quan nhà nước, không áp dụng cho người dân."""
+
+    code: Annotated[Text | None, Field(title="Số hiệu", description="Số hiệu trong danh mục TTHC nội bộ được công bố, nếu có.")] = None
