@@ -17,15 +17,17 @@ class CheckContext:
     today: dt.date
     docs_files: frozenset[str] = field(default_factory=frozenset)
     """Files under docs/, as POSIX paths relative to it (for form files)."""
+    publication_lag_days: int = 3
+    """Working days allowed between an announcement's source document and its publication."""
 
 
 Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import dates, files, legal, pending, references, workflows
+    from minhbach.checks import announcements, dates, files, legal, pending, references, workflows
 
-    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check]
+    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from minhbach.model.announcement import Event, FundingPolicy, Notice
 from minhbach.model.base import Change, Pending, Record, RefTo, DocsFile
 from minhbach.model.legal import LegalDocument, Validity
 from minhbach.model.organisation import ProcedureField, Unit
@@ -34,12 +35,18 @@ KINDS: dict[str, Kind] = {
         Kind("legal", "legal", LegalDocument, "Văn bản pháp luật"),
         Kind("unit", "units", Unit, "Đơn vị"),
         Kind("field", "fields", ProcedureField, "Lĩnh vực"),
+        Kind("event", "events", Event, "Sự kiện"),
+        Kind("funding", "funding", FundingPolicy, "Chính sách tài trợ"),
+        Kind("notice", "notices", Notice, "Thông báo"),
     )
 }
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 
 __all__ = [
     "Change",
+    "Event",
+    "FundingPolicy",
+    "Notice",
     "InternalProcedure",
     "DocsFile",
     "KINDS",
