@@ -8,6 +8,7 @@ as written and never interpreted.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import posixpath
 import re
@@ -17,12 +18,16 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from minhbach import formatting
+from minhbach import formatting, jsonld, opendata
 from minhbach.catalog import Catalog
+from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
 from minhbach.model import InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity, Workflow
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
+from minhbach.model.announcement import local
 from minhbach.model.workflow import StepDuration
+from minhbach.timeline import Announcement, Timeline, is_current, year_of
 
+ANNOUNCEMENTS_DIR = "thong-bao"
 PROCEDURES_DIR = "thu-tuc"
 INTERNAL_DIR = "thu-tuc-noi-bo"
 LEGAL_DIR = "van-ban"
@@ -67,6 +72,35 @@ def workflow_path(record_id: str) -> str:
     return f"{WORKFLOWS_DIR}/{record_id}.md"
 
 
+def announcement_path(record_id: str) -> str:
+    return f"{ANNOUNCEMENTS_DIR}/{record_id}.md"
+
+
+def archive_path(year: int) -> str:
+    return f"{ANNOUNCEMENTS_DIR}/luu-tru/{year}.md"
+
+
+def when_text(value: dt.datetime | dt.date) -> str:
+    """'02/12/2026' or '08:00 ngày 02/12/2026' (Vietnam time)."""
+    value = local(value)
+    if isinstance(value, dt.datetime):
+        return f"{value:%H:%M} ngày {formatting.vn_date(value.date())}"
+    return formatting.vn_date(value)
+
+
+def when_range(start: object, end: object) -> Markup:
+    if start is None or isinstance(start, Pending):
+        return PENDING_HTML
+    if end is None:
+        return escape(when_text(start))
+    return escape(f"{when_text(start)} – {when_text(end)}")
+
+
+def body(text: str) -> Markup:
+    """An editor's Markdown body: Markdown works, raw HTML is shown as text, never run."""
+    return Markup(html.escape(text, quote=False))
+
+
 def relative(target: str, *, start: str) -> str:
     """Link from the Markdown file `start` to the docs file `target` (both relative to docs/)."""
     return posixpath.relpath(target, posixpath.dirname(start) or ".")
@@ -84,6 +118,13 @@ def show(value: object) -> Markup:
     if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
         return escape(value.label)
     return escape(str(value))
+
+
+def show_md(value: object) -> Markup:
+    """A value for Markdown, or the pending marker."""
+    if isinstance(value, (Pending, dt.date)) or hasattr(value, "label"):
+        return show(value)
+    return md(value)
 
 
 def time_text(value: ProcessingTime | Pending) -> Markup:
@@ -170,9 +211,13 @@ class GeneratedPage:
 class PageRenderer:
     """Renders every generated page of a catalog with the package's templates."""
 
-    def __init__(self, catalog: Catalog, *, directory_urls: bool = True) -> None:
+    def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
+                 site: Site | None = None) -> None:
         self.catalog = catalog
+        self.today = today or dt.date.today()
         self.directory_urls = directory_urls
+        self.site = site or Site(name="minhbach", url="")
+        self.timeline = Timeline.build(catalog, self.today)
         self.env = Environment(
             extensions=["jinja2.ext.do"],
             loader=PackageLoader("minhbach", "templates"),
@@ -182,7 +227,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
+        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
         self.env.tests["pending"] = lambda value: isinstance(value, Pending)
         self.env.globals.update(
             time_text=time_text,
@@ -201,6 +246,12 @@ class PageRenderer:
             hours_text=formatting.hours_text,
             step_duration=step_duration,
             MERMAID_JS=MERMAID_JS,
+            announcement_path=announcement_path,
+            archive_path=archive_path,
+            when_text=when_text,
+            when_range=when_range,
+            body=body,
+            json_fields=opendata.json_fields,
             PENDING=PENDING_HTML,
         )
 
@@ -274,19 +325,85 @@ class PageRenderer:
     # Pages ----------------------------------------------------------------------------
 
     def _render(self, template: str, **context: object) -> Markup:
-        return Markup(self.env.get_template(template).render(r=self, **context))
+        return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
+
+    def site_path(self, docs_path: str) -> str:
+        """A page's URL path from the site root ('thu-tuc/abc/'), for data files and feeds."""
+        url = self._url(docs_path)
+        return url.removesuffix("index.html") if self.directory_urls else url
+
+    def kind_of(self, item: Announcement) -> str:
+        return {"Event": "event", "FundingPolicy": "funding", "Notice": "notice"}[type(item).__name__]
+
+    def kind_label(self, item: Announcement) -> str:
+        from minhbach.model import KINDS
+
+        kind = self.kind_of(item)
+        return item.event_type.label if kind == "event" else KINDS[kind].label
+
+    def status_text(self, item: Announcement) -> str:
+        current = is_current(item, self.today)
+        kind = self.kind_of(item)
+        if kind == "event":
+            return "Sắp diễn ra / đang diễn ra" if current else "Đã diễn ra"
+        if kind == "funding":
+            return "Đang nhận hồ sơ" if current else "Đã đóng"
+        return "Mới" if current else "Lưu trữ"
 
     def procedure_page(self, procedure: Procedure) -> str:
-        return self._render("procedure.md.j2", p=procedure, page=procedure_path(procedure.id))
+        field = self.field(procedure)
+        ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
+        return self._render("procedure.md.j2", p=procedure, ld=ld, page=procedure_path(procedure.id))
 
     def legal_page(self, document: LegalDocument) -> str:
-        return self._render("legal.md.j2", d=document, page=legal_path(document.id))
+        return self._render("legal.md.j2", d=document, ld=jsonld.script(jsonld.legal(document)), page=legal_path(document.id))
 
     def internal_page(self, procedure: InternalProcedure) -> str:
         return self._render("internal_procedure.md.j2", p=procedure, page=internal_path(procedure.id))
 
     def workflow_page(self, workflow: Workflow) -> str:
         return self._render("workflow.md.j2", w=workflow, page=workflow_path(workflow.id))
+
+    def announcement_page(self, item: Announcement) -> str:
+        kind = self.kind_of(item)
+        data = jsonld.event(item) if kind == "event" else None
+        return self._render("announcement.md.j2", a=item, kind=kind, kind_label=self.kind_label(item),
+                            current=is_current(item, self.today), year=year_of(item),
+                            ld=jsonld.script(data), page=announcement_path(item.id))
+
+    def announcement_index(self) -> str:
+        return self._render("announcement_index.md.j2", page=f"{ANNOUNCEMENTS_DIR}/index.md")
+
+    def archive_page(self, year: int) -> str:
+        return self._render("announcement_archive.md.j2", year=year, items=self.timeline.years[year],
+                            kind_label=self.kind_label, status_text=self.status_text, page=archive_path(year))
+
+    def data_index(self) -> str:
+        counts = {d.name: len(opendata.records_of(self.catalog, d)) for d in opendata.DATASETS}
+        return self._render("data_index.md.j2", datasets=opendata.DATASETS, counts=counts, page=f"{opendata.DATA_DIR}/index.md")
+
+    def data_files(self) -> dict[str, bytes]:
+        """Open data, the Atom feed and the events calendar, by path under the site."""
+        files: dict[str, bytes] = {}
+        for dataset in opendata.DATASETS:
+            records = opendata.records_of(self.catalog, dataset)
+            base = f"{opendata.DATA_DIR}/{dataset.name}"
+            files[f"{base}.json"] = opendata.json_export(records)
+            files[f"{base}.schema.json"] = (json.dumps(opendata.json_schema(dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            files[f"{base}.csv"] = opendata.csv_export(dataset, records, page_url=self._record_url)
+        page_paths = {item.id: self.site_path(announcement_path(item.id)) for item in self.timeline.newest}
+        kinds = {item.id: self.kind_of(item) for item in self.timeline.newest}
+        files[FEED_PATH] = atom_feed(self.timeline.newest[:50], site=self.site, page_path=page_paths, kind_of=kinds)
+        events = [item for item in self.timeline.newest if self.kind_of(item) == "event"]
+        files[CALENDAR_PATH] = calendar(sorted(events, key=lambda e: e.id), site=self.site, page_path=page_paths)
+        return files
+
+    def _record_url(self, record: object) -> str:
+        paths = {Procedure: procedure_path, LegalDocument: legal_path}
+        for model, path in paths.items():
+            if isinstance(record, model):
+                return self.site_path(path(record.id))  # type: ignore[attr-defined]
+        return self.site_path(announcement_path(record.id))  # type: ignore[attr-defined]
 
     def workflow_index(self) -> str:
         return self._render("workflow_index.md.j2", page=f"{WORKFLOWS_DIR}/index.md")
@@ -323,7 +440,10 @@ class PageRenderer:
             GeneratedPage(f"{PROCEDURES_DIR}/index.md", self.procedure_index(), ""),
             GeneratedPage(f"{LEGAL_DIR}/index.md", self.legal_index(), ""),
             GeneratedPage(f"{WORKFLOWS_DIR}/index.md", self.workflow_index(), ""),
+            GeneratedPage(f"{ANNOUNCEMENTS_DIR}/index.md", self.announcement_index(), ""),
+            GeneratedPage(f"{opendata.DATA_DIR}/index.md", self.data_index(), ""),
         ]
+        generated += [GeneratedPage(archive_path(year), self.archive_page(year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             record, source = entry.record, entry.source.path
             if isinstance(record, Procedure):
@@ -334,6 +454,8 @@ class PageRenderer:
                 generated.append(GeneratedPage(legal_path(record.id), self.legal_page(record), source))
             elif isinstance(record, Workflow):
                 generated.append(GeneratedPage(workflow_path(record.id), self.workflow_page(record), source))
+            elif entry.kind.name in ("event", "funding", "notice"):
+                generated.append(GeneratedPage(announcement_path(record.id), self.announcement_page(record), source))
         return generated
 
     def fields_in_order(self) -> list[tuple[ProcedureField, list[Procedure]]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -16,14 +17,22 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from minhbach.catalog import Catalog
 from minhbach.findings import Finding, format_text
+from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
+from minhbach.opendata import DATA_DIR
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.project import check_project, today_from_environment
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
+
+
+def _with_slash(url: str | None) -> str:
+    return "" if not url else url if url.endswith("/") else url + "/"
 
 
 class MinhbachConfig(Config):
@@ -54,7 +63,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
-        self.renderer = PageRenderer(self.catalog, directory_urls=config.use_directory_urls)
+        site = Site(name=config.site_name, url=_with_slash(config.site_url), uid_domain=urlsplit(config.site_url or "").hostname or "minhbach")
+        self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -66,10 +76,24 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             if page.source:
                 generated.edit_uri = f"../{page.source}"
             files.append(generated)
+        for path, content in self.renderer.data_files().items():
+            files.append(File.generated(config, path, content=content))
         assets = Path(__file__).parent / "assets"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
         files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
         return files
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Announce the feed, the calendar and (on index pages) the open data in every page's head."""
+        links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
+        datasets = {"thu-tuc/": "thu-tuc", "van-ban/": "van-ban", "thong-bao/": "thong-bao"}
+        if page.url in datasets:
+            name = f"{DATA_DIR}/{datasets[page.url]}"
+            links += [(f"{name}.json", "application/json", "Dữ liệu JSON"), (f"{name}.csv", "text/csv", "Dữ liệu CSV")]
+        tags = "".join(
+            f'<link rel="alternate" type="{kind}" title="{title}" href="{get_relative_url(path, page.url)}">' for path, kind, title in links
+        )
+        return output.replace("</head>", tags + "</head>", 1)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

@@ -155,6 +155,71 @@ steps:
     duration: {working_hours: 2}
 """
 
+EVENT = """\
+id: hoi-cho-mot
+published: 2026-11-02
+updated: 2026-11-02
+last_reviewed: 2026-11-02
+review_in: 1 năm
+owner: phong-mot
+changes:
+  - date: 2026-11-02
+    note: Đăng lần đầu.
+title: Hội chợ thử nghiệm
+summary: Hội chợ thương mại biên giới.
+body: |
+  Doanh nghiệp **đăng ký** gian hàng trước ngày 20/11.
+
+  - Gian hàng tiêu chuẩn
+  - Gian hàng đặc biệt
+issued: 2026-10-30
+event_type: hoi_cho_trien_lam
+start: 2026-12-02 08:00
+end: 2026-12-06 17:00
+location: Quảng trường trung tâm, phường Lương Văn Tri, tỉnh Lạng Sơn
+organiser: Ban tổ chức thử nghiệm
+registration:
+  deadline: 2026-11-20
+  url: https://example.org/dang-ky
+tags: [hội chợ, biên giới]
+"""
+
+FUNDING = """\
+id: quy-mot
+published: 2026-03-04
+updated: 2026-03-04
+last_reviewed: 2026-03-04
+review_in: 6 tháng
+owner: phong-mot
+changes:
+  - date: 2026-03-04
+    note: Đăng lần đầu.
+title: Quỹ thử nghiệm
+summary: Tài trợ dự án hợp tác.
+issued: 2026-03-02
+funder: Quỹ thử nghiệm
+eligible: [Cơ quan nhà nước]
+amount: 300.000–1.000.000 USD mỗi dự án
+valid_from: 2026-03-02
+valid_until: 2026-12-31
+"""
+
+NOTICE = """\
+id: thong-bao-mot
+published: 2026-05-04
+updated: 2026-05-04
+last_reviewed: 2026-05-04
+review_in: 1 năm
+owner: phong-mot
+changes:
+  - date: 2026-05-04
+    note: Đăng lần đầu.
+title: Thông báo thử nghiệm
+summary: Thay đổi cách nộp hồ sơ.
+issued: 2026-04-30
+category: lanh_su
+"""
+
 VALID_FILES = {
     "data/units/phong-mot.yml": UNIT,
     "data/fields/lanh-su.yml": FIELD,
