@@ -55,6 +55,21 @@ def define_env(env) -> None:
         return renderer().recent_changes(limit=limit, page=current_page())
 
     @env.macro
+    def next_events(limit: int = 5) -> str:
+        """The next events by start date (as of the build day)."""
+        return renderer().announcement_list("events", limit=limit, page=current_page())
+
+    @env.macro
+    def newest_announcements(limit: int = 5) -> str:
+        """The newest announcements of every kind."""
+        return renderer().announcement_list("newest", limit=limit, page=current_page())
+
+    @env.macro
+    def open_policies() -> str:
+        """Funding programmes open now."""
+        return renderer().announcement_list("policies", limit=None, page=current_page())
+
+    @env.macro
     def unit_directory() -> str:
         """Contact details of every unit."""
         return renderer().unit_directory()

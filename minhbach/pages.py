@@ -431,6 +431,11 @@ class PageRenderer:
         changes.sort(key=lambda row: (row[0], row[1]), reverse=True)
         return self._render("partials/recent_changes.md.j2", changes=changes[:limit], page=page)
 
+    def announcement_list(self, which: str, *, limit: int | None, page: str) -> str:
+        """A list for hand-written pages: 'events' (upcoming), 'policies' (open) or 'newest'."""
+        items = {"events": self.timeline.upcoming_events, "policies": self.timeline.open_policies, "newest": self.timeline.newest}[which]
+        return self._render("partials/announcement_macro.md.j2", which=which, items=items[:limit], page=page)
+
     def unit_directory(self) -> str:
         return self._render("partials/unit_directory.md.j2", units=self.catalog.units)
 

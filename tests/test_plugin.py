@@ -189,3 +189,47 @@ def test_workflow_labels_cannot_break_the_diagram(tmp_path: Path):
     body = article((root / "site/quy-trinh/qt-hop-phap-hoa/index.html").read_text(encoding="utf-8"))
     diagram = body[body.index('<pre class="mb-mermaid"'): body.index("</pre>")]
     assert "Trả #quot;kết quả#quot; #lt;b#gt;#35;1#lt;/b#gt;" in diagram
+
+
+def test_the_build_day_moves_a_finished_event_to_the_archive(tmp_path: Path):
+    from tests.conftest import EVENT
+
+    root = make_site_project(tmp_path, {"data/events/hoi-cho-mot.yml": EVENT})
+    before = build(root, tmp_path / "before", epoch="1795000000")  # 2026-11-18
+    after = build(root, tmp_path / "after", epoch="1797000000")  # 2026-12-11
+    assert before.returncode == 0 and after.returncode == 0, after.stderr[-2000:]
+
+    def upcoming(site: Path) -> str:
+        html = article((site / "thong-bao/index.html").read_text(encoding="utf-8"))
+        return html[html.index('id="su-kien-sap-toi"'): html.index('id="chuong-trinh-tai-tro-dang-mo"')]
+
+    assert "hoi-cho-mot/" in upcoming(tmp_path / "before")
+    assert "hoi-cho-mot/" not in upcoming(tmp_path / "after")
+    archive = article((tmp_path / "after/thong-bao/luu-tru/2026/index.html").read_text(encoding="utf-8"))
+    assert "hoi-cho-mot/" in archive and "Đã diễn ra" in archive
+    page = article((tmp_path / "after/thong-bao/hoi-cho-mot/index.html").read_text(encoding="utf-8"))
+    assert "Sự kiện đã diễn ra." in page and "<strong>đăng ký</strong>" in page
+    assert '"@type": "Event"' in page and '"startDate": "2026-12-02T08:00:00+07:00"' in page
+
+
+def test_pages_announce_the_feed_calendar_and_data_in_their_head(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root).returncode == 0
+    html = (root / "site/thu-tuc/index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert '<link rel="alternate" type="application/atom+xml" title="Thông báo (Atom)" href="../thong-bao/feed.xml">' in head
+    assert 'type="text/calendar"' in head and 'href="../du-lieu/thu-tuc.json"' in head and 'href="../du-lieu/thu-tuc.csv"' in head
+    procedure = (root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8")
+    assert '"@type": "GovernmentService"' in procedure
+    legal = (root / "site/van-ban/nd-111-2011/index.html").read_text(encoding="utf-8")
+    assert '"legislationLegalForce": "https://schema.org/PartiallyInForce"' in legal
+
+
+def test_announcement_body_is_markdown_without_raw_html(tmp_path: Path):
+    from tests.conftest import NOTICE
+
+    text = NOTICE + 'body: |\n  Xem **kỹ**.\n\n  <script>alert(1)</script> <a href="x">y</a>\n'
+    root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": text})
+    assert build(root).returncode == 0
+    page = article((root / "site/thong-bao/thong-bao-mot/index.html").read_text(encoding="utf-8"))
+    assert "<strong>kỹ</strong>" in page and "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
