@@ -347,7 +347,9 @@ class PageRenderer:
         if kind == "event":
             return "Sắp diễn ra / đang diễn ra" if current else "Đã diễn ra"
         if kind == "funding":
-            return "Đang nhận hồ sơ" if current else "Đã đóng"
+            if current:
+                return "Đang nhận hồ sơ"
+            return "Chưa rõ hạn; không ghi là đang mở" if isinstance(item.valid_until, Pending) else "Đã đóng"
         return "Mới" if current else "Lưu trữ"
 
     def procedure_page(self, procedure: Procedure) -> str:
