@@ -96,9 +96,14 @@ def when_range(start: object, end: object) -> Markup:
     return escape(f"{when_text(start)} – {when_text(end)}")
 
 
+_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
+
+
 def body(text: str) -> Markup:
-    """An editor's Markdown body: Markdown works, raw HTML is shown as text, never run."""
-    return Markup(html.escape(text, quote=False))
+    """An editor's Markdown body: Markdown (and <https://...> links) works, raw HTML is shown as text."""
+    parts = _AUTOLINK.split(text)
+    # split() alternates text and captured links: escape the text, keep the links as autolinks.
+    return Markup("".join(f"<{part}>" if index % 2 else html.escape(part, quote=False) for index, part in enumerate(parts)))
 
 
 def relative(target: str, *, start: str) -> str:

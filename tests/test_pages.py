@@ -78,3 +78,11 @@ def test_internal_procedures_have_their_own_pages_and_list(project: Path):
     assert "Thủ tục hành chính nội bộ" in page and "NB-01" in page
     assert "## 10. Căn cứ pháp lý" in page and "Dịch vụ công trực tuyến" not in page
     assert "[Hợp pháp hóa lãnh sự](../thu-tuc-noi-bo/noi-bo-mot.md)" in pages["quy-trinh/index.md"]
+
+
+def test_announcement_bodies_keep_autolinks_and_escape_html():
+    from minhbach.pages import body
+
+    assert body("Xem <https://a.vn/x> và <b>đậm</b> & <javascript:alert(1)>") == (
+        "Xem <https://a.vn/x> và &lt;b&gt;đậm&lt;/b&gt; &amp; &lt;javascript:alert(1)&gt;"
+    )

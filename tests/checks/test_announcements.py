@@ -90,3 +90,9 @@ def test_missing_attachment(project: Path):
     text = NOTICE + "attachments:\n  - name: Công văn\n    file: files/cong-van.pdf\n"
     [finding] = run(project, {"data/notices/thong-bao-mot.yml": text})
     assert (finding.code, finding.line) == ("missing-file", line_of(text, "files/cong-van.pdf"))
+
+
+def test_script_links_in_a_body_are_refused(project: Path):
+    text = NOTICE + "body: 'Bấm [vào đây](javascript:alert(1)) để xem.'\n"
+    [finding] = run(project, {"data/notices/thong-bao-mot.yml": text})
+    assert (finding.code, finding.line) == ("unsafe-link", line_of(text, "body:"))
