@@ -29,7 +29,7 @@ def _date(text: str) -> dt.date:
 
 
 def _check(args: argparse.Namespace) -> int:
-    _, findings = check_project(args.data, args.docs, args.today or today_from_environment())
+    _, findings = check_project(args.data, args.docs, args.today or today_from_environment(), publication_lag_days=args.lag_days)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--docs", type=Path, default=Path("docs"), help="thư mục trang và tệp mẫu (mặc định: docs)")
     check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--lag-days", type=int, default=3, metavar="N",
+                       help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: 3)")
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")

@@ -21,7 +21,7 @@ from minhbach.timeline import Announcement
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "thong-bao/feed.xml"
-CALENDAR_PATH = "thong-bao/su-kien.ics"
+CALENDAR_PATH = "thong-bao/events.ics"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ def _with_slash(url: str | None) -> str:
 class MinhbachConfig(Config):
     data_dir = c.Type(str, default="data")
     """Folder of the records, relative to mkdocs.yml."""
+    publication_lag_days = c.Type(int, default=3)
+    """Working days allowed between an announcement's source document and its publication."""
 
 
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
@@ -56,7 +58,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         today = today_from_environment()
-        self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root)
+        self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
+                                                    publication_lag_days=self.config.publication_lag_days)
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))

@@ -29,8 +29,11 @@ def docs_files(docs_dir: Path) -> frozenset[str]:
     return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
 
 
-def check_project(data_dir: Path, docs_dir: Path, today: dt.date, *, display_base: Path | None = None) -> tuple[Catalog, list[Finding]]:
+def check_project(
+    data_dir: Path, docs_dir: Path, today: dt.date, *, display_base: Path | None = None, publication_lag_days: int = 3
+) -> tuple[Catalog, list[Finding]]:
     """Load every record and run every check."""
     catalog, findings = load_catalog(data_dir, display_base=display_base or Path.cwd())
-    findings += run_checks(catalog, CheckContext(today=today, docs_files=docs_files(docs_dir)))
+    context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days)
+    findings += run_checks(catalog, context)
     return catalog, sorted_findings(findings)

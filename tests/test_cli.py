@@ -111,3 +111,12 @@ def test_console_script_runs_check_on_the_shipped_data():
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert all(row["severity"] == "warning" for row in json.loads(result.stdout))
+
+
+def test_publication_lag_is_set_on_the_command_line(in_project: Path, capsys):
+    from tests.conftest import NOTICE
+
+    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE})
+    assert main(["check", "--today", "2026-11-27", "--lag-days", "1"]) == 1
+    assert "error[publication-lag]" in capsys.readouterr().out
+    assert main(["check", "--today", "2026-11-27", "--lag-days", "3"]) == 0
