@@ -21,8 +21,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from minhbach.catalog import Catalog
-from minhbach.findings import Finding, format_text
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
+from minhbach.findings import Finding, format_text
 from minhbach.opendata import DATA_DIR
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.project import check_project, today_from_environment

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from minhbach.model.announcement import Event, FundingPolicy, Notice
-from minhbach.model.base import Change, Pending, Record, RefTo, DocsFile
+from minhbach.model.base import Change, DocsFile, Pending, Record, RefTo
 from minhbach.model.legal import LegalDocument, Validity
 from minhbach.model.organisation import ProcedureField, Unit
 from minhbach.model.procedure import InternalProcedure, Procedure

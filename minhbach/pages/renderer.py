@@ -1,209 +1,53 @@
-"""Records to Markdown pages. MkDocs-free: the plugin and the macros only call these functions.
-
-Every value from YAML is escaped for the context it lands in: HTML-escaped inside HTML,
-and additionally backslash-escaped inside Markdown, so an editor's "*" or "<script>" is shown
-as written and never interpreted.
-"""
+"""The page renderer: one Jinja environment over the package templates, one method per page kind."""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from minhbach import formatting, jsonld, opendata
 from minhbach.catalog import Catalog
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
-from minhbach.model import InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Unit, Validity, Workflow
-from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
-from minhbach.model.announcement import local
-from minhbach.model.workflow import StepDuration
+from minhbach.model import InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Unit, Workflow
+from minhbach.pages.escape import body, md, yaml_string
+from minhbach.pages.paths import (
+    ANNOUNCEMENTS_DIR,
+    LEGAL_DIR,
+    MERMAID_JS,
+    PROCEDURES_DIR,
+    WORKFLOWS_DIR,
+    announcement_path,
+    archive_path,
+    internal_path,
+    legal_path,
+    procedure_path,
+    relative,
+    workflow_path,
+)
+from minhbach.pages.values import (
+    PENDING_HTML,
+    code_text,
+    document_title,
+    fee_summary,
+    fee_text,
+    mermaid_label,
+    online_badge,
+    show,
+    show_md,
+    status_badge,
+    step_duration,
+    time_summary,
+    time_text,
+    when_range,
+    when_text,
+)
 from minhbach.timeline import Announcement, Timeline, is_current, year_of
-
-ANNOUNCEMENTS_DIR = "thong-bao"
-PROCEDURES_DIR = "thu-tuc"
-INTERNAL_DIR = "thu-tuc-noi-bo"
-LEGAL_DIR = "van-ban"
-WORKFLOWS_DIR = "quy-trinh"
-MERMAID_JS = "assets/minhbach/mermaid.min.js"
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
-_BULLET_START = re.compile(r"^(\s*)([-+])")
-_NUMBER_START = re.compile(r"^(\s*\d+)\.")
-
-
-def md(value: object) -> Markup:
-    """Text safe inside Markdown: HTML-escaped, then Markdown punctuation backslash-escaped.
-
-    The result is one line; it cannot start a list ("- ", "1. ") or carry a link or emphasis.
-    """
-    text = " ".join(str(escape(str(value))).split())
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    text = _BULLET_START.sub(r"\1\\\2", text)
-    text = _NUMBER_START.sub(r"\1\\.", text)
-    return Markup(text)
-
-
-def yaml_string(value: object) -> Markup:
-    """A front-matter value: JSON strings are valid YAML and need no further quoting rules."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
-
-
-def procedure_path(record_id: str) -> str:
-    return f"{PROCEDURES_DIR}/{record_id}.md"
-
-
-def legal_path(record_id: str) -> str:
-    return f"{LEGAL_DIR}/{record_id}.md"
-
-
-def internal_path(record_id: str) -> str:
-    return f"{INTERNAL_DIR}/{record_id}.md"
-
-
-def workflow_path(record_id: str) -> str:
-    return f"{WORKFLOWS_DIR}/{record_id}.md"
-
-
-def announcement_path(record_id: str) -> str:
-    return f"{ANNOUNCEMENTS_DIR}/{record_id}.md"
-
-
-def archive_path(year: int) -> str:
-    return f"{ANNOUNCEMENTS_DIR}/luu-tru/{year}.md"
-
-
-def when_text(value: dt.datetime | dt.date) -> str:
-    """'02/12/2026' or '08:00 ngày 02/12/2026' (Vietnam time)."""
-    value = local(value)
-    if isinstance(value, dt.datetime):
-        return f"{value:%H:%M} ngày {formatting.vn_date(value.date())}"
-    return formatting.vn_date(value)
-
-
-def when_range(start: object, end: object) -> Markup:
-    if start is None or isinstance(start, Pending):
-        return PENDING_HTML
-    if end is None:
-        return escape(when_text(start))
-    return escape(f"{when_text(start)} – {when_text(end)}")
-
-
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
-
-
-def body(text: str) -> Markup:
-    """An editor's Markdown body: Markdown (and <https://...> links) works, raw HTML is shown as text."""
-    parts = _AUTOLINK.split(text)
-    # split() alternates text and captured links: escape the text, keep the links as autolinks.
-    return Markup("".join(f"<{part}>" if index % 2 else html.escape(part, quote=False) for index, part in enumerate(parts)))
-
-
-def relative(target: str, *, start: str) -> str:
-    """Link from the Markdown file `start` to the docs file `target` (both relative to docs/)."""
-    return posixpath.relpath(target, posixpath.dirname(start) or ".")
-
-
-PENDING_HTML = Markup('<span class="mb-pending" title="Thông tin đang được cơ quan cập nhật">đang cập nhật</span>')
-
-
-def show(value: object) -> Markup:
-    """A value for HTML, or the pending marker."""
-    if isinstance(value, Pending):
-        return PENDING_HTML
-    if isinstance(value, dt.date):
-        return Markup(formatting.vn_date(value))
-    if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
-        return escape(value.label)
-    return escape(str(value))
-
-
-def show_md(value: object) -> Markup:
-    """A value for Markdown, or the pending marker."""
-    if isinstance(value, (Pending, dt.date)) or hasattr(value, "label"):
-        return show(value)
-    return md(value)
-
-
-def time_text(value: ProcessingTime | Pending) -> Markup:
-    if isinstance(value, Pending):
-        return PENDING_HTML
-    text = escape(formatting.duration(value))
-    return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
-
-
-def fee_text(value: Fee | Pending) -> Markup:
-    if isinstance(value, Pending):
-        return PENDING_HTML
-    text = escape(formatting.fee(value))
-    return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
-
-
-def step_duration(duration: StepDuration) -> str:
-    if duration.working_days is not None:
-        return f"{formatting.vn_number(duration.working_days)} ngày làm việc"
-    return f"{formatting.vn_number(duration.hours)} giờ làm việc"
-
-
-def _mermaid_label(text: str) -> str:
-    """Text inside a quoted Mermaid label: quotes and angle brackets become Mermaid entity codes."""
-    return " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-
-
-def status_badge(document: LegalDocument) -> Markup:
-    status = document.status
-    if isinstance(status, Pending):
-        return Markup('<span class="mb-badge mb-status-unknown">Tình trạng: đang cập nhật</span>')
-    css = "mb-status-ok" if status is Validity.IN_FORCE else "mb-status-partial" if status is Validity.PARTLY_EXPIRED else "mb-status-bad"
-    return Markup('<span class="mb-badge {css} mb-status-{value}">{label}</span>').format(css=css, value=status.value, label=status.label)
-
-
-def online_badge(level: OnlineLevel | Pending) -> Markup:
-    if isinstance(level, Pending):
-        return PENDING_HTML
-    return Markup('<span class="mb-badge mb-online-{value}">{label}</span>').format(value=level.value, label=level.label)
-
-
-def document_title(document: LegalDocument) -> str:
-    if isinstance(document.title, str):
-        return document.title
-    return document.summary or ""
-
-
-def code_text(procedure: Procedure) -> Markup:
-    if procedure.full_code:
-        return escape(procedure.full_code)
-    if isinstance(procedure.national_code, str):
-        return escape(procedure.national_code)
-    return PENDING_HTML
-
-
-def summarise(values: Iterable[Markup]) -> Markup:
-    unique = list(dict.fromkeys(values))
-    return Markup("; ").join(unique)
-
-
-def _per_channel(procedure: Procedure, cells: list[Markup]) -> Markup:
-    """One catalogue cell: the value if all channels agree, else the value of each channel."""
-    if len(set(cells)) == 1:
-        return cells[0]
-    labels = [channel.channel.label for channel in procedure.channels]
-    return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells, strict=True))
-
-
-def time_summary(procedure: Procedure) -> Markup:
-    return _per_channel(procedure, [time_text(channel.time) for channel in procedure.channels])
-
-
-def fee_summary(procedure: Procedure) -> Markup:
-    return _per_channel(procedure, [fee_text(channel.fee) for channel in procedure.channels])
 
 
 @dataclass(frozen=True)
@@ -312,7 +156,7 @@ class PageRenderer:
         lines = ["flowchart TD"]
         for number, step in enumerate(workflow.steps, start=1):
             who = self.unit_name(step.actor) + (f" · {step.role}" if step.role else "")
-            label = "<br/>".join(_mermaid_label(part) for part in (f"{number}. {who}", step.action, step_duration(step.duration)))
+            label = "<br/>".join(mermaid_label(part) for part in (f"{number}. {who}", step.action, step_duration(step.duration)))
             lines.append(f'    s{number}["{label}"]')
             if number > 1:
                 lines.append(f"    s{number - 1} --> s{number}")
