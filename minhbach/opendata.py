@@ -53,7 +53,7 @@ class Column:
     name: str
     title: str
     value: Callable[[Any], Any] | None
-    """How to read the cell from a record; None for the page link, which the site supplies."""
+    """How to read the cell from a record; None when the site supplies it (page link, next review)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ DATASETS: tuple[Dataset, ...] = (
         Column("thoi_han", "Thời hạn giải quyết theo từng hình thức nộp", lambda r: _per_channel(r, _time)),
         Column("phi_le_phi", "Phí, lệ phí theo từng hình thức nộp", lambda r: _per_channel(r, _fee)),
         Column("muc_do_dvc", "Mức độ dịch vụ công trực tuyến", lambda r: r.online.level if isinstance(r.online.level, Pending) else r.online.level.label),
-        Column("ra_soat_tiep", "Hạn rà soát tiếp theo", lambda r: r.next_review),
+        Column("ra_soat_tiep", "Hạn rà soát tiếp theo", None),
         *_common_tail(),
     )),
     Dataset("van-ban", "Văn bản pháp luật", "legal", (
@@ -157,13 +157,16 @@ def json_schema(dataset: Dataset) -> dict[str, Any]:
             "items": item, "$defs": definitions}
 
 
-def csv_export(dataset: Dataset, records: list[Record], *, page_url: Callable[[Record], str]) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese correctly."""
+def csv_export(dataset: Dataset, records: list[Record], *, site_values: dict[str, Callable[[Record], Any]]) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese correctly.
+
+    `site_values` fills the columns that depend on the site rather than the record alone.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([column.name for column in dataset.columns])
     for record in records:
-        writer.writerow([page_url(record) if column.value is None else _text(column.value(record)) for column in dataset.columns])
+        writer.writerow([_text((site_values[column.name] if column.value is None else column.value)(record)) for column in dataset.columns])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

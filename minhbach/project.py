@@ -11,7 +11,9 @@ from pathlib import Path
 
 from minhbach.catalog import Catalog, load_catalog
 from minhbach.checks import CheckContext, run_checks
+from minhbach.docpages import load_pages
 from minhbach.findings import Finding, sorted_findings
+from minhbach.freshness import ReviewPolicy
 
 
 def today_from_environment() -> dt.date:
@@ -30,10 +32,19 @@ def docs_files(docs_dir: Path) -> frozenset[str]:
 
 
 def check_project(
-    data_dir: Path, docs_dir: Path, today: dt.date, *, display_base: Path | None = None, publication_lag_days: int = 3
+    data_dir: Path,
+    docs_dir: Path,
+    today: dt.date,
+    *,
+    display_base: Path | None = None,
+    publication_lag_days: int = 3,
+    review_policy: ReviewPolicy | None = None,
 ) -> tuple[Catalog, list[Finding]]:
-    """Load every record and run every check."""
-    catalog, findings = load_catalog(data_dir, display_base=display_base or Path.cwd())
-    context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days)
-    findings += run_checks(catalog, context)
+    """Load every record and hand-written page, and run every check."""
+    base = display_base or Path.cwd()
+    catalog, findings = load_catalog(data_dir, display_base=base)
+    pages, page_findings = load_pages(docs_dir, display_base=base)
+    context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days,
+                           review_policy=review_policy or ReviewPolicy(), pages=tuple(pages))
+    findings += page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)

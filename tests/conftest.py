@@ -13,7 +13,7 @@ UNIT = """\
 id: phong-mot
 published: 2026-01-05
 updated: 2026-01-05
-last_reviewed: 2026-06-01
+last_reviewed: 2026-11-01
 review_in: 6 tháng
 owner: phong-mot
 changes:
@@ -31,7 +31,7 @@ FIELD = """\
 id: lanh-su
 published: 2026-01-05
 updated: 2026-01-05
-last_reviewed: 2026-06-01
+last_reviewed: 2026-11-01
 review_in: 1 năm
 owner: phong-mot
 changes:
@@ -44,7 +44,7 @@ LEGAL = """\
 id: nd-111-2011
 published: 2026-01-05
 updated: 2026-01-05
-last_reviewed: 2026-06-01
+last_reviewed: 2026-11-01
 review_in: 6 tháng
 owner: phong-mot
 changes:
@@ -63,7 +63,7 @@ PROCEDURE = """\
 id: hop-phap-hoa
 published: 2026-01-05
 updated: 2026-03-01
-last_reviewed: 2026-06-01
+last_reviewed: 2026-11-01
 review_in: 6 tháng
 owner: phong-mot
 changes:
@@ -121,7 +121,7 @@ WORKFLOW = """\
 id: qt-hop-phap-hoa
 published: 2026-01-05
 updated: 2026-01-05
-last_reviewed: 2026-06-01
+last_reviewed: 2026-11-01
 review_in: 1 năm
 owner: phong-mot
 changes:
@@ -189,7 +189,7 @@ id: quy-mot
 published: 2026-03-04
 updated: 2026-03-04
 last_reviewed: 2026-03-04
-review_in: 6 tháng
+review_in: 1 năm
 owner: phong-mot
 changes:
   - date: 2026-03-04

@@ -60,7 +60,7 @@ def test_expired_legal_basis_is_flagged_on_the_procedure_page(tmp_path: Path):
     root = make_site_project(tmp_path, {"data/legal/nd-111-2011.yml": LEGAL.replace("het_hieu_luc_mot_phan", "het_hieu_luc_toan_bo")})
     assert build(root).returncode == 0
     html = article((root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
-    assert 'class="mb-alert"' in html and "hết hiệu lực toàn bộ" in html
+    assert 'class="mb-alert"' in html and "Hết hiệu lực toàn bộ" in html
     assert "mb-status-het_hieu_luc_toan_bo" in html
 
 

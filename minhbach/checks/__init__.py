@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from minhbach.catalog import Catalog
+from minhbach.docpages import DocPage
 from minhbach.findings import Finding
+from minhbach.freshness import ReviewPolicy
 
 
 @dataclass(frozen=True)
@@ -19,15 +21,20 @@ class CheckContext:
     """Files under docs/, as POSIX paths relative to it (for form files)."""
     publication_lag_days: int = 3
     """Working days allowed between an announcement's source document and its publication."""
+    review_policy: ReviewPolicy = field(default_factory=ReviewPolicy)
+    """Default review periods by kind, for records and pages that do not set their own."""
+    pages: tuple[DocPage, ...] = ()
+    """Hand-written pages under docs/, with their review front matter."""
 
 
 Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import announcements, dates, files, legal, pending, references, workflows
+    from minhbach.checks import announcements, dates, files, freshness, legal, pending, references, workflows
 
-    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check]
+    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check,
+            freshness.check]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -34,14 +34,17 @@ def _status_findings(entry: Entry, document: LegalDocument, context: CheckContex
     return found
 
 
-def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog) -> list[Finding]:
+def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog, today: dt.date) -> list[Finding]:
     found = []
     for index, basis in enumerate(procedure.legal_basis):
         document = catalog.get("legal", basis.doc)
-        if isinstance(document, LegalDocument) and isinstance(document.status, Validity) and not document.status.usable:
+        if not isinstance(document, LegalDocument):
+            continue
+        usable, reason = document.in_force_on(today)
+        if not usable:
             position = entry.position(("legal_basis", index, "doc"))
             found.append(warning(entry.source.path, position.line, position.column, "basis-not-in-force",
-                                 f"căn cứ pháp lý '{document.label}' đang ở tình trạng '{document.status.label}'",
+                                 f"căn cứ pháp lý '{document.label}' {reason}",
                                  "Trang sẽ cảnh báo người đọc. Rà soát thủ tục theo văn bản thay thế (nếu có)."))
     return found
 
@@ -52,5 +55,5 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
         if isinstance(entry.record, LegalDocument):
             findings += _status_findings(entry, entry.record, context)
         elif isinstance(entry.record, Procedure):
-            findings += _basis_findings(entry, entry.record, catalog)
+            findings += _basis_findings(entry, entry.record, catalog, context.today)
     return findings

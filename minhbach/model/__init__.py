@@ -41,6 +41,7 @@ KINDS: dict[str, Kind] = {
     )
 }
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
+KIND_BY_MODEL: dict[type[Record], Kind] = {kind.model: kind for kind in KINDS.values()}
 
 __all__ = [
     "Change",
@@ -51,6 +52,7 @@ __all__ = [
     "DocsFile",
     "KINDS",
     "KIND_BY_FOLDER",
+    "KIND_BY_MODEL",
     "Kind",
     "LegalDocument",
     "Pending",

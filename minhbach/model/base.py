@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import inspect
-import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any, Union
@@ -124,26 +123,16 @@ def pendable(inner: Any) -> Any:
     ]
 
 
-_PERIOD = re.compile(r"^(\d+) ?(ngày|tuần|tháng|năm|days?|weeks?|months?|years?)$")
-
-
-def parse_period(text: str) -> tuple[int, str]:
-    """'6 tháng' -> (6, 'month'). Raises ValueError for anything else."""
-    match = _PERIOD.match(text.strip().lower())
-    if not match:
-        raise ValueError(text)
-    unit = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}.get(
-        match.group(2), match.group(2).rstrip("s")
-    )
-    return int(match.group(1)), unit
+PERIOD_PATTERN = r"^(\d+) ?(ngày|tuần|tháng|năm|days?|weeks?|months?|years?)$"
 
 
 ReviewPeriod = Annotated[
     str,
-    StringConstraints(pattern=_PERIOD.pattern),
+    StringConstraints(pattern=PERIOD_PATTERN),
     Field(
         title="Chu kỳ rà soát",
-        description="Bao lâu thì phải rà soát lại, ví dụ '6 tháng', '1 năm', '90 ngày'.",
+        description="Bao lâu thì phải rà soát lại, ví dụ '6 tháng', '1 năm', '90 ngày'. "
+        "Bỏ trống thì áp dụng chu kỳ mặc định của loại bản ghi (12 tháng nếu không cấu hình khác).",
         examples=["6 tháng", "1 năm"],
     ),
 ]
@@ -200,27 +189,6 @@ class Record(Strict):
 
     @model_validator(mode="after")
     def _one_review_rule(self) -> Record:
-        if (self.review_in is None) == (self.review_by is None):
-            raise rule("review-rule", "cần đúng một trong hai: `review_in` (chu kỳ rà soát) hoặc `review_by` (hạn rà soát)")
+        if self.review_in is not None and self.review_by is not None:
+            raise rule("review-rule", "chỉ ghi một trong hai: `review_in` (chu kỳ rà soát) hoặc `review_by` (hạn rà soát)")
         return self
-
-    @property
-    def next_review(self) -> dt.date:
-        """The date by which the record must be reviewed again."""
-        if self.review_by is not None:
-            return self.review_by
-        count, unit = parse_period(self.review_in or "")
-        if unit == "day":
-            return self.last_reviewed + dt.timedelta(days=count)
-        if unit == "week":
-            return self.last_reviewed + dt.timedelta(weeks=count)
-        months = count * (12 if unit == "year" else 1)
-        year, month = divmod(self.last_reviewed.month - 1 + months, 12)
-        target_year, target_month = self.last_reviewed.year + year, month + 1
-        day = min(self.last_reviewed.day, _days_in_month(target_year, target_month))
-        return dt.date(target_year, target_month, day)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return (following - dt.timedelta(days=1)).day

@@ -92,6 +92,21 @@ class LegalDocument(Record):
                        expiry=self.expiry.isoformat(), issued=self.issued.isoformat())
         return self
 
+    def in_force_on(self, day: dt.date) -> tuple[bool, str]:
+        """Whether a procedure may rest on this document on `day`, and the reason when not.
+
+        The recorded status decides first; known dates can only make it worse (a document whose
+        effective date is still ahead, or whose expiry has passed, is not in force whatever it says).
+        """
+        status = self.status
+        if isinstance(status, Validity) and not status.usable:
+            return False, f"đang ở tình trạng '{status.label}'"
+        if isinstance(self.effective, dt.date) and self.effective > day:
+            return False, f"chưa có hiệu lực (có hiệu lực từ {self.effective.isoformat()})"
+        if self.expiry is not None and self.expiry <= day:
+            return False, f"đã hết hiệu lực từ {self.expiry.isoformat()}"
+        return True, ""
+
     @property
     def label(self) -> str:
         """How readers cite it: 'Quyết định 09/2023/QĐ-TTg'."""

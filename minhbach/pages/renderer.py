@@ -13,8 +13,9 @@ from markupsafe import Markup
 
 from minhbach import formatting, jsonld, opendata
 from minhbach.catalog import Catalog
+from minhbach.freshness import Review, ReviewPolicy, record_review
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
-from minhbach.model import InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Unit, Workflow
+from minhbach.model import KIND_BY_MODEL, InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.pages.escape import body, md, yaml_string
 from minhbach.pages.paths import (
     ANNOUNCEMENTS_DIR,
@@ -61,8 +62,9 @@ class PageRenderer:
     """Renders every generated page of a catalog with the package's templates."""
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
-                 site: Site | None = None) -> None:
+                 site: Site | None = None, review_policy: ReviewPolicy | None = None) -> None:
         self.catalog = catalog
+        self.review_policy = review_policy or ReviewPolicy()
         self.today = today or dt.date.today()
         self.directory_urls = directory_urls
         self.site = site or Site(name="minhbach", url="")
@@ -176,6 +178,13 @@ class PageRenderer:
     def _render(self, template: str, **context: object) -> Markup:
         return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
 
+    def in_force(self, document: LegalDocument) -> tuple[bool, str]:
+        return document.in_force_on(self.today)
+
+    def review(self, record: Record) -> Review:
+        """Last and next review of a record, and whether it is overdue, as of the build day."""
+        return record_review(record, KIND_BY_MODEL[type(record)].name, policy=self.review_policy, today=self.today)
+
     def site_path(self, docs_path: str) -> str:
         """A page's URL path from the site root ('thu-tuc/abc/'), for data files and feeds."""
         url = self._url(docs_path)
@@ -241,7 +250,8 @@ class PageRenderer:
             base = f"{opendata.DATA_DIR}/{dataset.name}"
             files[f"{base}.json"] = opendata.json_export(records)
             files[f"{base}.schema.json"] = (json.dumps(opendata.json_schema(dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            files[f"{base}.csv"] = opendata.csv_export(dataset, records, page_url=self._record_url)
+            site_values = {"trang": self._record_url, "ra_soat_tiep": lambda record: self.review(record).next_review}
+            files[f"{base}.csv"] = opendata.csv_export(dataset, records, site_values=site_values)
         page_paths = {item.id: self.site_path(announcement_path(item.id)) for item in self.timeline.newest}
         kinds = {item.id: self.kind_of(item) for item in self.timeline.newest}
         files[FEED_PATH] = atom_feed(self.timeline.newest[:50], site=self.site, page_path=page_paths, kind_of=kinds)

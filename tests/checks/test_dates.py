@@ -15,7 +15,7 @@ def run(project: Path, text: str):
 
 
 def test_future_dates_are_errors(project: Path):
-    text = PROCEDURE.replace("last_reviewed: 2026-06-01", "last_reviewed: 2027-01-01")
+    text = PROCEDURE.replace("last_reviewed: 2026-11-01", "last_reviewed: 2027-01-01")
     [finding] = run(project, text)
     assert (finding.code, finding.line) == ("future-date", line_of(text, "last_reviewed:"))
 
