@@ -14,8 +14,9 @@ from pathlib import Path
 
 from minhbach.findings import FORMATTERS, has_errors, summary
 from minhbach.fix import fix_nfc
+from minhbach.freshness import ReviewPolicy, parse_period
 from minhbach.model import KINDS
-from minhbach.project import check_project, today_from_environment
+from minhbach.project import check_project, read_settings, today_from_environment
 from minhbach.schema import schema_text, write_schemas
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -28,8 +29,24 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
+def _kind_period(text: str) -> tuple[str, str]:
+    kind, _, period = text.partition("=")
+    if kind not in (*KINDS, "page"):
+        raise argparse.ArgumentTypeError(f"unknown kind '{kind}' (one of: {', '.join((*KINDS, 'page'))})")
+    try:
+        parse_period(period)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{period}' is not a period such as '6 tháng' or '1 năm'") from None
+    return kind, period
+
+
 def _check(args: argparse.Namespace) -> int:
-    _, findings = check_project(args.data, args.docs, args.today or today_from_environment(), publication_lag_days=args.lag_days)
+    settings = read_settings(args.config)
+    data = args.data or Path(settings.data_dir)
+    docs = args.docs or Path(settings.docs_dir)
+    policy = ReviewPolicy({**settings.review_periods, **dict(args.review_period)})
+    lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
+    _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -70,12 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ dữ liệu")
-    check.add_argument("--data", type=Path, default=Path("data"), help="thư mục dữ liệu (mặc định: data)")
-    check.add_argument("--docs", type=Path, default=Path("docs"), help="thư mục trang và tệp mẫu (mặc định: docs)")
+    check.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                       help="đọc thiết lập của plugin minhbach trong tệp này nếu có (mặc định: mkdocs.yml)")
+    check.add_argument("--data", type=Path, help="thư mục dữ liệu (mặc định: theo mkdocs.yml, hoặc data)")
+    check.add_argument("--docs", type=Path, help="thư mục trang và tệp mẫu (mặc định: theo mkdocs.yml, hoặc docs)")
     check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
-    check.add_argument("--lag-days", type=int, default=3, metavar="N",
-                       help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: 3)")
+    check.add_argument("--review-period", type=_kind_period, action="append", default=[], metavar="KIND=PERIOD",
+                       help="chu kỳ rà soát mặc định của một loại, ví dụ procedure='6 tháng' (mặc định 12 tháng)")
+    check.add_argument("--lag-days", type=int, metavar="N",
+                       help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: theo mkdocs.yml, hoặc 3)")
     check.set_defaults(run=_check)
 
     schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")

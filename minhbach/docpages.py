@@ -42,6 +42,11 @@ class DocPage:
     review: PageReview | None
     source: SourceDocument | None  # the front matter, positions relative to the file
 
+    @property
+    def declares_review(self) -> bool:
+        """Whether the front matter tries to give review keys (valid or not)."""
+        return self.source is not None and isinstance(self.source.data, dict) and bool({"owner", "last_reviewed"} & set(self.source.data))
+
     def position(self, key: str) -> Position:
         if self.source is None:
             return Position(1, 1)
@@ -80,8 +85,9 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
         for err in exc.errors(include_url=False):
             key = str(err["loc"][0]) if err["loc"] else ""
             position = doc.position((key,), prefer_key=True) if key in doc.data else Position(first_line, 1)
+            problem = "ngày phải viết dạng YYYY-MM-DD" if key in ("last_reviewed", "review_by") else err["msg"]
             findings.append(error(shown, position.line, position.column, "page-review-invalid",
-                                  f"khóa rà soát `{key}` của trang không hợp lệ: {err['msg']}",
+                                  f"khóa rà soát `{key}` của trang không hợp lệ: {problem}",
                                   "Cần `owner` (mã đơn vị), `last_reviewed` (YYYY-MM-DD) và tùy chọn `review_in` hoặc `review_by`."))
         return DocPage(shown, docs_path, None, doc), findings
 

@@ -19,12 +19,16 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from pydantic import ValidationError
 
 from minhbach.catalog import Catalog
+from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding, format_text
+from minhbach.freshness import ReviewPolicy, review
 from minhbach.opendata import DATA_DIR
 from minhbach.pages import MERMAID_JS, PageRenderer
+from minhbach.pages.values import review_dates, review_notice
 from minhbach.project import check_project, today_from_environment
 
 log = get_plugin_logger(__name__)
@@ -40,6 +44,8 @@ class MinhbachConfig(Config):
     """Folder of the records, relative to mkdocs.yml."""
     publication_lag_days = c.Type(int, default=3)
     """Working days allowed between an announcement's source document and its publication."""
+    review_periods = c.Type(dict, default={})
+    """Default review period by kind, e.g. {procedure: "6 tháng", page: "3 tháng"}; others 12 months."""
 
 
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
@@ -58,8 +64,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         today = today_from_environment()
+        policy = ReviewPolicy(dict(self.config.review_periods))
         self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
-                                                    publication_lag_days=self.config.publication_lag_days)
+                                                    publication_lag_days=self.config.publication_lag_days, review_policy=policy)
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
@@ -67,7 +74,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
         site = Site(name=config.site_name, url=_with_slash(config.site_url), uid_domain=urlsplit(config.site_url or "").hostname or "minhbach")
-        self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site)
+        self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site, review_policy=policy)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config
@@ -85,6 +92,21 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
         files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Hand-written pages with review front matter show their review dates, and a notice when overdue."""
+        assert self.renderer is not None
+        if page.file.generated_by or "last_reviewed" not in page.meta:
+            return markdown
+        try:
+            review_of_page = PageReview.model_validate(page.meta)
+        except ValidationError:
+            return markdown  # reported by the check with its line
+        state = review(last_reviewed=review_of_page.last_reviewed, review_in=review_of_page.review_in, review_by=review_of_page.review_by,
+                       kind="page", policy=self.renderer.review_policy, today=self.renderer.today)
+        owner = self.renderer.unit_name(review_of_page.owner)
+        title, _, rest = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
+        return f"{title}\n\n{review_notice(state)}{rest}\n\n{review_dates(state, owner=owner)}\n"
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feed, the calendar and (on index pages) the open data in every page's head."""

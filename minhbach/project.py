@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from minhbach.catalog import Catalog, load_catalog
 from minhbach.checks import CheckContext, run_checks
@@ -48,3 +51,44 @@ def check_project(
                            review_policy=review_policy or ReviewPolicy(), pages=tuple(pages))
     findings += page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """The minhbach plugin's options in mkdocs.yml, so the command line checks what the build checks."""
+
+    data_dir: str = "data"
+    docs_dir: str = "docs"
+    publication_lag_days: int = 3
+    review_periods: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def review_policy(self) -> ReviewPolicy:
+        return ReviewPolicy(dict(self.review_periods))
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running it: `!ENV` and `!!python/name` tags become plain values."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_settings(config_file: Path) -> ProjectSettings:
+    """Settings from mkdocs.yml; defaults when the file or the plugin entry is missing."""
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
+    except (OSError, yaml.YAMLError):
+        return ProjectSettings()
+    if not isinstance(config, dict):
+        return ProjectSettings()
+    options: dict = {}
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("minhbach"), dict):
+            options = plugin["minhbach"]
+    return ProjectSettings(
+        data_dir=str(options.get("data_dir", "data")),
+        docs_dir=str(config.get("docs_dir", "docs")),
+        publication_lag_days=int(options.get("publication_lag_days", 3)),
+        review_periods={str(k): str(v) for k, v in (options.get("review_periods") or {}).items()},
+    )

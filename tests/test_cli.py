@@ -120,3 +120,18 @@ def test_publication_lag_is_set_on_the_command_line(in_project: Path, capsys):
     assert main(["check", "--today", "2026-11-27", "--lag-days", "1"]) == 1
     assert "error[publication-lag]" in capsys.readouterr().out
     assert main(["check", "--today", "2026-11-27", "--lag-days", "3"]) == 0
+
+
+def test_check_reads_the_plugin_settings_from_mkdocs_yml(in_project: Path, capsys):
+    from tests.conftest import NOTICE
+
+    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE,
+                               "data/procedures/hop-phap-hoa.yml": PROCEDURE.replace("review_in: 6 tháng\n", ""), "mkdocs.yml": (
+        "site_name: x\nsite_url: !ENV SITE_URL\nplugins:\n  - minhbach:\n      publication_lag_days: 1\n"
+        "      review_periods: {procedure: 1 tháng}\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:minhbach.slug.slugify\n")})
+    assert main(["check", "--today", "2026-11-27"]) == 1
+    out = capsys.readouterr().out
+    assert "error[publication-lag]" in out
+    assert main(["check", "--today", "2026-12-15"]) == 1
+    assert "warning[review-overdue]" in capsys.readouterr().out  # 2026-11-01 + 1 month
+    assert main(["check", "--today", "2026-11-27", "--lag-days", "3"]) == 0

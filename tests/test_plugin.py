@@ -233,3 +233,16 @@ def test_announcement_body_is_markdown_without_raw_html(tmp_path: Path):
     assert build(root).returncode == 0
     page = article((root / "site/thong-bao/thong-bao-mot/index.html").read_text(encoding="utf-8"))
     assert "<strong>kỹ</strong>" in page and "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_overdue_reviews_show_a_notice_on_records_and_hand_written_pages(tmp_path: Path):
+    page = "---\nowner: phong-mot\nlast_reviewed: 2026-11-01\nreview_in: 1 tháng\n---\n# Giới thiệu\n\nNội dung.\n"
+    root = make_site_project(tmp_path, {"docs/gioi-thieu.md": page})
+    assert build(root, tmp_path / "on-time", epoch="1795000000").returncode == 0  # 2026-11-18
+    assert build(root, tmp_path / "late", epoch="1810000000").returncode == 0  # 2027-05-11
+    on_time = article((tmp_path / "on-time/gioi-thieu/index.html").read_text(encoding="utf-8"))
+    assert "mb-review-overdue" not in on_time and "Hạn rà soát tiếp theo</dt><dd>01/12/2026" in on_time
+    late = article((tmp_path / "late/gioi-thieu/index.html").read_text(encoding="utf-8"))
+    assert late.index("mb-review-overdue") > late.index("<h1")
+    record = article((tmp_path / "late/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
+    assert "Nội dung này đã quá hạn rà soát" in record and "01/05/2027" in record

@@ -51,6 +51,8 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             findings += _replaced_basis(entry.source.path, entry.record, catalog, entry.position(("updated",)), context.today)
     for page in context.pages:
         if page.review is None:
+            if page.declares_review:
+                continue  # already reported as page-review-invalid
             findings.append(warning(page.path, 1, 1, "page-review-missing", "trang chưa ghi người phụ trách và ngày rà soát",
                                     "Thêm vào đầu trang: `owner: <mã đơn vị>` và `last_reviewed: YYYY-MM-DD` (có thể thêm `review_in`)."))
             continue

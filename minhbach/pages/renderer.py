@@ -13,8 +13,8 @@ from markupsafe import Markup
 
 from minhbach import formatting, jsonld, opendata
 from minhbach.catalog import Catalog
-from minhbach.freshness import Review, ReviewPolicy, record_review
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
+from minhbach.freshness import Review, ReviewPolicy, record_review
 from minhbach.model import KIND_BY_MODEL, InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.pages.escape import body, md, yaml_string
 from minhbach.pages.paths import (
@@ -39,6 +39,8 @@ from minhbach.pages.values import (
     fee_text,
     mermaid_label,
     online_badge,
+    review_dates,
+    review_notice,
     show,
     show_md,
     status_badge,
@@ -97,6 +99,8 @@ class PageRenderer:
             hours_text=formatting.hours_text,
             step_duration=step_duration,
             MERMAID_JS=MERMAID_JS,
+            review_notice=review_notice,
+            review_dates=review_dates,
             announcement_path=announcement_path,
             archive_path=archive_path,
             when_text=when_text,
