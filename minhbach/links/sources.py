@@ -1,0 +1,59 @@
+"""Where a person fixes a link: the record or Markdown file that produced the page, and the line.
+
+The build writes `du-lieu/nguon-trang.json` (page URL -> source file), which is also published
+as open data. The line is the first line of the source that names the link's target.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote
+
+SOURCES_FILE = "du-lieu/nguon-trang.json"
+
+
+def page_url(built_file: str) -> str:
+    """'thu-tuc/x/index.html' -> 'thu-tuc/x/' (the key used in the sources file)."""
+    return built_file.removesuffix("index.html")
+
+
+def load_sources(site: Path) -> dict[str, str]:
+    try:
+        data = json.loads((site / SOURCES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
+
+
+@cache
+def _lines(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    except OSError:
+        return ()
+
+
+def _needles(target: str) -> list[str]:
+    """What a source file would contain for a link: the URL itself, its fragment, its last path part."""
+    address, _, fragment = target.partition("#")
+    needles = [target]
+    if fragment:
+        needles.append(fragment)
+    parts = [part for part in unquote(address).split("/") if part not in ("", ".", "..", "index.html")]
+    if parts:
+        last = posixpath.splitext(parts[-1])[0] if parts[-1].endswith((".html", ".md")) else parts[-1]
+        needles += [parts[-1], last]
+    return [needle for needle in needles if needle]
+
+
+def line_of(project: Path, source: str, target: str) -> int:
+    """1-based line in `source` naming `target`, or 0 when no line does."""
+    lines = _lines(project / source)
+    for needle in _needles(target):
+        for number, line in enumerate(lines, start=1):
+            if needle in line:
+                return number
+    return 0
