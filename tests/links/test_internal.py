@@ -1,0 +1,60 @@
+"""The offline link checker finds exactly the planted defects, each at its source file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from minhbach.links.run import check_site
+from tests.conftest import PROCEDURE, line_of
+from tests.site_helpers import ROOT, build, make_site_project
+
+pytestmark = pytest.mark.build
+
+PAGE = """\
+---
+owner: phong-mot
+last_reviewed: 2026-11-01
+---
+# Liên kết
+
+- [Đúng mục](thu-tuc/hop-phap-hoa.md#1-trinh-tu-thuc-hien)
+- [Mục không có](thu-tuc/hop-phap-hoa.md#khong-co-muc-nay)
+
+<p><a href="files/khong-co.pdf">Tệp không có</a></p>
+"""
+
+
+def test_exactly_the_planted_defects_are_reported_at_their_sources(tmp_path: Path):
+    root = make_site_project(tmp_path, {"docs/lien-ket.md": PAGE})
+    assert build(root).returncode == 0
+    (root / "site/forms/to-khai.docx").unlink()  # a file the procedure links to
+
+    report = check_site(root / "site", project=root, today=dt.date(2026, 11, 27))
+    found = sorted((f.code, f.path, f.line) for f in report.findings)
+    assert found == sorted([
+        ("broken-link", "docs/lien-ket.md", line_of(PAGE, "#khong-co-muc-nay")),
+        ("broken-link", "docs/lien-ket.md", line_of(PAGE, "files/khong-co.pdf")),
+        ("broken-link", "data/procedures/hop-phap-hoa.yml", line_of(PROCEDURE, "file: forms/to-khai.docx")),
+    ])
+    anchor = next(f for f in report.findings if "khong-co-muc-nay" in f.message)
+    assert "thu-tuc/hop-phap-hoa/index.html" in anchor.message and anchor.is_error
+
+
+def test_a_deleted_page_is_reported_where_each_link_to_it_was_written(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root).returncode == 0
+    (root / "site/van-ban/nd-111-2011/index.html").unlink()
+    report = check_site(root / "site", project=root, today=dt.date(2026, 11, 27))
+    paths = {(f.path, f.line) for f in report.findings}
+    assert ("data/procedures/hop-phap-hoa.yml", line_of(PROCEDURE, "doc: nd-111-2011")) in paths
+    assert all(f.code == "broken-link" for f in report.findings)
+    assert {path for path, _ in paths} == {"data/procedures/hop-phap-hoa.yml", "site/van-ban/index.html"}
+
+
+def test_the_real_site_has_no_broken_internal_links(real_site: Path):
+    report = check_site(real_site, project=ROOT, today=dt.date(2026, 11, 27))
+    assert report.findings == []
+    assert report.pages > 40 and report.links > 1000
