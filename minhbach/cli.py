@@ -18,7 +18,9 @@ from minhbach.links.external import ExternalOptions, lychee_binary
 from minhbach.links.run import check_site
 from minhbach.freshness import ReviewPolicy, parse_period
 from minhbach.model import KINDS
-from minhbach.project import check_project, read_settings, today_from_environment
+from minhbach import report
+from minhbach.metrics import figures, period_bounds
+from minhbach.project import check_project, read_settings, read_site_name, today_from_environment
 from minhbach.schema import schema_text, write_schemas
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -109,6 +111,30 @@ def _links(args: argparse.Namespace) -> int:
     return EXIT_ERRORS if has_errors(report.findings) else EXIT_OK
 
 
+def _report(args: argparse.Namespace) -> int:
+    try:
+        start, end = period_bounds(args.period)
+    except ValueError:
+        print(f"minhbach report: '{args.period}' is not a period such as 2026-Q3 or 2026", file=sys.stderr)
+        return EXIT_USAGE
+    settings = read_settings(args.config)
+    written_on = args.today or today_from_environment()
+    as_of = min(end, written_on)
+    catalog, findings = check_project(Path(settings.data_dir), Path(settings.docs_dir), as_of,
+                                      publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy)
+    numbers = figures(catalog, findings, start=start, end=as_of)
+    site_name = read_site_name(args.config)
+    base = args.output / f"bao-cao-{args.period.upper()}"
+    args.output.mkdir(parents=True, exist_ok=True)
+    base.with_suffix(".md").write_text(report.markdown(catalog, numbers, period=args.period.upper(), written_on=written_on,
+                                                       site_name=site_name), encoding="utf-8")
+    Path(f"{base}-chi-so.csv").write_bytes(report.figures_csv(numbers, period=args.period.upper()))
+    Path(f"{base}-viec-can-lam.csv").write_bytes(report.items_csv(catalog, numbers))
+    for path in (base.with_suffix(".md"), Path(f"{base}-chi-so.csv"), Path(f"{base}-viec-can-lam.csv")):
+        print(path.as_posix())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="minhbach", description="Kiểm tra và xuất bản dữ liệu công khai thủ tục hành chính.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -138,6 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     links.add_argument("--exclude", action="append", default=[], metavar="REGEX", help="bỏ qua địa chỉ khớp biểu thức")
     links.add_argument("--cache", type=Path, default=Path(".cache/links"), help="thư mục bộ nhớ đệm kết quả (mặc định: .cache/links)")
     links.set_defaults(run=_links)
+
+    reporting = commands.add_parser("report", help="lập báo cáo định kỳ (quý hoặc năm)")
+    reporting.add_argument("--period", required=True, help="kỳ báo cáo: 2026-Q3 (quý) hoặc 2026 (năm)")
+    reporting.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    reporting.add_argument("--output", type=Path, default=Path("reports"), help="thư mục ghi báo cáo (mặc định: reports)")
+    reporting.add_argument("--today", type=_date, help="ngày lập báo cáo (YYYY-MM-DD)")
+    reporting.set_defaults(run=_report)
 
     schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")
     schema.add_argument("kind", nargs="?", choices=sorted(KINDS))

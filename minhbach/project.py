@@ -92,3 +92,11 @@ def read_settings(config_file: Path) -> ProjectSettings:
         publication_lag_days=int(options.get("publication_lag_days", 3)),
         review_periods={str(k): str(v) for k, v in (options.get("review_periods") or {}).items()},
     )
+
+
+def read_site_name(config_file: Path) -> str:
+    try:
+        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
+    except (OSError, yaml.YAMLError):
+        return ""
+    return str(config.get("site_name", "")) if isinstance(config, dict) else ""

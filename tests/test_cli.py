@@ -135,3 +135,21 @@ def test_check_reads_the_plugin_settings_from_mkdocs_yml(in_project: Path, capsy
     assert main(["check", "--today", "2026-12-15"]) == 1
     assert "warning[review-overdue]" in capsys.readouterr().out  # 2026-11-01 + 1 month
     assert main(["check", "--today", "2026-11-27", "--lag-days", "3"]) == 0
+
+
+def test_report_writes_markdown_and_csv_that_are_reproducible(in_project: Path, tmp_path: Path, capsys):
+    from tests.conftest import NOTICE
+
+    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE.replace("2026-05-04", "2026-05-08"),
+                               "mkdocs.yml": "site_name: Sở thử nghiệm\n"})
+    assert main(["report", "--period", "2026-Q2", "--output", str(tmp_path / "a"), "--today", "2026-07-10"]) == 0
+    assert main(["report", "--period", "2026-Q2", "--output", str(tmp_path / "b"), "--today", "2026-07-10"]) == 0
+    for name in ("bao-cao-2026-Q2.md", "bao-cao-2026-Q2-chi-so.csv", "bao-cao-2026-Q2-viec-can-lam.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    text = (tmp_path / "a/bao-cao-2026-Q2.md").read_text(encoding="utf-8")
+    assert "Kỳ báo cáo: 01/04/2026 – 30/06/2026. Ngày lập: 10/07/2026." in text
+    assert "| Thông báo đăng trong kỳ, đúng hạn | 0/1 (0%) |" in text
+    assert "### Phòng Một" in text and "đăng muộn: Thông báo thử nghiệm" in text
+    rows = (tmp_path / "a/bao-cao-2026-Q2-chi-so.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert "thong_bao_tong,1" in rows and "thong_bao_dung_han,0" in rows
+    assert main(["report", "--period", "2026-Q9"]) == 2

@@ -246,3 +246,19 @@ def test_overdue_reviews_show_a_notice_on_records_and_hand_written_pages(tmp_pat
     assert late.index("mb-review-overdue") > late.index("<h1")
     record = article((tmp_path / "late/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8"))
     assert "Nội dung này đã quá hạn rà soát" in record and "01/05/2027" in record
+
+
+def test_dashboard_figures_match_the_check(tmp_path: Path):
+    from tests.conftest import NOTICE
+
+    late = NOTICE.replace("2026-05-04", "2026-05-08") + "late_reason: Văn bản đến muộn.\n"
+    root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": late})
+    (root / ".cache/minhbach").mkdir(parents=True)
+    (root / ".cache/minhbach/links.json").write_text('{"checked_on": "2026-11-17", "broken": 2, "external_checked": true}', encoding="utf-8")
+    assert build(root).returncode == 0
+    page = article((root / "site/minh-bach/index.html").read_text(encoding="utf-8"))
+    assert "<td>Số thủ tục hành chính công khai</td><td>1</td>" in page
+    assert 'đang cập nhật")</td><td>0/1 (0%)</td>' in page
+    assert "<td>Thông báo đăng đúng hạn, 12 tháng qua</td><td>0/1 (0%)</td>" in page
+    assert "2 (kiểm tra ngày 17/11/2026, gồm cả liên kết ra ngoài)" in page
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart"' in page

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 
 ANNOUNCEMENTS_DIR = "thong-bao"
+DASHBOARD_DIR = "minh-bach"
 PROCEDURES_DIR = "thu-tuc"
 INTERNAL_DIR = "thu-tuc-noi-bo"
 LEGAL_DIR = "van-ban"

@@ -13,12 +13,16 @@ from markupsafe import Markup
 
 from minhbach import formatting, jsonld, opendata
 from minhbach.catalog import Catalog
+from minhbach.chart import bar_chart
+from minhbach.findings import Finding
+from minhbach.metrics import figures
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
 from minhbach.freshness import Review, ReviewPolicy, record_review
 from minhbach.model import KIND_BY_MODEL, InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.pages.escape import body, md, yaml_string
 from minhbach.pages.paths import (
     ANNOUNCEMENTS_DIR,
+    DASHBOARD_DIR,
     LEGAL_DIR,
     MERMAID_JS,
     PROCEDURES_DIR,
@@ -64,8 +68,12 @@ class PageRenderer:
     """Renders every generated page of a catalog with the package's templates."""
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
-                 site: Site | None = None, review_policy: ReviewPolicy | None = None) -> None:
+                 site: Site | None = None, review_policy: ReviewPolicy | None = None,
+                 findings: list[Finding] | None = None, links_report: dict | None = None, publication_lag_days: int = 3) -> None:
         self.catalog = catalog
+        self.findings = findings or []
+        self.links_report = links_report
+        self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()
         self.today = today or dt.date.today()
         self.directory_urls = directory_urls
@@ -80,7 +88,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
+        self.env.filters.update(isodate=lambda text: formatting.vn_date(dt.date.fromisoformat(text)), md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
         self.env.tests["pending"] = lambda value: isinstance(value, Pending)
         self.env.globals.update(
             time_text=time_text,
@@ -242,6 +250,14 @@ class PageRenderer:
         return self._render("announcement_archive.md.j2", year=year, items=self.timeline.years[year],
                             kind_label=self.kind_label, status_text=self.status_text, page=archive_path(year))
 
+    def dashboard(self) -> str:
+        quarter = figures(self.catalog, self.findings, start=self.today - dt.timedelta(days=90), end=self.today)
+        year = figures(self.catalog, self.findings, start=self.today - dt.timedelta(days=365), end=self.today)
+        chart = bar_chart([("Thủ tục đủ mọi phần", quarter.complete.percent), ("Rà soát đúng hạn", quarter.reviewed.percent),
+                           ("Đăng đúng hạn (12 tháng)", year.on_time.percent)], title="Tỉ lệ đạt các chỉ số minh bạch")
+        return self._render("dashboard.md.j2", quarter=quarter, year=year, chart=chart, links=self.links_report,
+                            lag_days=self.publication_lag_days, page=f"{DASHBOARD_DIR}/index.md")
+
     def data_index(self) -> str:
         counts = {d.name: len(opendata.records_of(self.catalog, d)) for d in opendata.DATASETS}
         return self._render("data_index.md.j2", datasets=opendata.DATASETS, counts=counts, page=f"{opendata.DATA_DIR}/index.md")
@@ -312,6 +328,7 @@ class PageRenderer:
             GeneratedPage(f"{WORKFLOWS_DIR}/index.md", self.workflow_index(), ""),
             GeneratedPage(f"{ANNOUNCEMENTS_DIR}/index.md", self.announcement_index(), ""),
             GeneratedPage(f"{opendata.DATA_DIR}/index.md", self.data_index(), ""),
+            GeneratedPage(f"{DASHBOARD_DIR}/index.md", self.dashboard(), ""),
         ]
         generated += [GeneratedPage(archive_path(year), self.archive_page(year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
