@@ -35,8 +35,28 @@ def commit_epoch(directory: Path) -> str | None:
     return value if value.isdigit() else None
 
 
-def build(config: Path, output: Path, *, extra_args: Sequence[str] = ()) -> int:
-    """Run a strict MkDocs build into a temporary folder next to `output`, then swap it in."""
+def _check_links(staging: Path, project: Path, *, external: bool) -> bool:
+    """Check the fresh build's links, publish the result, and fill in the dashboard's link figure.
+
+    Only broken internal links stop the build: an external site being down is not a reason to
+    keep the last site, and is reported instead.
+    """
+    from minhbach.findings import format_text
+    from minhbach.links.external import ExternalOptions
+    from minhbach.links.run import check_site, fill_dashboard
+    from minhbach.project import today_from_environment
+
+    result = check_site(staging, project=project, today=today_from_environment(),
+                        external=ExternalOptions(cache_dir=project / ".cache" / "links") if external else None)
+    if result.findings:
+        print(format_text(result.findings), file=sys.stderr)
+    fill_dashboard(staging, result)
+    return not any(f.is_error and f.code == "broken-link" for f in result.findings)
+
+
+def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_links: bool = True,
+          external_links: bool = False) -> int:
+    """Run a strict MkDocs build into a temporary folder next to `output`, check its links, then swap it in."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
@@ -48,6 +68,8 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = ()) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging), *extra_args]
     result = subprocess.run(command, env=env, check=False)
+    if result.returncode == 0 and check_links and not _check_links(staging, config.resolve().parent, external=external_links):
+        result = subprocess.CompletedProcess(command, 1)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Dựng trang thất bại; trang cũ trong {output} được giữ nguyên. (Build failed; the last good site is kept.)", file=sys.stderr)
@@ -67,8 +89,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m minhbach.build", description=__doc__)
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--output", type=Path, default=Path("site"))
+    parser.add_argument("--no-links", dest="links", action="store_false", help="skip the link check")
+    parser.add_argument("--external-links", action="store_true", help="also check links to other sites (needs lychee)")
     args = parser.parse_args(argv)
-    return build(args.config, args.output)
+    return build(args.config, args.output, check_links=args.links, external_links=args.external_links)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from pydantic import ValidationError
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
-from minhbach.links.run import read_report
 from minhbach.links.sources import SOURCES_FILE
 from minhbach.findings import Finding, format_text
 from minhbach.freshness import ReviewPolicy, review
@@ -47,8 +46,6 @@ class MinhbachConfig(Config):
     """Folder of the records, relative to mkdocs.yml."""
     publication_lag_days = c.Type(int, default=3)
     """Working days allowed between an announcement's source document and its publication."""
-    links_report = c.Type(str, default=".cache/minhbach/links.json")
-    """The last `minhbach links --report` result, shown on the transparency dashboard when present."""
     review_periods = c.Type(dict, default={})
     """Default review period by kind, e.g. {procedure: "6 tháng", page: "3 tháng"}; others 12 months."""
 
@@ -81,8 +78,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
         site = Site(name=config.site_name, url=_with_slash(config.site_url), uid_domain=urlsplit(config.site_url or "").hostname or "minhbach")
         self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site, review_policy=policy,
-                                     findings=self.findings, links_report=read_report(root / self.config.links_report),
-                                     publication_lag_days=self.config.publication_lag_days)
+                                     findings=self.findings, publication_lag_days=self.config.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config

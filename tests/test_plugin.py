@@ -253,12 +253,23 @@ def test_dashboard_figures_match_the_check(tmp_path: Path):
 
     late = NOTICE.replace("2026-05-04", "2026-05-08") + "late_reason: Văn bản đến muộn.\n"
     root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": late})
-    (root / ".cache/minhbach").mkdir(parents=True)
-    (root / ".cache/minhbach/links.json").write_text('{"checked_on": "2026-11-17", "broken": 2, "external_checked": true}', encoding="utf-8")
     assert build(root).returncode == 0
     page = article((root / "site/minh-bach/index.html").read_text(encoding="utf-8"))
     assert "<td>Số thủ tục hành chính công khai</td><td>1</td>" in page
     assert 'đang cập nhật")</td><td>0/1 (0%)</td>' in page
     assert "<td>Thông báo đăng đúng hạn, 12 tháng qua</td><td>0/1 (0%)</td>" in page
-    assert "2 (kiểm tra ngày 17/11/2026, gồm cả liên kết ra ngoài)" in page
+    assert "0 hỏng, 0 cần xem lại" in page and "(kiểm tra ngày 18/11/2026, liên kết trong trang)" in page
+    import json
+
+    published = json.loads((root / "site/du-lieu/kiem-tra-lien-ket.json").read_text(encoding="utf-8"))
+    assert published["broken"] == 0 and published["checked_on"] == "2026-11-18"
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart"' in page
+
+
+def test_a_broken_internal_link_stops_the_build_and_keeps_the_last_site(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    assert build(root).returncode == 0
+    (root / "docs/index.md").write_text('# Trang chủ\n\n<a href="khong-co/">Trang không có</a>\n', encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0 and "docs/index.md:3:1: error[broken-link]" in result.stderr
+    assert "Trang không có" not in (root / "site/index.html").read_text(encoding="utf-8")

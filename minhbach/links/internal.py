@@ -62,7 +62,7 @@ def _problem(site: Path, pages: dict[str, SitePage], target_file: str, fragment:
 
 def _finding(link: Link, problem: str, *, sources: dict[str, str], project: Path) -> Finding:
     source = sources.get(page_url(link.page), "")
-    message = f"liên kết '{link.target}' trên trang {page_url(link.page) or '/'}: {problem}"
+    message = f"liên kết '{link.target}' trên trang {page_url(link.page)}: {problem}"
     hint = "Sửa đường dẫn hoặc mã được trỏ tới; nếu trang đã đổi địa chỉ, cập nhật mọi nơi trỏ tới nó."
     if not source:
         return error(f"site/{link.page}", 0, 0, "broken-link", message, hint)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
+from html import escape
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -31,6 +33,7 @@ class LinkReport:
 
     def to_json(self) -> str:
         data = asdict(self)
+        del data["seconds"]  # timing differs between runs; the published report must not
         data["broken"] = self.broken
         data["findings"] = [{"severity": f.severity.value, "code": f.code, "path": f.path, "line": f.line, "message": f.message}
                             for f in self.findings]
@@ -57,10 +60,22 @@ def check_site(site: Path, *, project: Path, today: dt.date, external: ExternalO
     )
 
 
-def read_report(path: Path) -> dict | None:
-    """The last saved report, for the dashboard; None when there is none."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
+REPORT_FILE = "du-lieu/kiem-tra-lien-ket.json"
+DASHBOARD_PAGE = "minh-bach/index.html"
+PLACEHOLDER = re.compile(r"<span data-mb-links>.*?</span>", re.S)
+
+
+def fill_dashboard(site: Path, report: LinkReport) -> None:
+    """Publish the report beside the open data and write its figure into the dashboard page,
+    which was rendered before the site existed to be checked."""
+    (site / REPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (site / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
+    page = site / DASHBOARD_PAGE
+    if not page.is_file():
+        return
+    day = dt.date.fromisoformat(report.checked_on).strftime("%d/%m/%Y")
+    scope = "gồm cả liên kết ra ngoài" if report.external_checked else "liên kết trong trang"
+    warnings = sum(1 for f in report.findings if not f.is_error)
+    figure = f"{report.broken} hỏng, {warnings} cần xem lại trên {report.links} liên kết (kiểm tra ngày {day}, {scope})"
+    html_text = page.read_text(encoding="utf-8")
+    page.write_text(PLACEHOLDER.sub(lambda _: f"<span data-mb-links>{escape(figure)}</span>", html_text, count=1), encoding="utf-8")

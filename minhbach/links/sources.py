@@ -16,8 +16,8 @@ SOURCES_FILE = "du-lieu/nguon-trang.json"
 
 
 def page_url(built_file: str) -> str:
-    """'thu-tuc/x/index.html' -> 'thu-tuc/x/' (the key used in the sources file)."""
-    return built_file.removesuffix("index.html")
+    """'thu-tuc/x/index.html' -> 'thu-tuc/x/', 'index.html' -> './' (MkDocs' page URLs, the sources file's keys)."""
+    return built_file.removesuffix("index.html") or "./"
 
 
 def load_sources(site: Path) -> dict[str, str]:

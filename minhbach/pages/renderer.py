@@ -69,10 +69,9 @@ class PageRenderer:
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
                  site: Site | None = None, review_policy: ReviewPolicy | None = None,
-                 findings: list[Finding] | None = None, links_report: dict | None = None, publication_lag_days: int = 3) -> None:
+                 findings: list[Finding] | None = None, publication_lag_days: int = 3) -> None:
         self.catalog = catalog
         self.findings = findings or []
-        self.links_report = links_report
         self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()
         self.today = today or dt.date.today()
@@ -88,7 +87,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(isodate=lambda text: formatting.vn_date(dt.date.fromisoformat(text)), md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
+        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
         self.env.tests["pending"] = lambda value: isinstance(value, Pending)
         self.env.globals.update(
             time_text=time_text,
@@ -255,7 +254,7 @@ class PageRenderer:
         year = figures(self.catalog, self.findings, start=self.today - dt.timedelta(days=365), end=self.today)
         chart = bar_chart([("Thủ tục đủ mọi phần", quarter.complete.percent), ("Rà soát đúng hạn", quarter.reviewed.percent),
                            ("Đăng đúng hạn (12 tháng)", year.on_time.percent)], title="Tỉ lệ đạt các chỉ số minh bạch")
-        return self._render("dashboard.md.j2", quarter=quarter, year=year, chart=chart, links=self.links_report,
+        return self._render("dashboard.md.j2", quarter=quarter, year=year, chart=chart,
                             lag_days=self.publication_lag_days, page=f"{DASHBOARD_DIR}/index.md")
 
     def data_index(self) -> str:
