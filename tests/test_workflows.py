@@ -24,7 +24,7 @@ def _actionlint() -> str:
 
 
 def test_there_are_workflows():
-    assert {path.name for path in WORKFLOWS} >= {"publish.yml", "tests.yml"}
+    assert {path.name for path in WORKFLOWS} >= {"publish.yml", "tests.yml", "nightly.yml"}
 
 
 def test_actionlint_finds_nothing():
@@ -56,3 +56,14 @@ def test_pull_requests_cannot_deploy():
     assert "permissions" not in build
     commands = " ".join(step.get("run", "") for step in build["steps"])
     assert "minhbach check" in commands and "make site" in commands
+
+
+def test_the_nightly_check_reports_in_an_issue_and_cannot_block_merges():
+    workflow = yaml.safe_load((ROOT / ".github/workflows/nightly.yml").read_text(encoding="utf-8"))
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1 reads "on" as true
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    job = workflow["jobs"]["freshness-and-links"]
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    script = " ".join(step.get("run", "") for step in job["steps"])
+    assert "minhbach check" in script and "links site --external" in script
+    assert "gh issue edit" in script and "gh issue create" in script
