@@ -55,7 +55,7 @@ def _check_links(staging: Path, project: Path, *, external: bool) -> bool:
 
 
 def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_links: bool = True,
-          external_links: bool = False) -> int:
+          external_links: bool = False, search: bool = True) -> int:
     """Run a strict MkDocs build into a temporary folder next to `output`, check its links, then swap it in."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +70,10 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_l
     result = subprocess.run(command, env=env, check=False)
     if result.returncode == 0 and check_links and not _check_links(staging, config.resolve().parent, external=external_links):
         result = subprocess.CompletedProcess(command, 1)
+    if result.returncode == 0 and search:
+        from minhbach.search import build_index
+
+        print(f"INFO    -  minhbach: {build_index(staging)} trang trong chỉ mục tìm kiếm", file=sys.stderr)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Dựng trang thất bại; trang cũ trong {output} được giữ nguyên. (Build failed; the last good site is kept.)", file=sys.stderr)
@@ -91,8 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path("site"))
     parser.add_argument("--no-links", dest="links", action="store_false", help="skip the link check")
     parser.add_argument("--external-links", action="store_true", help="also check links to other sites (needs lychee)")
+    parser.add_argument("--no-search", dest="search", action="store_false", help="skip building the search index")
     args = parser.parse_args(argv)
-    return build(args.config, args.output, check_links=args.links, external_links=args.external_links)
+    return build(args.config, args.output, check_links=args.links, external_links=args.external_links, search=args.search)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from minhbach.project import check_project, today_from_environment
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
+SEARCH_JS = "assets/minhbach/search.js"
 
 
 def _with_slash(url: str | None) -> str:
@@ -81,6 +82,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                      findings=self.findings, publication_lag_days=self.config.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        theme_dir = str(Path(__file__).parent / "theme")
+        if theme_dir not in config.theme.dirs:
+            # After the site's own custom_dir (if any), before Material's templates.
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -98,6 +103,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         assets = Path(__file__).parent / "assets"
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
         files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
+        files.append(File.generated(config, SEARCH_JS, abs_src_path=str(assets / "search.js")))
         return files
 
     def _sources(self, files: Files, config: MkDocsConfig) -> str:

@@ -158,3 +158,68 @@ def test_workflow_diagram_is_drawn_from_the_self_hosted_script(workflow_server: 
     context.close()
     assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}
     assert any(url.endswith("assets/minhbach/mermaid.min.js") for url in requested)
+
+
+def _results(page, query: str) -> list[str]:
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.fill("[data-mb-search-input]", query)
+    page.wait_for_function(
+        "(q) => { const m = document.querySelector('[data-mb-search-meta]').textContent;"
+        " return document.querySelector('[data-mb-search-input]').value === q && (m.includes('trang') || m.includes('Không')); }",
+        arg=query, timeout=30_000)
+    page.wait_for_timeout(400)  # let the phrase search settle
+    return page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)")
+
+
+@pytest.mark.parametrize(
+    ("queries", "expected_top"),
+    [
+        (["hộ chiếu", "ho chieu", "HO CHIEU"], {"Cấp hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao",
+                                               "Gia hạn hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao"}),
+        (["dang ky", "đăng ký", "DANG KY"], {"Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"}),
+        (["duong", "đường"], {"Mở các tuyến Tân Thanh – Pò Chài và Cốc Nam – Lũng Nghịu thuộc cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan"}),
+        (["hội chợ", "hoi cho"], {"Hội chợ Thương mại – Du lịch quốc tế Việt – Trung năm 2024 tại Lạng Sơn",
+                                 "Hội chợ Thương mại – Du lịch quốc tế Việt – Trung (Móng Cái – Đông Hưng) lần thứ 17",
+                                 "Hội chợ Thương mại quốc tế Việt – Trung lần thứ 25 tại Lào Cai"}),
+        (["abtc", "ABTC"], {"Cấp văn bản cho phép sử dụng thẻ đi lại của doanh nhân APEC (ABTC) tại địa phương"}),
+        (["hop phap hoa", "hợp pháp hóa"], {"Tiếp nhận hồ sơ chứng nhận lãnh sự, hợp pháp hóa lãnh sự tại Sở Ngoại vụ tỉnh Lạng Sơn",
+                                            "Chứng nhận lãnh sự, hợp pháp hóa lãnh sự điện tử từ ngày 01/01/2026"}),
+    ],
+)
+def test_search_finds_the_right_pages_with_or_without_diacritics(server: str, browser, queries, expected_top):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "thu-tuc/", wait_until="networkidle")
+    for query in queries:
+        titles = _results(page, query)
+        assert set(titles[: len(expected_top)]) == expected_top, (query, titles)
+    context.close()
+
+
+def test_search_downloads_nothing_until_the_reader_searches(server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    sizes: dict[str, int] = {}
+    page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body())) if response.ok else None)
+    page.goto(server, wait_until="networkidle")
+    assert not [url for url in sizes if "pagefind" in url or "search" in url.split("/")[-1].lower() and url.endswith(".json")]
+    _results(page, "ho chieu")
+    fetched = sum(size for url, size in sizes.items() if "/pagefind/" in url)
+    assert 0 < fetched < 300_000, fetched
+    assert {urlsplit(url).hostname for url in sizes} == {"127.0.0.1"}
+    context.close()
+
+
+def test_search_opens_with_the_keyboard_and_moves_through_results(server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server, wait_until="networkidle")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('[data-mb-search-input]')")
+    _results(page, "ho chieu")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/thu-tuc/**")
+    context.close()

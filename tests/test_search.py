@@ -1,0 +1,51 @@
+"""The search index: which pages go in, and what Pagefind is given for each."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+import material
+
+from minhbach.search import fold_d, record_of, searchable_pages
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_d_stroke_is_folded_for_the_index():
+    assert fold_d("Đăng ký đường") == "Dăng ký dường"
+
+
+def test_record_pages_and_hand_written_pages_are_indexed_but_not_lists(real_site: Path):
+    urls = {page.relative_to(real_site).as_posix() for page in searchable_pages(real_site)}
+    assert "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/index.html" in urls
+    assert "van-ban/qd-09-2023-qd-ttg/index.html" in urls
+    assert "lien-he/index.html" in urls
+    for listing in ("index.html", "thu-tuc/index.html", "van-ban/index.html", "thong-bao/index.html", "du-lieu/index.html"):
+        assert listing not in urls
+
+
+def test_the_index_gets_real_titles_as_metadata_and_folded_text(real_site: Path):
+    record = record_of(real_site, real_site / "thong-bao/hoi-nghi-bo-truong-ngoai-giao-mekong-lan-thuong-lan-thu-10/index.html")
+    assert record.url == "/thong-bao/hoi-nghi-bo-truong-ngoai-giao-mekong-lan-thuong-lan-thu-10/"
+    assert record.language == "vi"
+    assert record.title == "Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"
+    assert "đăng ký" not in record.body and "dăng ký" in record.body
+    html = record.html()
+    assert 'data-pagefind-meta="title"' in html and "Hội nghị Bộ trưởng" in html
+    assert "<script" not in record.body
+
+
+def test_the_search_index_is_in_the_built_site(real_site: Path):
+    assert (real_site / "pagefind/pagefind.js").is_file()
+    assert (real_site / "pagefind/pagefind-entry.json").is_file()
+    assert not (real_site / "search/search_index.json").exists(), "Material's lunr index is not built"
+
+
+def test_header_override_differs_from_material_only_in_the_search_block():
+    ours = (ROOT / "minhbach/theme/partials/header.html").read_text(encoding="utf-8").splitlines()
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8").splitlines()
+    changed = [line for line in difflib.unified_diff(theirs, ours, lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    removed = [line[1:].strip() for line in changed if line.startswith("-")]
+    assert all("search" in line or line.startswith(("{% endif", "{% set search", "<label", "{% include \".icons", "</label>", "{#-", "This file", "-#}"))
+               for line in removed), removed
