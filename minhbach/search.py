@@ -5,7 +5,9 @@ The page text given to it therefore has "đ" written as "d", and the search box 
 the query. The real title and summary are stored as metadata, for display.
 
 Only the title, the summary and the opening words of each page's own prose (not the headings, fact
-lists and tables that every page of a kind repeats) are indexed. Vietnamese syllables
+lists and tables that every page of a kind repeats) are indexed, and announcements, which
+outnumber everything else four to one at province scale, have an index of their own that the
+search box loads only when the reader asks for them (or reads announcements). Vietnamese syllables
 are short and few, so the posting lists of common ones ("ho", "cho", "thu") grow with every page;
 indexing whole pages made the first query of a 1,200-page site download 460 KB. Titles and
 summaries are what a reader searches for; the opening words catch the rest.
@@ -25,10 +27,13 @@ from pathlib import Path
 from minhbach.links.sources import load_sources, page_url
 
 INDEX_DIR = "pagefind"
+ANNOUNCEMENTS_INDEX_DIR = "pagefind-thong-bao"
+ANNOUNCEMENTS_PREFIX = "/thong-bao/"
 _BLOCKS = re.compile(r"<(script|style|svg|nav|form)\b.*?</\1>", re.S | re.I)
 # Parts every page of a kind repeats (headings, fact lists, tables): noise for search, and the
 # posting lists of their syllables would grow with every page.
-_REPEATED = re.compile(r"<(h[1-6]|dl|table|figure|pre)\b.*?</\1>", re.S | re.I)
+_REPEATED = re.compile(r"<(h[1-6]|dl|table|figure|pre)\b.*?</\1>|<p class=\"mb-lead\">.*?</p>|<div class=\"mb-alert[^\"]*\"[^>]*>.*?</div>",
+                       re.S | re.I)
 _TAGS = re.compile(r"<[^>]+>")
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
 _H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -46,7 +51,7 @@ def _text(fragment: str) -> str:
     return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
 
 
-BODY_WORDS = 60
+BODY_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -100,25 +105,32 @@ def searchable_pages(site: Path) -> list[Path]:
     return chosen
 
 
-def build_index(site: Path) -> int:
-    """Write the Pagefind bundle into `site/pagefind/`; returns the number of pages indexed.
-
-    The pages Pagefind reads are prepared in a temporary folder (same paths, so the same URLs),
-    then its command line indexes that folder in one run; feeding pages one by one through its
-    Python API costs about 0.1 s a page.
-    """
-    records = [record for file in searchable_pages(site) if (record := record_of(site, file)) is not None]
+def _write_bundle(records: list[SearchRecord], output: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="minhbach-search-") as work:
         source = Path(work)
         for record in records:
             target = source / record.url.strip("/") / "index.html" if record.url != "/" else source / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(record.html(), encoding="utf-8")
-        output = site / INDEX_DIR
         if output.exists():
             shutil.rmtree(output)
+        if not records:
+            return
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output), "--quiet"],
                                 capture_output=True, text=True, check=False)
         if result.returncode != 0:
             raise RuntimeError(f"pagefind failed: {result.stderr or result.stdout}")
+
+
+def build_index(site: Path) -> int:
+    """Write the Pagefind bundles into the site; returns the number of pages indexed.
+
+    The pages Pagefind reads are prepared in a temporary folder (same paths, so the same URLs),
+    then its command line indexes that folder in one run; feeding pages one by one through its
+    Python API cost about 0.1 s a page.
+    """
+    records = [record for file in searchable_pages(site) if (record := record_of(site, file)) is not None]
+    announcements = [record for record in records if record.url.startswith(ANNOUNCEMENTS_PREFIX)]
+    _write_bundle([record for record in records if not record.url.startswith(ANNOUNCEMENTS_PREFIX)], site / INDEX_DIR)
+    _write_bundle(announcements, site / ANNOUNCEMENTS_INDEX_DIR)
     return len(records)

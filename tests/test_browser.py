@@ -173,24 +173,25 @@ def _results(page, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("queries", "expected_top"),
+    ("start", "queries", "expected_top"),
     [
-        (["hộ chiếu", "ho chieu", "HO CHIEU"], {"Cấp hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao",
+        ("thu-tuc/", ["hộ chiếu", "ho chieu", "HO CHIEU"], {"Cấp hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao",
                                                "Gia hạn hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao"}),
-        (["dang ky", "đăng ký", "DANG KY"], {"Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"}),
-        (["duong", "đường"], {"Mở các tuyến Tân Thanh – Pò Chài và Cốc Nam – Lũng Nghịu thuộc cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan"}),
-        (["hội chợ", "hoi cho"], {"Hội chợ Thương mại – Du lịch quốc tế Việt – Trung năm 2024 tại Lạng Sơn",
+        ("thong-bao/", ["dang ky", "đăng ký", "DANG KY"], {"Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"}),
+        ("thong-bao/", ["duong", "đường"], {"Mở các tuyến Tân Thanh – Pò Chài và Cốc Nam – Lũng Nghịu thuộc cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan"}),
+        ("thong-bao/", ["hội chợ", "hoi cho"], {"Hội chợ Thương mại – Du lịch quốc tế Việt – Trung năm 2024 tại Lạng Sơn",
                                  "Hội chợ Thương mại – Du lịch quốc tế Việt – Trung (Móng Cái – Đông Hưng) lần thứ 17",
                                  "Hội chợ Thương mại quốc tế Việt – Trung lần thứ 25 tại Lào Cai"}),
-        (["abtc", "ABTC"], {"Cấp văn bản cho phép sử dụng thẻ đi lại của doanh nhân APEC (ABTC) tại địa phương"}),
-        (["hop phap hoa", "hợp pháp hóa"], {"Tiếp nhận hồ sơ chứng nhận lãnh sự, hợp pháp hóa lãnh sự tại Sở Ngoại vụ tỉnh Lạng Sơn",
+        ("thu-tuc/", ["abtc", "ABTC"], {"Cấp văn bản cho phép sử dụng thẻ đi lại của doanh nhân APEC (ABTC) tại địa phương"}),
+        ("thong-bao/", ["hop phap hoa", "hợp pháp hóa"], {"Tiếp nhận hồ sơ chứng nhận lãnh sự, hợp pháp hóa lãnh sự tại Sở Ngoại vụ tỉnh Lạng Sơn",
                                             "Chứng nhận lãnh sự, hợp pháp hóa lãnh sự điện tử từ ngày 01/01/2026"}),
     ],
 )
-def test_search_finds_the_right_pages_with_or_without_diacritics(server: str, browser, queries, expected_top):
+def test_search_finds_the_right_pages_with_or_without_diacritics(server: str, browser, start, queries, expected_top):
+    """On announcement pages the search covers announcements too; elsewhere it is one click away."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(server + "thu-tuc/", wait_until="networkidle")
+    page.goto(server + start, wait_until="networkidle")
     for query in queries:
         titles = _results(page, query)
         assert set(titles[: len(expected_top)]) == expected_top, (query, titles)
@@ -208,6 +209,22 @@ def test_search_downloads_nothing_until_the_reader_searches(server: str, browser
     fetched = sum(size for url, size in sizes.items() if "/pagefind/" in url)
     assert 0 < fetched < 300_000, fetched
     assert {urlsplit(url).hostname for url in sizes} == {"127.0.0.1"}
+    context.close()
+
+
+def test_announcements_are_one_click_away_from_other_pages(server: str, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(server + "thu-tuc/", wait_until="networkidle")
+    titles = _results(page, "hoi cho")
+    assert not any("Hội chợ Thương mại" in title for title in titles)
+    assert not [url for url in fetched if "/pagefind-thong-bao/" in url], "the announcements index waits for the reader"
+    page.click(".md-search-result__more")
+    page.wait_for_function("[...document.querySelectorAll('.md-search-result__item h1')].some(h => h.textContent.startsWith('Hội chợ'))",
+                           timeout=30_000)
+    assert [url for url in fetched if "/pagefind-thong-bao/" in url]
     context.close()
 
 

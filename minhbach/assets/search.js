@@ -1,5 +1,8 @@
 /* Site search on the Pagefind index, loaded only when the reader starts searching.
  *
+ * Two indexes: the main one (procedures, legal documents, workflows, pages) and announcements,
+ * which is searched on announcement pages, or when the reader asks for it.
+ *
  * The index was built with "đ" written as "d" (Pagefind already ignores the other diacritics),
  * so the query gets the same treatment: "đăng ký", "dang ky" and "DANG KY" all find "Đăng ký".
  * Titles and summaries shown come from the page itself, with their real diacritics.
@@ -14,7 +17,9 @@
   var list = root.querySelector("[data-mb-search-results]");
   var toggle = document.getElementById("__search");
   var base = new URL(root.getAttribute("data-mb-base") || ".", document.baseURI);
-  var pagefind = null;
+  var bundles = { main: "pagefind/", news: "pagefind-thong-bao/" };
+  var loaded = {};
+  var withNews = /\/thong-bao\//.test(window.location.pathname);
   var latest = 0;
 
   function fold(text) {
@@ -27,16 +32,15 @@
 
   /* Pagefind scores the whole text; a reader expects the page whose title says what they typed.
    * Rank: the title contains the query, then the title contains every word, then the rest; inside
-   * each group, pages with the words side by side first, then procedures, then Pagefind's order. */
-  function rank(query, items, phrased) {
+   * each group, pages with the words side by side first, then Pagefind's score. */
+  function rank(query, items, phrased, scores) {
     var q = plain(query).trim();
     var words = q.split(/\s+/);
     function score(data, index) {
       var title = plain((data.meta && data.meta.title) || "");
       var titleWords = title.split(/[^a-z0-9]+/);
       var inTitle = title.indexOf(q) >= 0 ? 0 : words.every(function (w) { return titleWords.indexOf(w) >= 0; }) ? 1 : 2;
-      var procedure = /\/thu-tuc\//.test(data.url) ? 0 : 1;
-      return [inTitle, phrased[index] ? 0 : 1, procedure, index];
+      return [inTitle, phrased[index] ? 0 : 1, -scores[index], index];
     }
     return items.map(function (data, index) { return { data: data, key: score(data, index) }; })
       .sort(function (a, b) {
@@ -46,14 +50,49 @@
       .map(function (entry) { return entry.data; });
   }
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", base).href).then(function (module) {
+  function load(name) {
+    if (!loaded[name]) {
+      loaded[name] = import(new URL(bundles[name] + "pagefind.js", base).href).then(function (module) {
         module.options({ baseUrl: base.pathname });
         return module;
-      });
+      }, function () { return null; });
     }
-    return pagefind;
+    return loaded[name];
+  }
+
+  /* Term search, and for several words a phrase search whose pages come first. */
+  function find(module, folded) {
+    if (!module) return Promise.resolve({ results: [], phrase: {} });
+    return module.search(folded).then(function (terms) {
+      if (folded.split(/\s+/).length < 2) return { results: terms.results, phrase: {} };
+      return module.search('"' + folded.replace(/"/g, "") + '"').then(function (phrase) {
+        var seen = {};
+        var inPhrase = {};
+        phrase.results.forEach(function (r) { inPhrase[r.id] = true; });
+        var merged = phrase.results.concat(terms.results).filter(function (r) {
+          if (seen[r.id]) return false;
+          seen[r.id] = true;
+          return true;
+        });
+        return { results: merged, phrase: inPhrase };
+      });
+    });
+  }
+
+  function moreButton() {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-search-result__more md-button";
+    button.textContent = "Tìm cả trong thông báo, sự kiện";
+    button.addEventListener("click", function () {
+      withNews = true;
+      search();
+      input.focus();
+    });
+    li.appendChild(button);
+    return li;
   }
 
   function item(data) {
@@ -87,34 +126,32 @@
     }
     meta.textContent = "Đang tìm…";
     var folded = fold(query);
-    var words = folded.split(/\s+/).length;
-    load().then(function (module) {
-      return module.debouncedSearch(folded, {}, 150).then(function (terms) {
-        if (terms === null) return null;
-        if (words < 2) return { results: terms.results, phrase: {} };
-        // Pages with the words side by side ("hội chợ", "đăng ký") come before pages that only
-        // contain each word somewhere ("hội nghị ... cho phép").
-        return module.search('"' + folded.replace(/"/g, "") + '"').then(function (phrase) {
-          var seen = {};
-          var inPhrase = {};
-          phrase.results.forEach(function (r) { inPhrase[r.id] = true; });
-          var merged = phrase.results.concat(terms.results).filter(function (r) {
-            if (seen[r.id]) return false;
-            seen[r.id] = true;
-            return true;
-          });
-          return { results: merged, phrase: inPhrase };
-        });
-      });
+    var names = withNews ? ["main", "news"] : ["main"];
+    new Promise(function (resolve) { setTimeout(resolve, 150); }).then(function () {
+      if (ticket !== latest) return null;
+      return Promise.all(names.map(function (name) {
+        return load(name).then(function (module) { return find(module, folded); });
+      }));
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
-      var top = found.results.slice(0, 20);
-      var phrased = top.map(function (r) { return !!found.phrase[r.id]; });
+      var top = [];
+      var phrased = [];
+      var scores = [];
+      var total = 0;
+      found.forEach(function (group) {
+        total += group.results.length;
+        group.results.slice(0, 20).forEach(function (r) {
+          top.push(r);
+          phrased.push(!!group.phrase[r.id]);
+          scores.push(r.score || 0);
+        });
+      });
       return Promise.all(top.map(function (r) { return r.data(); })).then(function (items) {
         if (ticket !== latest) return;
-        list.replaceChildren.apply(list, rank(query, items, phrased).slice(0, 10).map(item));
-        var count = found.results.length;
-        meta.textContent = count === 0 ? "Không tìm thấy trang phù hợp" : count + " trang phù hợp" + (count > 10 ? ", hiện 10 trang đầu" : "");
+        var shown = rank(query, items, phrased, scores).slice(0, 10).map(item);
+        if (!withNews && loaded.main) shown.push(moreButton());
+        list.replaceChildren.apply(list, shown);
+        meta.textContent = total === 0 ? "Không tìm thấy trang phù hợp" : total + " trang phù hợp" + (total > 10 ? ", hiện 10 trang đầu" : "");
       });
     }).catch(function () {
       meta.textContent = "Chưa tìm được; hãy thử lại.";
@@ -122,7 +159,7 @@
   }
 
   input.addEventListener("input", search);
-  input.addEventListener("focus", load, { once: true });
+  input.addEventListener("focus", function () { load("main"); if (withNews) load("news"); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
