@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
 
+from pydantic import BaseModel
+
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
+from minhbach.model.walk import iter_models
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
 
@@ -27,6 +31,11 @@ class Entry:
     kind: Kind
     record: Record
     source: SourceDocument
+
+    @cached_property
+    def models(self) -> list[tuple[tuple[str | int, ...], BaseModel]]:
+        """Every model nested in the record with its location, walked once for all checks."""
+        return list(iter_models(self.record))
 
     def position(self, loc: tuple[str | int, ...], *, prefer_key: bool = False) -> Position:
         path, _ = self.source.locate(loc)

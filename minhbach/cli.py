@@ -12,14 +12,14 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from minhbach import report
 from minhbach.findings import FORMATTERS, has_errors, summary
 from minhbach.fix import fix_nfc
+from minhbach.freshness import ReviewPolicy, parse_period
 from minhbach.links.external import ExternalOptions, lychee_binary
 from minhbach.links.run import check_site
-from minhbach.freshness import ReviewPolicy, parse_period
-from minhbach.model import KINDS
-from minhbach import report
 from minhbach.metrics import figures, period_bounds
+from minhbach.model import KINDS
 from minhbach.project import check_project, read_settings, read_site_name, today_from_environment
 from minhbach.schema import schema_text, write_schemas
 

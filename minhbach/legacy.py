@@ -52,6 +52,7 @@ _VNI_SINGLE = {
 # inside a word is a sign of a legacy encoding seen through the wrong glasses.
 _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 _VIETNAMESE_EXTENDED = re.compile(r"[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_LATIN1_LETTERS = re.compile(r"[\u00a1-\u00ff]")
 _WORD = re.compile(r"[^\s\d.,;:!?()\[\]{}\"'/\\\-–—]+")
 
 
@@ -109,7 +110,9 @@ def guess_legacy_text(text: str) -> LegacyGuess | None:
 
     Text that already contains letters only Unicode can hold (ộ, ư, đ...) is taken as Unicode.
     """
-    if _VIETNAMESE_EXTENDED.search(text) or not _has_suspicious_in_word(text):
+    if text.isascii() or not _LATIN1_LETTERS.search(text) or _VIETNAMESE_EXTENDED.search(text):
+        return None
+    if not _has_suspicious_in_word(text):
         return None
     best: LegacyGuess | None = None
     best_score = 0

@@ -25,9 +25,9 @@ from pydantic import ValidationError
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
-from minhbach.links.sources import SOURCES_FILE
 from minhbach.findings import Finding, format_text
 from minhbach.freshness import ReviewPolicy, review
+from minhbach.links.sources import SOURCES_FILE
 from minhbach.opendata import DATA_DIR
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice

@@ -39,12 +39,16 @@ class Position:
 
 @dataclass
 class SourceDocument:
-    """The plain data of one file, with where each part came from."""
+    """The plain data of one file, with where each part came from.
+
+    Positions are kept as the parser's marks and turned into `Position`s only when a finding
+    asks, because most values of most files never need one.
+    """
 
     path: str
     data: Any
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[Path_, Any] = field(default_factory=dict)  # path -> YAML mark
+    keys: dict[Path_, Any] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text as written, for values YAML read as something other than text (numbers, dates)."""
 
@@ -69,9 +73,9 @@ class SourceDocument:
         return tuple(found), complete
 
     def position(self, path: Path_, *, prefer_key: bool = False) -> Position:
-        if prefer_key and path in self.keys:
-            return self.keys[path]
-        return self.values.get(path) or self.keys.get(path) or Position(1, 1)
+        mark = self.keys.get(path) if prefer_key else None
+        mark = mark or self.values.get(path) or self.keys.get(path)
+        return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 class _Budget(Exception):
@@ -124,7 +128,7 @@ class _Builder:
             raise _Budget("too-deep", node, f"cấu trúc lồng nhau quá {MAX_DEPTH} tầng", "Kiểm tra thụt lề của tệp.")
         if id(node) in self.active:
             raise _Budget("alias-cycle", node, "bí danh YAML (*) trỏ vào chính nó", "Bỏ bí danh, viết trực tiếp giá trị.")
-        self.doc.values.setdefault(path, _pos(node))
+        self.doc.values.setdefault(path, node.start_mark)
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         self.active.add(id(node))
@@ -146,7 +150,7 @@ class _Builder:
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Position] = {}
+        first_seen: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self._finding(key_node, "yaml-merge", "khóa gộp '<<' không được hỗ trợ", "Viết trực tiếp các khóa cần có.")
@@ -160,12 +164,12 @@ class _Builder:
                 self._finding(
                     key_node,
                     "duplicate-key",
-                    f"khóa '{key}' bị lặp lại (đã có ở dòng {first.line})",
+                    f"khóa '{key}' bị lặp lại (đã có ở dòng {first.line + 1})",
                     "Mỗi khóa chỉ được xuất hiện một lần trong cùng một khối; gộp hai chỗ lại hoặc xóa chỗ thừa.",
                 )
                 continue
-            first_seen[key] = _pos(key_node)
-            self.doc.keys[path + (key,)] = _pos(key_node)
+            first_seen[key] = key_node.start_mark
+            self.doc.keys[path + (key,)] = key_node.start_mark
             result[key] = self.build(value_node, path + (key,))
         return result
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minhbach.source import MAX_NODES, load, parse
+from minhbach.source import MAX_NODES, Position, load, parse
 from tests.conftest import column_of, line_of
 
 
@@ -20,9 +20,9 @@ def only(findings, code):
 def test_values_and_keys_keep_their_line_and_column():
     doc, findings = parse("x.yml", "id: abc\nchannels:\n  - channel: truc_tiep\n    notes: Ghi chú\n")
     assert findings == []
-    assert doc.values[("id",)].line == 1 and doc.values[("id",)].column == 5
-    assert doc.keys[("channels", 0, "notes")].line == 4 and doc.keys[("channels", 0, "notes")].column == 5
-    assert doc.values[("channels", 0, "notes")].column == 12
+    assert doc.position(("id",)) == Position(1, 5)
+    assert doc.position(("channels", 0, "notes"), prefer_key=True) == Position(4, 5)
+    assert doc.position(("channels", 0, "notes")) == Position(4, 12)
 
 
 def test_yaml_syntax_error_names_line_and_gives_a_hint():
@@ -209,5 +209,4 @@ def test_impossible_timestamp_stays_text_for_the_model_to_judge():
     doc, findings = parse("x.yml", text)
     assert findings == []
     assert doc.data["published"] == "2026-02-31"
-    assert column_of(text, "2026") == doc.values[("published",)].column
-    assert line_of(text, "2026") == doc.values[("published",)].line
+    assert doc.position(("published",)) == Position(line_of(text, "2026"), column_of(text, "2026"))

@@ -12,7 +12,7 @@ from minhbach.model.walk import iter_marked
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, relative, _ in iter_marked(entry.record, DocsFile):
+        for loc, relative, _ in iter_marked(entry.models, DocsFile):
             if relative in context.docs_files:
                 continue
             position = entry.position(loc)

@@ -6,14 +6,13 @@ from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
 from minhbach.model import Pending
-from minhbach.model.walk import iter_models
 from minhbach.schema import title_of
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, model in iter_models(entry.record):
+        for loc, model in entry.models:
             if not isinstance(model, Pending):
                 continue
             name, parent = str(loc[-1]), loc[:-1]

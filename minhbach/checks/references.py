@@ -14,7 +14,7 @@ from minhbach.model.walk import iter_marked
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, target, marker in iter_marked(entry.record, RefTo):
+        for loc, target, marker in iter_marked(entry.models, RefTo):
             if catalog.entry(marker.kind, target) is not None:
                 continue
             known = sorted(catalog.entries[marker.kind])

@@ -6,8 +6,8 @@ import datetime as dt
 import json
 import re
 import time
-from html import escape
 from dataclasses import asdict, dataclass, field
+from html import escape
 from pathlib import Path
 
 from minhbach.findings import Finding, sorted_findings

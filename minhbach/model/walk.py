@@ -6,7 +6,7 @@ use them never list field names by hand.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
@@ -49,9 +49,10 @@ def _marked_fields(model: type[BaseModel], marker_type: type) -> dict[str, Any]:
     return fields
 
 
-def iter_marked(record: BaseModel, marker_type: type[M]) -> Iterator[tuple[Loc, str, M]]:
-    """Yield (location, value, marker) for every string whose field is marked with `marker_type`."""
-    for loc, model in iter_models(record):
+def iter_marked(models: Iterable[tuple[Loc, BaseModel]], marker_type: type[M]) -> Iterator[tuple[Loc, str, M]]:
+    """Yield (location, value, marker) for every string whose field is marked with `marker_type`,
+    in `models` (from `iter_models`, usually computed once per record)."""
+    for loc, model in models:
         for name, marker in _marked_fields(type(model), marker_type).items():
             value = getattr(model, name)
             if isinstance(value, str):
