@@ -6,31 +6,46 @@ record, named after the record's id.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import iter_models
+from minhbach.recordcache import RecordCache, file_key
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
 
 R = TypeVar("R", bound=Record)
 YAML_SUFFIXES = (".yml", ".yaml")
+PARALLEL_FROM = 400
+"""Below this many files to read, starting worker processes costs more than it saves."""
 
 
 @dataclass(frozen=True)
 class Entry:
-    """A valid record and the document it was read from."""
+    """A valid record, where it came from, and (read again only if a finding needs a position)
+    the document with every value's line and column."""
 
     kind: Kind
     record: Record
-    source: SourceDocument
+    file: Path
+    path: str  # as shown in findings
+    document: SourceDocument | None = None
+
+    @cached_property
+    def source(self) -> SourceDocument:
+        if self.document is not None:
+            return self.document
+        doc, _ = load(self.file, self.path)
+        return doc if doc is not None else SourceDocument(path=self.path, data={})
 
     @cached_property
     def models(self) -> list[tuple[tuple[str | int, ...], BaseModel]]:
@@ -107,14 +122,67 @@ def record_files(data_dir: Path) -> Iterator[Path]:
             yield path
 
 
-def load_catalog(data_dir: Path, *, display_base: Path | None = None) -> tuple[Catalog, list[Finding]]:
-    """Load every record under `data_dir`. Paths in findings are relative to `display_base`."""
+def read_record(file: Path, shown: str, kind: Kind) -> tuple[SourceDocument | None, Record | None, list[Finding]]:
+    """Read, parse and validate one record file; depends on nothing but the file."""
+    doc, findings = load(file, shown)
+    if doc is None:
+        return None, None, findings
+    record, problems = validate(doc, kind)
+    return doc, record, findings + problems
+
+
+def _read_many(jobs: list[tuple[Path, str, Kind]]) -> list[tuple[SourceDocument | None, Record | None, list[Finding]]]:
+    return [read_record(file, shown, kind) for file, shown, kind in jobs]
+
+
+def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[tuple[SourceDocument | None, Record | None, list[Finding]]]:
+    """Results in the order of `jobs`: from the cache when the bytes are known (then without the
+    document, which is read again only if a finding needs a position), otherwise read, in
+    parallel processes when there are many files and more than one CPU."""
+    results: list[Any] = [None] * len(jobs)
+    keys: list[str | None] = [None] * len(jobs)
+    missing = []
+    for index, (file, shown, kind) in enumerate(jobs):
+        try:
+            keys[index] = file_key(kind.name, shown, file.read_bytes())
+        except OSError:
+            missing.append(index)
+            continue
+        cached = cache.get(keys[index])
+        if cached is None:
+            missing.append(index)
+        else:
+            record, findings = cached
+            results[index] = (None, record, findings)
+    workers = min(os.cpu_count() or 1, 8)
+    if len(missing) >= PARALLEL_FROM and workers > 1:
+        chunks = [missing[start::workers] for start in range(workers)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            done = pool.map(_read_many, [[jobs[i] for i in chunk] for chunk in chunks])
+            for chunk, chunk_results in zip(chunks, done, strict=True):
+                for index, result in zip(chunk, chunk_results, strict=True):
+                    results[index] = result
+    else:
+        for index in missing:
+            results[index] = read_record(*jobs[index])
+    for index in missing:
+        if keys[index] is not None:
+            _, record, findings = results[index]
+            cache.put(keys[index], (record, findings))
+    return results
+
+
+def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalog, list[Finding]]:
+    """Load every record under `data_dir`. Paths in findings are relative to `display_base`.
+
+    With `cache_dir`, files whose bytes were already read by the same engine are not read again.
+    """
     catalog = Catalog(root=data_dir)
     findings: list[Finding] = []
     if not data_dir.is_dir():
         return catalog, [error(_display(data_dir, display_base), 0, 0, "no-data", "không tìm thấy thư mục dữ liệu",
                                "Chạy lệnh từ thư mục gốc của kho, hoặc chỉ rõ --data THƯ_MỤC.")]
-    first_file: dict[tuple[str, str], str] = {}
+    jobs: list[tuple[Path, str, Kind]] = []
     for file in record_files(data_dir):
         shown = _display(file, display_base)
         relative = file.relative_to(data_dir)
@@ -129,25 +197,27 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None) -> tuple[C
             findings.append(error(shown, 0, 0, "unknown-folder", "bản ghi nằm ngoài các thư mục loại bản ghi nên sẽ không được đăng",
                                   f"Chuyển tệp vào một trong: {folders} (ngay dưới {data_dir.name}/)."))
             continue
-        doc, problems = load(file, shown)
-        findings += problems
-        if doc is None:
-            continue
-        record, problems = validate(doc, kind)
+        jobs.append((file, shown, kind))
+    cache = RecordCache(cache_dir)
+    first_file: dict[tuple[str, str], str] = {}
+    for (file, shown, kind), (doc, record, problems) in zip(jobs, _read_all(jobs, cache), strict=True):
         findings += problems
         if record is None:
             continue
-        id_position = doc.position(("id",))
+        entry = Entry(kind=kind, record=record, file=file, path=shown, document=doc)
         if record.id != file.stem:
+            id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",
                                   f"mã bản ghi '{record.id}' khác tên tệp '{file.name}'",
                                   f"Đổi tên tệp thành '{record.id}{file.suffix}' hoặc sửa id thành '{file.stem}'."))
         key = (kind.name, record.id)
         if key in first_file:
+            id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "duplicate-id",
                                   f"mã '{record.id}' đã được dùng ở {first_file[key]}",
                                   "Mỗi bản ghi cần một mã riêng; đổi mã (và tên tệp) của một trong hai."))
             continue
         first_file[key] = shown
-        catalog.entries[kind.name][record.id] = Entry(kind=kind, record=record, source=doc)
+        catalog.entries[kind.name][record.id] = entry
+    cache.save()
     return catalog, findings

@@ -50,7 +50,9 @@ def _check(args: argparse.Namespace) -> int:
     docs = args.docs or Path(settings.docs_dir)
     policy = ReviewPolicy({**settings.review_periods, **dict(args.review_period)})
     lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
-    _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy)
+    cache = None if args.no_cache else Path(".cache") / "minhbach"
+    _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy,
+                                cache_dir=cache)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -146,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--docs", type=Path, help="thư mục trang và tệp mẫu (mặc định: theo mkdocs.yml, hoặc docs)")
     check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    check.add_argument("--no-cache", action="store_true", help="đọc lại mọi tệp, không dùng .cache/minhbach")
     check.add_argument("--review-period", type=_kind_period, action="append", default=[], metavar="KIND=PERIOD",
                        help="chu kỳ rà soát mặc định của một loại, ví dụ procedure='6 tháng' (mặc định 12 tháng)")
     check.add_argument("--lag-days", type=int, metavar="N",

@@ -64,18 +64,18 @@ def figures(catalog: Catalog, findings: list[Finding], *, start: dt.date, end: d
     items = []
     for entry in everything:
         title = getattr(entry.record, "name", None) or getattr(entry.record, "title", None) or entry.record.id
-        if entry.source.path in overdue:
-            items.append(Item(entry.record.owner, entry.source.path, str(title), "quá hạn rà soát"))
+        if entry.path in overdue:
+            items.append(Item(entry.record.owner, entry.path, str(title), "quá hạn rà soát"))
     for entry in announced:
-        if entry.source.path in late:
-            items.append(Item(entry.record.owner, entry.source.path, entry.record.title, "đăng muộn"))
+        if entry.path in late:
+            items.append(Item(entry.record.owner, entry.path, entry.record.title, "đăng muộn"))
     return Figures(
         as_of=end,
         period_start=start,
         procedures=len(procedures),
-        complete=Share(sum(1 for e in procedures if e.source.path not in pending), len(procedures)),
-        reviewed=Share(sum(1 for e in everything if e.source.path not in overdue), len(everything)),
-        on_time=Share(sum(1 for e in announced if e.source.path not in late), len(announced)),
+        complete=Share(sum(1 for e in procedures if e.path not in pending), len(procedures)),
+        reviewed=Share(sum(1 for e in everything if e.path not in overdue), len(everything)),
+        on_time=Share(sum(1 for e in announced if e.path not in late), len(announced)),
         pending_parts=sum(1 for f in findings if f.code == "pending"),
         items=sorted(items, key=lambda i: (i.owner, i.problem, i.path)),
     )

@@ -70,7 +70,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         today = today_from_environment()
         policy = ReviewPolicy(dict(self.config.review_periods))
         self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
-                                                    publication_lag_days=self.config.publication_lag_days, review_policy=policy)
+                                                    publication_lag_days=self.config.publication_lag_days, review_policy=policy,
+                                                    cache_dir=root / ".cache" / "minhbach")
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))

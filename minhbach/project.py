@@ -42,10 +42,14 @@ def check_project(
     display_base: Path | None = None,
     publication_lag_days: int = 3,
     review_policy: ReviewPolicy | None = None,
+    cache_dir: Path | None = None,
 ) -> tuple[Catalog, list[Finding]]:
-    """Load every record and hand-written page, and run every check."""
+    """Load every record and hand-written page, and run every check.
+
+    `cache_dir` keeps what was read from files that have not changed since (see `recordcache`).
+    """
     base = display_base or Path.cwd()
-    catalog, findings = load_catalog(data_dir, display_base=base)
+    catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir)
     pages, page_findings = load_pages(docs_dir, display_base=base)
     context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), pages=tuple(pages))

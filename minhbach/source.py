@@ -41,14 +41,14 @@ class Position:
 class SourceDocument:
     """The plain data of one file, with where each part came from.
 
-    Positions are kept as the parser's marks and turned into `Position`s only when a finding
-    asks, because most values of most files never need one.
+    Positions are kept as the parser's 0-based (line, column) pairs and turned into `Position`s
+    only when a finding asks, because most values of most files never need one.
     """
 
     path: str
     data: Any
-    values: dict[Path_, Any] = field(default_factory=dict)  # path -> YAML mark
-    keys: dict[Path_, Any] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text as written, for values YAML read as something other than text (numbers, dates)."""
 
@@ -75,7 +75,7 @@ class SourceDocument:
     def position(self, path: Path_, *, prefer_key: bool = False) -> Position:
         mark = self.keys.get(path) if prefer_key else None
         mark = mark or self.values.get(path) or self.keys.get(path)
-        return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
+        return Position(mark[0] + 1, mark[1] + 1) if mark is not None else Position(1, 1)
 
 
 class _Budget(Exception):
@@ -128,7 +128,8 @@ class _Builder:
             raise _Budget("too-deep", node, f"cấu trúc lồng nhau quá {MAX_DEPTH} tầng", "Kiểm tra thụt lề của tệp.")
         if id(node) in self.active:
             raise _Budget("alias-cycle", node, "bí danh YAML (*) trỏ vào chính nó", "Bỏ bí danh, viết trực tiếp giá trị.")
-        self.doc.values.setdefault(path, node.start_mark)
+        mark = node.start_mark
+        self.doc.values.setdefault(path, (mark.line, mark.column))
         if isinstance(node, ScalarNode):
             return self._scalar(node, path)
         self.active.add(id(node))
@@ -169,7 +170,7 @@ class _Builder:
                 )
                 continue
             first_seen[key] = key_node.start_mark
-            self.doc.keys[path + (key,)] = key_node.start_mark
+            self.doc.keys[path + (key,)] = (key_node.start_mark.line, key_node.start_mark.column)
             result[key] = self.build(value_node, path + (key,))
         return result
 

@@ -32,9 +32,9 @@ def _lag(entry: Entry, item: AnnouncementBase, context: CheckContext) -> list[Fi
     message = (f"đăng ngày {item.published.isoformat()}, muộn hơn hạn {allowed.isoformat()} "
                f"({context.publication_lag_days} ngày làm việc kể từ văn bản nguồn ngày {item.issued.isoformat()})")
     if item.late_reason:
-        return [warning(entry.source.path, position.line, position.column, "publication-lag", message,
+        return [warning(entry.path, position.line, position.column, "publication-lag", message,
                         f"Đã ghi lý do: {item.late_reason}")]
-    return [error(entry.source.path, position.line, position.column, "publication-lag", message,
+    return [error(entry.path, position.line, position.column, "publication-lag", message,
                   "Đăng đúng hạn; nếu buộc phải đăng muộn, ghi `late_reason` để người đọc biết vì sao.")]
 
 
@@ -50,7 +50,7 @@ def _later(left: dt.datetime | dt.date, right: dt.datetime | dt.date) -> bool:
 
 
 def _event(entry: Entry, event: Event) -> list[Finding]:
-    path, found = entry.source.path, []
+    path, found = entry.path, []
     top = entry.position((), prefer_key=True)
     if event.start is None:
         found.append(error(path, top.line, top.column, "event-no-date", "sự kiện chưa có ngày bắt đầu (`start`)",
@@ -76,12 +76,12 @@ def _policy(entry: Entry, policy: FundingPolicy, context: CheckContext) -> list[
     until = policy.valid_until
     if policy.open and isinstance(until, dt.date) and until < context.today:
         position = entry.position(("open",)) if "open" in entry.source.data else entry.position(("valid_until",))
-        return [error(entry.source.path, position.line, position.column, "policy-expired-open",
+        return [error(entry.path, position.line, position.column, "policy-expired-open",
                       f"chương trình hết hạn ngày {until.isoformat()} nhưng vẫn ghi là đang nhận hồ sơ",
                       "Ghi `open: false` (chương trình tự chuyển vào lưu trữ) hoặc sửa `valid_until` nếu được gia hạn.")]
     if isinstance(until, dt.date) and until < policy.valid_from:
         position = entry.position(("valid_until",))
-        return [error(entry.source.path, position.line, position.column, "end-before-start",
+        return [error(entry.path, position.line, position.column, "end-before-start",
                       f"hạn ({until.isoformat()}) trước ngày áp dụng ({policy.valid_from.isoformat()})", "Kiểm tra lại ngày.")]
     return []
 
@@ -93,7 +93,7 @@ def _unsafe_links(entry: Entry, item: AnnouncementBase) -> list[Finding]:
     """Markdown links in a body may only lead to web pages, files or mail, never run code."""
     if item.body and _SCRIPT_LINK.search(item.body):
         position = entry.position(("body",))
-        return [error(entry.source.path, position.line, position.column, "unsafe-link",
+        return [error(entry.path, position.line, position.column, "unsafe-link",
                       "nội dung có liên kết chạy mã (javascript:, data:)",
                       "Chỉ dùng liên kết https://, mailto: hoặc đường dẫn tới trang, tệp trong trang này.")]
     return []

@@ -8,7 +8,7 @@ from minhbach.findings import Finding, error, warning
 
 
 def _entry_findings(entry: Entry, context: CheckContext) -> list[Finding]:
-    record, path = entry.record, entry.source.path
+    record, path = entry.record, entry.path
     found: list[Finding] = []
 
     def at(loc: tuple[str | int, ...]) -> tuple[int, int]:

@@ -17,7 +17,7 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
                 continue
             position = entry.position(loc)
             findings.append(
-                error(entry.source.path, position.line, position.column, "missing-file",
+                error(entry.path, position.line, position.column, "missing-file",
                       f"không tìm thấy tệp docs/{relative}",
                       "Đặt tệp vào đúng đường dẫn trong thư mục docs/ hoặc sửa lại đường dẫn (phân biệt chữ hoa, chữ thường).")
             )

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import partial
 
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
 from minhbach.freshness import Review, ReviewState, record_review, review
 from minhbach.model import LegalDocument, Procedure
+from minhbach.source import Position
 
 
-def _review_findings(path: str, line: int, column: int, state: Review, what: str) -> list[Finding]:
+def _review_findings(path: str, where: Callable[[], Position], state: Review, what: str) -> list[Finding]:
+    """`where` gives the position only when there is something to report (it may read the file)."""
+    if state.state is ReviewState.CURRENT:
+        return []
+    line, column = where().line, where().column
     if state.state is ReviewState.OVERDUE:
         return [warning(path, line, column, "review-overdue",
                         f"{what} quá hạn rà soát từ {state.next_review.isoformat()} (rà soát gần nhất {state.last_reviewed.isoformat()})",
@@ -23,7 +30,7 @@ def _review_findings(path: str, line: int, column: int, state: Review, what: str
     return []
 
 
-def _replaced_basis(entry_path: str, procedure: Procedure, catalog: Catalog, position, today: dt.date) -> list[Finding]:
+def _replaced_basis(entry_path: str, procedure: Procedure, catalog: Catalog, where: Callable[[], Position], today: dt.date) -> list[Finding]:
     found = []
     for basis in procedure.legal_basis:
         document = catalog.get("legal", basis.doc)
@@ -34,6 +41,7 @@ def _replaced_basis(entry_path: str, procedure: Procedure, catalog: Catalog, pos
             continue
         since = replacement.effective if isinstance(replacement.effective, dt.date) else replacement.issued
         if procedure.updated < since <= today:
+            position = where()
             found.append(warning(entry_path, position.line, position.column, "basis-replaced",
                                  f"thủ tục chưa được cập nhật (lần cuối {procedure.updated.isoformat()}) từ khi "
                                  f"{document.label} được thay thế bởi {replacement.label} ({since.isoformat()})",
@@ -45,10 +53,9 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for entry in catalog.all_entries():
         state = record_review(entry.record, entry.kind.name, policy=context.review_policy, today=context.today)
-        position = entry.position(("last_reviewed",))
-        findings += _review_findings(entry.source.path, position.line, position.column, state, entry.kind.label)
+        findings += _review_findings(entry.path, partial(entry.position, ("last_reviewed",)), state, entry.kind.label)
         if isinstance(entry.record, Procedure):
-            findings += _replaced_basis(entry.source.path, entry.record, catalog, entry.position(("updated",)), context.today)
+            findings += _replaced_basis(entry.path, entry.record, catalog, partial(entry.position, ("updated",)), context.today)
     for page in context.pages:
         if page.review is None:
             if page.declares_review:
@@ -62,6 +69,5 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
                                     f"không có đơn vị nào mang mã '{page.review.owner}'", "Mã phải trùng tên một tệp trong data/units/."))
         state = review(last_reviewed=page.review.last_reviewed, review_in=page.review.review_in, review_by=page.review.review_by,
                        kind="page", policy=context.review_policy, today=context.today)
-        position = page.position("last_reviewed")
-        findings += _review_findings(page.path, position.line, position.column, state, "trang")
+        findings += _review_findings(page.path, partial(page.position, "last_reviewed"), state, "trang")
     return findings

@@ -10,12 +10,19 @@ from minhbach.findings import Finding, error, warning
 from minhbach.model import LegalDocument, Procedure, Validity
 
 
+def _suspect(document: LegalDocument, context: CheckContext) -> bool:
+    """Cheap pre-test, so that a position is looked up only for documents that may be reported."""
+    effective = document.effective if isinstance(document.effective, dt.date) else None
+    return bool(document.replaced_by) or document.expiry is not None or (effective is not None and effective > context.today) \
+        or document.status is Validity.NOT_YET
+
+
 def _status_findings(entry: Entry, document: LegalDocument, context: CheckContext) -> list[Finding]:
-    found = []
-    status = entry.position(("status",))
-    where = (entry.source.path, status.line, status.column)
+    found: list[Finding] = []
     if not isinstance(document.status, Validity):
         return found
+    status = entry.position(("status",)) if _suspect(document, context) else None
+    where = (entry.path, status.line, status.column) if status else (entry.path, 0, 0)
     if document.replaced_by and document.status in (Validity.IN_FORCE, Validity.NOT_YET):
         found.append(error(*where, "status-conflict",
                            f"văn bản đã được thay thế bởi '{document.replaced_by}' nhưng tình trạng là '{document.status.label}'",
@@ -43,7 +50,7 @@ def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog, today:
         usable, reason = document.in_force_on(today)
         if not usable:
             position = entry.position(("legal_basis", index, "doc"))
-            found.append(warning(entry.source.path, position.line, position.column, "basis-not-in-force",
+            found.append(warning(entry.path, position.line, position.column, "basis-not-in-force",
                                  f"căn cứ pháp lý '{document.label}' {reason}",
                                  "Trang sẽ cảnh báo người đọc. Rà soát thủ tục theo văn bản thay thế (nếu có)."))
     return found

@@ -19,7 +19,7 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             title, _ = title_of(entry.kind.name, parent, name)
             position = entry.position(loc, prefer_key=True)
             findings.append(
-                warning(entry.source.path, position.line, position.column, "pending",
+                warning(entry.path, position.line, position.column, "pending",
                         f"`{name}`{f' ({title})' if title else ''} đang cập nhật: {model.pending}",
                         "Trang hiển thị 'đang cập nhật'. Khi có giá trị chính thức, thay {pending: ...} bằng giá trị đó.")
             )

@@ -24,7 +24,7 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             hint += f"Mã phải trùng tên một tệp trong data/{kind.folder}/ (không có đuôi .yml)."
             position = entry.position(loc)
             findings.append(
-                error(entry.source.path, position.line, position.column, marker.code,
+                error(entry.path, position.line, position.column, marker.code,
                       f"không có {kind.label.lower()} nào mang mã '{target}'", hint)
             )
     return findings

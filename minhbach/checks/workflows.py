@@ -36,7 +36,7 @@ def _too_long(entry: Entry, workflow: Workflow, procedure: Procedure) -> list[Fi
         if limit is None or total <= limit:
             continue
         found.append(
-            error(entry.source.path, position.line, position.column, "workflow-too-long",
+            error(entry.path, position.line, position.column, "workflow-too-long",
                   f"tổng thời gian các bước là {hours_text(total)}, vượt thời hạn {duration(channel.time)} của hình thức "
                   f"'{channel.channel.label}' trong thủ tục '{procedure.id}'",
                   "Rút ngắn thời gian các bước, hoặc kiểm tra lại thời hạn của thủ tục; "
@@ -52,7 +52,7 @@ def _revisions_in_order(entry: Entry, workflow: Workflow) -> list[Finding]:
         if current.date < previous.date:
             position = entry.position(("revisions", index, "date"))
             found.append(
-                error(entry.source.path, position.line, position.column, "revision-order",
+                error(entry.path, position.line, position.column, "revision-order",
                       f"lần ban hành {current.number} đề ngày {current.date.isoformat()}, sớm hơn lần trước "
                       f"({previous.number}, {previous.date.isoformat()})",
                       "Các lần ban hành, sửa đổi ghi theo thứ tự thời gian, lần mới nhất ở cuối; kiểm tra lại ngày.")
@@ -60,7 +60,7 @@ def _revisions_in_order(entry: Entry, workflow: Workflow) -> list[Finding]:
         if current.number <= previous.number:
             position = entry.position(("revisions", index, "number"))
             found.append(
-                error(entry.source.path, position.line, position.column, "revision-order",
+                error(entry.path, position.line, position.column, "revision-order",
                       f"số lần ban hành {current.number} không lớn hơn lần trước ({previous.number})",
                       "Mỗi lần sửa đổi mang số lớn hơn lần trước.")
             )

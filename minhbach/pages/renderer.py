@@ -331,7 +331,7 @@ class PageRenderer:
         ]
         generated += [GeneratedPage(archive_path(year), self.archive_page(year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
-            record, source = entry.record, entry.source.path
+            record, source = entry.record, entry.path
             if isinstance(record, Procedure):
                 generated.append(GeneratedPage(procedure_path(record.id), self.procedure_page(record), source))
             elif isinstance(record, InternalProcedure):
