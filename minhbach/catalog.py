@@ -14,11 +14,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
-from minhbach.model.walk import iter_models
+from minhbach.model.walk import Facts, facts_of
 from minhbach.recordcache import RecordCache, file_key
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
@@ -39,6 +37,7 @@ class Entry:
     file: Path
     path: str  # as shown in findings
     document: SourceDocument | None = None
+    known_facts: Facts | None = None
 
     @cached_property
     def source(self) -> SourceDocument:
@@ -48,9 +47,9 @@ class Entry:
         return doc if doc is not None else SourceDocument(path=self.path, data={})
 
     @cached_property
-    def models(self) -> list[tuple[tuple[str | int, ...], BaseModel]]:
-        """Every model nested in the record with its location, walked once for all checks."""
-        return list(iter_models(self.record))
+    def facts(self) -> Facts:
+        """References, file paths and pending parts of the record, walked once for all checks."""
+        return self.known_facts or facts_of(self.record)
 
     def position(self, loc: tuple[str | int, ...], *, prefer_key: bool = False) -> Position:
         path, _ = self.source.locate(loc)
@@ -117,25 +116,31 @@ def _display(path: Path, base: Path | None) -> str:
 
 def record_files(data_dir: Path) -> Iterator[Path]:
     """Every file under the data folder that is not hidden, in a stable order."""
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(data_dir).parts):
-            yield path
+    found = []
+    for folder, subfolders, names in os.walk(data_dir):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
+    for path in sorted(found):
+        yield Path(path)
 
 
-def read_record(file: Path, shown: str, kind: Kind) -> tuple[SourceDocument | None, Record | None, list[Finding]]:
+Read = tuple[SourceDocument | None, Record | None, list[Finding], Facts | None]
+
+
+def read_record(file: Path, shown: str, kind: Kind) -> Read:
     """Read, parse and validate one record file; depends on nothing but the file."""
     doc, findings = load(file, shown)
     if doc is None:
-        return None, None, findings
+        return None, None, findings, None
     record, problems = validate(doc, kind)
-    return doc, record, findings + problems
+    return doc, record, findings + problems, facts_of(record) if record is not None else None
 
 
-def _read_many(jobs: list[tuple[Path, str, Kind]]) -> list[tuple[SourceDocument | None, Record | None, list[Finding]]]:
+def _read_many(jobs: list[tuple[Path, str, Kind]]) -> list[Read]:
     return [read_record(file, shown, kind) for file, shown, kind in jobs]
 
 
-def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[tuple[SourceDocument | None, Record | None, list[Finding]]]:
+def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:
     """Results in the order of `jobs`: from the cache when the bytes are known (then without the
     document, which is read again only if a finding needs a position), otherwise read, in
     parallel processes when there are many files and more than one CPU."""
@@ -152,8 +157,8 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[tu
         if cached is None:
             missing.append(index)
         else:
-            record, findings = cached
-            results[index] = (None, record, findings)
+            record, findings, facts = cached
+            results[index] = (None, record, findings, facts)
     workers = min(os.cpu_count() or 1, 8)
     if len(missing) >= PARALLEL_FROM and workers > 1:
         chunks = [missing[start::workers] for start in range(workers)]
@@ -167,8 +172,8 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[tu
             results[index] = read_record(*jobs[index])
     for index in missing:
         if keys[index] is not None:
-            _, record, findings = results[index]
-            cache.put(keys[index], (record, findings))
+            _, record, findings, facts = results[index]
+            cache.put(keys[index], (record, findings, facts))
     return results
 
 
@@ -200,11 +205,11 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
         jobs.append((file, shown, kind))
     cache = RecordCache(cache_dir)
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (doc, record, problems) in zip(jobs, _read_all(jobs, cache), strict=True):
+    for (file, shown, kind), (doc, record, problems, facts) in zip(jobs, _read_all(jobs, cache), strict=True):
         findings += problems
         if record is None:
             continue
-        entry = Entry(kind=kind, record=record, file=file, path=shown, document=doc)
+        entry = Entry(kind=kind, record=record, file=file, path=shown, document=doc, known_facts=facts)
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

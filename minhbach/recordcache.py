@@ -34,7 +34,7 @@ def file_key(kind: str, shown: str, raw: bytes) -> str:
 
 
 class RecordCache:
-    """{file key: (record, findings)} for one data folder, in one pickle file."""
+    """{file key: (record, findings, facts)} for one data folder, in one pickle file."""
 
     def __init__(self, directory: Path | None) -> None:
         self.file = directory / "records.pickle" if directory else None

@@ -51,7 +51,8 @@ def _later(left: dt.datetime | dt.date, right: dt.datetime | dt.date) -> bool:
 
 def _event(entry: Entry, event: Event) -> list[Finding]:
     path, found = entry.path, []
-    top = entry.position((), prefer_key=True)
+    if event.start is None or event.location is None:
+        top = entry.position((), prefer_key=True)
     if event.start is None:
         found.append(error(path, top.line, top.column, "event-no-date", "sự kiện chưa có ngày bắt đầu (`start`)",
                            "Ghi `start: 2026-12-02` (hoặc kèm giờ); nếu chưa biết, ghi start: {pending: \"lý do\"}."))

@@ -5,14 +5,12 @@ from __future__ import annotations
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, error
-from minhbach.model import DocsFile
-from minhbach.model.walk import iter_marked
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, relative, _ in iter_marked(entry.models, DocsFile):
+        for loc, relative, _ in entry.facts.files:
             if relative in context.docs_files:
                 continue
             position = entry.position(loc)

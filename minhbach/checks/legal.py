@@ -10,35 +10,36 @@ from minhbach.findings import Finding, error, warning
 from minhbach.model import LegalDocument, Procedure, Validity
 
 
-def _suspect(document: LegalDocument, context: CheckContext) -> bool:
-    """Cheap pre-test, so that a position is looked up only for documents that may be reported."""
+def _status_problems(document: LegalDocument, today: dt.date) -> list[tuple[str, str, str, str]]:
+    """(severity, code, message, hint) for a status that contradicts the dates or a replacement."""
+    status = document.status
+    if not isinstance(status, Validity):
+        return []
+    problems = []
+    if document.replaced_by and status in (Validity.IN_FORCE, Validity.NOT_YET):
+        problems.append(("error", "status-conflict",
+                         f"văn bản đã được thay thế bởi '{document.replaced_by}' nhưng tình trạng là '{status.label}'",
+                         "Sửa `status` (thường là het_hieu_luc_toan_bo) hoặc bỏ `replaced_by`."))
     effective = document.effective if isinstance(document.effective, dt.date) else None
-    return bool(document.replaced_by) or document.expiry is not None or (effective is not None and effective > context.today) \
-        or document.status is Validity.NOT_YET
+    if status is Validity.IN_FORCE and effective is not None and effective > today:
+        problems.append(("warning", "status-stale", f"ghi 'Còn hiệu lực' nhưng đến {effective.isoformat()} văn bản mới có hiệu lực",
+                         "Kiểm tra lại trên vbpl.vn; có thể là 'chua_co_hieu_luc'."))
+    if status is Validity.NOT_YET and effective is not None and effective <= today:
+        problems.append(("warning", "status-stale", f"ghi 'Chưa có hiệu lực' nhưng văn bản đã có hiệu lực từ {effective.isoformat()}",
+                         "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
+    if status is Validity.IN_FORCE and document.expiry is not None and document.expiry <= today:
+        problems.append(("warning", "status-stale", f"ghi 'Còn hiệu lực' nhưng ngày hết hiệu lực là {document.expiry.isoformat()}",
+                         "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
+    return problems
 
 
 def _status_findings(entry: Entry, document: LegalDocument, context: CheckContext) -> list[Finding]:
-    found: list[Finding] = []
-    if not isinstance(document.status, Validity):
-        return found
-    status = entry.position(("status",)) if _suspect(document, context) else None
-    where = (entry.path, status.line, status.column) if status else (entry.path, 0, 0)
-    if document.replaced_by and document.status in (Validity.IN_FORCE, Validity.NOT_YET):
-        found.append(error(*where, "status-conflict",
-                           f"văn bản đã được thay thế bởi '{document.replaced_by}' nhưng tình trạng là '{document.status.label}'",
-                           "Sửa `status` (thường là het_hieu_luc_toan_bo) hoặc bỏ `replaced_by`."))
-    effective = document.effective if isinstance(document.effective, dt.date) else None
-    today = context.today
-    if document.status is Validity.IN_FORCE and effective is not None and effective > today:
-        found.append(warning(*where, "status-stale", f"ghi 'Còn hiệu lực' nhưng đến {effective.isoformat()} văn bản mới có hiệu lực",
-                             "Kiểm tra lại trên vbpl.vn; có thể là 'chua_co_hieu_luc'."))
-    if document.status is Validity.NOT_YET and effective is not None and effective <= today:
-        found.append(warning(*where, "status-stale", f"ghi 'Chưa có hiệu lực' nhưng văn bản đã có hiệu lực từ {effective.isoformat()}",
-                             "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
-    if document.status is Validity.IN_FORCE and document.expiry is not None and document.expiry <= today:
-        found.append(warning(*where, "status-stale", f"ghi 'Còn hiệu lực' nhưng ngày hết hiệu lực là {document.expiry.isoformat()}",
-                             "Kiểm tra lại trên vbpl.vn và cập nhật `status`."))
-    return found
+    problems = _status_problems(document, context.today)
+    if not problems:
+        return []
+    position = entry.position(("status",))  # only now: it may read the file again
+    return [(error if severity == "error" else warning)(entry.path, position.line, position.column, code, message, hint)
+            for severity, code, message, hint in problems]
 
 
 def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog, today: dt.date) -> list[Finding]:

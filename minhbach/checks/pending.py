@@ -5,16 +5,13 @@ from __future__ import annotations
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
-from minhbach.model import Pending
 from minhbach.schema import title_of
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, model in entry.models:
-            if not isinstance(model, Pending):
-                continue
+        for loc, model in entry.facts.pending:
             name, parent = str(loc[-1]), loc[:-1]
             title, _ = title_of(entry.kind.name, parent, name)
             position = entry.position(loc, prefer_key=True)

@@ -7,14 +7,13 @@ import difflib
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, error
-from minhbach.model import KINDS, RefTo
-from minhbach.model.walk import iter_marked
+from minhbach.model import KINDS
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
-        for loc, target, marker in iter_marked(entry.models, RefTo):
+        for loc, target, marker in entry.facts.references:
             if catalog.entry(marker.kind, target) is not None:
                 continue
             known = sorted(catalog.entries[marker.kind])

@@ -28,13 +28,13 @@ def _limit_hours(time: ProcessingTime) -> Decimal | None:
 def _too_long(entry: Entry, workflow: Workflow, procedure: Procedure) -> list[Finding]:
     found = []
     total = workflow.total_hours
-    position = entry.position(("steps",), prefer_key=True)
     for channel in procedure.channels:
         if not isinstance(channel.time, ProcessingTime):
             continue
         limit = _limit_hours(channel.time)
         if limit is None or total <= limit:
             continue
+        position = entry.position(("steps",), prefer_key=True)
         found.append(
             error(entry.path, position.line, position.column, "workflow-too-long",
                   f"tổng thời gian các bước là {hours_text(total)}, vượt thời hạn {duration(channel.time)} của hình thức "

@@ -7,24 +7,44 @@ use them never list field names by hand.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import Annotated, Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
+
+from minhbach.model.base import DocsFile, Pending, RefTo
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M")
 
 
 def iter_models(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, BaseModel]]:
-    """Yield (location, model) for `value` and every model nested in it, depth first."""
-    if isinstance(value, BaseModel):
-        yield loc, value
-        for name in type(value).model_fields:
-            yield from iter_models(getattr(value, name), loc + (name,))
-    elif isinstance(value, (list, tuple)):
-        for index, item in enumerate(value):
-            yield from iter_models(item, loc + (index,))
+    """Yield (location, model) for `value` and every model nested in it, depth first.
+
+    An explicit stack rather than recursion: this runs over every record on every check.
+    """
+    stack: list[tuple[Loc, Any]] = [(loc, value)]
+    while stack:
+        here, item = stack.pop()
+        if isinstance(item, BaseModel):
+            yield here, item
+            children = [(here + (name,), getattr(item, name)) for name in _nesting_fields(type(item))]
+            stack.extend(reversed(children))
+        elif isinstance(item, (list, tuple)):
+            stack.extend(reversed([(here + (index,), child) for index, child in enumerate(item)]))
+
+
+def _mentions_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_mentions_model(arg) for arg in get_args(annotation))
+
+
+@cache
+def _nesting_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of `model` whose type can hold another model (text, numbers, dates cannot)."""
+    return tuple(name for name, info in model.model_fields.items() if _mentions_model(info.annotation))
 
 
 def _markers(annotation: Any) -> list[Any]:
@@ -61,3 +81,21 @@ def iter_marked(models: Iterable[tuple[Loc, BaseModel]], marker_type: type[M]) -
                 for index, item in enumerate(value):
                     if isinstance(item, str):
                         yield loc + (name, index), item, marker
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What cross-record checks need from one record, gathered in a single walk (and cached with it)."""
+
+    references: tuple[tuple[Loc, str, RefTo], ...]
+    files: tuple[tuple[Loc, str, DocsFile], ...]
+    pending: tuple[tuple[Loc, Pending], ...]
+
+
+def facts_of(record: BaseModel) -> Facts:
+    models = list(iter_models(record))
+    return Facts(
+        references=tuple(iter_marked(models, RefTo)),
+        files=tuple(iter_marked(models, DocsFile)),
+        pending=tuple((loc, model) for loc, model in models if isinstance(model, Pending)),
+    )
