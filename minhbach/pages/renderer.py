@@ -7,6 +7,7 @@ import json
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -64,6 +65,35 @@ class GeneratedPage:
     source: str  # the record file it comes from, for edit links; "" for index pages
 
 
+@dataclass(frozen=True)
+class BackLinks:
+    """Who points at a record, computed once so that each page's lookup does not scan the catalog."""
+
+    citing: dict[str, list[Procedure]]  # legal document id -> procedures based on or announced by it
+    replaced: dict[str, list[LegalDocument]]  # legal document id -> documents it replaced
+    amends: dict[str, list[LegalDocument]]  # legal document id -> documents it amends
+    workflows: dict[str, list[Workflow]]  # procedure id -> its workflows
+
+    @classmethod
+    def of(cls, catalog: Catalog) -> BackLinks:
+        citing: dict[str, list[Procedure]] = {}
+        for procedure in catalog.procedures:
+            for doc in dict.fromkeys([*(b.doc for b in procedure.legal_basis), procedure.announced_by]):
+                if doc:
+                    citing.setdefault(doc, []).append(procedure)
+        replaced: dict[str, list[LegalDocument]] = {}
+        amends: dict[str, list[LegalDocument]] = {}
+        for document in catalog.legal:
+            if document.replaced_by:
+                replaced.setdefault(document.replaced_by, []).append(document)
+            for amending in dict.fromkeys(document.amended_by):
+                amends.setdefault(amending, []).append(document)
+        workflows: dict[str, list[Workflow]] = {}
+        for workflow in catalog.workflows:
+            workflows.setdefault(workflow.procedure, []).append(workflow)
+        return cls(citing=citing, replaced=replaced, amends=amends, workflows=workflows)
+
+
 class PageRenderer:
     """Renders every generated page of a catalog with the package's templates."""
 
@@ -82,6 +112,7 @@ class PageRenderer:
             extensions=["jinja2.ext.do"],
             loader=PackageLoader("minhbach", "templates"),
             autoescape=True,
+            auto_reload=False,  # templates are package files; no stat per page
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -162,7 +193,7 @@ class PageRenderer:
         return unit.name if unit else record_id
 
     def workflows_for(self, procedure: Procedure) -> list[Workflow]:
-        return [w for w in self.catalog.workflows if w.procedure == procedure.id]
+        return self._back_links.workflows.get(procedure.id, [])
 
     def mermaid(self, workflow: Workflow) -> str:
         """Mermaid flowchart source: one box per step, in order."""
@@ -176,13 +207,17 @@ class PageRenderer:
         return "\n".join(lines)
 
     def citing(self, document: LegalDocument) -> list[Procedure]:
-        return [p for p in self.catalog.procedures if any(b.doc == document.id for b in p.legal_basis) or p.announced_by == document.id]
+        return self._back_links.citing.get(document.id, [])
 
     def replaced(self, document: LegalDocument) -> list[LegalDocument]:
-        return [d for d in self.catalog.legal if d.replaced_by == document.id]
+        return self._back_links.replaced.get(document.id, [])
 
     def amends(self, document: LegalDocument) -> list[LegalDocument]:
-        return [d for d in self.catalog.legal if document.id in d.amended_by]
+        return self._back_links.amends.get(document.id, [])
+
+    @cached_property
+    def _back_links(self) -> BackLinks:
+        return BackLinks.of(self.catalog)
 
     # Pages ----------------------------------------------------------------------------
 
