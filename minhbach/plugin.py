@@ -29,6 +29,7 @@ from minhbach.findings import Finding, format_text
 from minhbach.freshness import ReviewPolicy, review
 from minhbach.links.sources import SOURCES_FILE
 from minhbach.opendata import DATA_DIR
+from minhbach.parallel import available_cores, run_all
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice
 from minhbach.project import check_project, today_from_environment
@@ -92,13 +93,17 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self._generated_sources = {}
-        for page in self.renderer.pages():
-            self._generated_sources[page.path] = page.source
-            generated = File.generated(config, page.path, content=page.markdown)
-            if page.source:
-                generated.edit_uri = f"../{page.source}"
+        jobs = self.renderer.page_jobs()
+        # `serve` may hold threads (the file watcher), which must not be forked.
+        workers = available_cores() if MinhbachPlugin.command == "build" else 1
+        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in jobs)], workers=workers)
+        for job, markdown in zip(jobs, texts, strict=True):
+            self._generated_sources[job.path] = job.source
+            generated = File.generated(config, job.path, content=markdown)
+            if job.source:
+                generated.edit_uri = f"../{job.source}"
             files.append(generated)
-        for path, content in self.renderer.data_files().items():
+        for path, content in data_files.items():
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, SOURCES_FILE, content=self._sources(files, config)))
         assets = Path(__file__).parent / "assets"

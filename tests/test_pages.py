@@ -6,6 +6,7 @@ from pathlib import Path
 
 from minhbach.catalog import load_catalog
 from minhbach.pages import PageRenderer, md, relative
+from minhbach.parallel import run_all
 
 
 def test_markdown_escaping_shows_text_as_written():
@@ -18,6 +19,14 @@ def test_markdown_escaping_shows_text_as_written():
 def test_relative_links_between_docs_files():
     assert relative("van-ban/a.md", start="thu-tuc/b.md") == "../van-ban/a.md"
     assert relative("thu-tuc/b.md", start="index.md") == "thu-tuc/b.md"
+
+
+def test_pages_rendered_by_forked_workers_equal_pages_rendered_in_order(project: Path):
+    renderer = PageRenderer(catalog=load_catalog(project / "data")[0])
+    jobs = renderer.page_jobs()
+    in_workers = run_all([job.render for job in jobs], workers=2, min_jobs=1, chunk=1)
+    assert [(job.path, text, job.source) for job, text in zip(jobs, in_workers)] == [
+        (page.path, page.markdown, page.source) for page in renderer.pages()]
 
 
 def test_raw_html_links_follow_directory_urls(project: Path):

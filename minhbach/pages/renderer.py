@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -63,6 +63,15 @@ class GeneratedPage:
     path: str  # relative to docs/
     markdown: str
     source: str  # the record file it comes from, for edit links; "" for index pages
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A page to generate: `render()` returns its Markdown."""
+
+    path: str  # relative to docs/
+    render: Callable[[], str]
+    source: str  # as in GeneratedPage
 
 
 @dataclass(frozen=True)
@@ -354,30 +363,37 @@ class PageRenderer:
     def unit_directory(self) -> str:
         return self._render("partials/unit_directory.md.j2", units=self.catalog.units)
 
-    def pages(self) -> list[GeneratedPage]:
-        """Every page generated from the catalog."""
-        generated = [
-            GeneratedPage(f"{PROCEDURES_DIR}/index.md", self.procedure_index(), ""),
-            GeneratedPage(f"{LEGAL_DIR}/index.md", self.legal_index(), ""),
-            GeneratedPage(f"{WORKFLOWS_DIR}/index.md", self.workflow_index(), ""),
-            GeneratedPage(f"{ANNOUNCEMENTS_DIR}/index.md", self.announcement_index(), ""),
-            GeneratedPage(f"{opendata.DATA_DIR}/index.md", self.data_index(), ""),
-            GeneratedPage(f"{DASHBOARD_DIR}/index.md", self.dashboard(), ""),
+    def page_jobs(self) -> list[PageJob]:
+        """Every page generated from the catalog, not yet rendered: cheap to list, rendered in any order."""
+        def job(path: str, render: Callable[..., str], *args: object, source: str = "") -> PageJob:
+            return PageJob(path, partial(render, *args), source)
+
+        jobs = [
+            job(f"{PROCEDURES_DIR}/index.md", self.procedure_index),
+            job(f"{LEGAL_DIR}/index.md", self.legal_index),
+            job(f"{WORKFLOWS_DIR}/index.md", self.workflow_index),
+            job(f"{ANNOUNCEMENTS_DIR}/index.md", self.announcement_index),
+            job(f"{opendata.DATA_DIR}/index.md", self.data_index),
+            job(f"{DASHBOARD_DIR}/index.md", self.dashboard),
         ]
-        generated += [GeneratedPage(archive_path(year), self.archive_page(year), "") for year in self.timeline.years]
+        jobs += [job(archive_path(year), self.archive_page, year) for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             record, source = entry.record, entry.path
             if isinstance(record, Procedure):
-                generated.append(GeneratedPage(procedure_path(record.id), self.procedure_page(record), source))
+                jobs.append(job(procedure_path(record.id), self.procedure_page, record, source=source))
             elif isinstance(record, InternalProcedure):
-                generated.append(GeneratedPage(internal_path(record.id), self.internal_page(record), source))
+                jobs.append(job(internal_path(record.id), self.internal_page, record, source=source))
             elif isinstance(record, LegalDocument):
-                generated.append(GeneratedPage(legal_path(record.id), self.legal_page(record), source))
+                jobs.append(job(legal_path(record.id), self.legal_page, record, source=source))
             elif isinstance(record, Workflow):
-                generated.append(GeneratedPage(workflow_path(record.id), self.workflow_page(record), source))
+                jobs.append(job(workflow_path(record.id), self.workflow_page, record, source=source))
             elif entry.kind.name in ("event", "funding", "notice"):
-                generated.append(GeneratedPage(announcement_path(record.id), self.announcement_page(record), source))
-        return generated
+                jobs.append(job(announcement_path(record.id), self.announcement_page, record, source=source))
+        return jobs
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page generated from the catalog, rendered in this process."""
+        return [GeneratedPage(job.path, job.render(), job.source) for job in self.page_jobs()]
 
     def fields_in_order(self) -> list[tuple[ProcedureField, list[Procedure]]]:
         """Fields that have procedures, in display order, each with its procedures by name."""
