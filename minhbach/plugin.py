@@ -29,9 +29,9 @@ from minhbach.findings import Finding, format_text
 from minhbach.freshness import ReviewPolicy, review
 from minhbach.links.sources import SOURCES_FILE
 from minhbach.opendata import DATA_DIR
-from minhbach.parallel import available_cores, run_all
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice
+from minhbach.parallel import available_cores, run_all
 from minhbach.project import check_project, today_from_environment
 
 log = get_plugin_logger(__name__)

@@ -19,7 +19,17 @@ from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
 from minhbach.findings import Finding
 from minhbach.freshness import Review, ReviewPolicy, record_review
 from minhbach.metrics import figures
-from minhbach.model import KIND_BY_MODEL, InternalProcedure, LegalDocument, Pending, Procedure, ProcedureField, Record, Unit, Workflow
+from minhbach.model import (
+    KIND_BY_MODEL,
+    InternalProcedure,
+    LegalDocument,
+    Pending,
+    Procedure,
+    ProcedureField,
+    Record,
+    Unit,
+    Workflow,
+)
 from minhbach.pages.escape import body, md, yaml_string
 from minhbach.pages.paths import (
     ANNOUNCEMENTS_DIR,
