@@ -6,7 +6,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site serve check test schemas lock clean
+.PHONY: site serve check test bench schemas lock clean
 
 site: $(RUNTIME)  ## build the site into site/ (strict; the last good site stays if it fails)
 	$(BIN)/python -m minhbach.build --config mkdocs.yml --output site
@@ -19,6 +19,9 @@ check: $(RUNTIME)  ## check every record in data/
 
 test: $(DEV)  ## run every test
 	$(BIN)/python -m pytest -n auto
+
+bench: $(DEV)  ## province-scale benchmark (ARGS=--quick for a short run)
+	$(BIN)/python scripts/bench $(ARGS)
 
 schemas: $(RUNTIME)  ## regenerate the editor schemas from the model
 	$(BIN)/minhbach schema --write schemas

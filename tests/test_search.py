@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
+import json
 from pathlib import Path
 
 import material
 
-from minhbach.search import fold_d, record_of, searchable_pages
+from minhbach.links.sources import SOURCES_FILE
+from minhbach.search import INDEX_DIR, build_index, fold_d, record_of, searchable_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,3 +54,23 @@ def test_header_override_differs_from_material_only_in_the_search_block():
     removed = [line[1:].strip() for line in changed if line.startswith("-")]
     assert all("search" in line or line.startswith(("{% endif", "{% set search", "<label", "{% include \".icons", "</label>", "{#-", "This file", "-#}"))
                for line in removed), removed
+
+
+def _page(language: str, title: str, text: str) -> str:
+    return (f'<html lang="{language}"><head><meta name="description" content="{title}"></head><body>'
+            f'<article class="md-content__inner md-typeset"><h1>{title}</h1><p>{text}</p></article></body></html>')
+
+
+def test_each_language_gets_an_index_of_its_own(tmp_path: Path):
+    """Pagefind keeps one index per `<html lang>`; the search box loads the one of the page it is on."""
+    pages = {"vi/ho-chieu/": _page("vi", "Cấp hộ chiếu công vụ", "Hồ sơ đề nghị cấp hộ chiếu."),
+             "en/passport/": _page("en", "Official passport issue", "Documents for an official passport."),
+             "zh/huzhao/": _page("zh", "公务护照签发", "申请公务护照所需材料。")}
+    for url, text in pages.items():
+        (tmp_path / url).mkdir(parents=True)
+        (tmp_path / url / "index.html").write_text(text, encoding="utf-8")
+    (tmp_path / SOURCES_FILE).parent.mkdir(parents=True)
+    (tmp_path / SOURCES_FILE).write_text(json.dumps({url: f"docs/{url}x.md" for url in pages}), encoding="utf-8")
+    assert build_index(tmp_path) == 3
+    languages = json.loads((tmp_path / INDEX_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]
+    assert {language: entry["page_count"] for language, entry in languages.items()} == {"vi": 1, "en": 1, "zh": 1}
