@@ -7,6 +7,7 @@ file (parser, legacy-encoding and text checks, model, validator) are unchanged.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -42,6 +43,11 @@ class RecordCache:
         self.used: dict[str, Any] = {}
         if self.file is None:
             return
+        # Unpickling makes tens of thousands of objects, none of them garbage; without pausing the
+        # cycle collector, its passes over them take longer than the loading itself (1.3 s vs 0.5 s
+        # for 12,000 records).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with self.file.open("rb") as handle:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, in the project's cache folder
@@ -49,6 +55,9 @@ class RecordCache:
                 self.entries = stored["entries"]
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, KeyError, TypeError, ValueError):
             self.entries = {}
+        finally:
+            if collecting:
+                gc.enable()
 
     def get(self, key: str) -> Any:
         value = self.entries.get(key)
