@@ -33,6 +33,7 @@ from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice
 from minhbach.parallel import available_cores, run_all
 from minhbach.project import check_project, today_from_environment
+from minhbach.rawhtml import Stash
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
@@ -62,6 +63,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.findings: list[Finding] = []
         self.renderer: PageRenderer | None = None
         self._generated_sources: dict[str, str] = {}
+        self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -130,6 +132,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Hand-written pages with review front matter show their review dates, and a notice when overdue."""
         assert self.renderer is not None
+        if page.file.src_uri in self._generated_sources:
+            stash = self._stashes[page.file.src_uri] = Stash()
+            return stash.take(markdown)
         if page.file.generated_by or "last_reviewed" not in page.meta:
             return markdown
         try:
@@ -141,6 +146,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         owner = self.renderer.unit_name(review_of_page.owner)
         title, _, rest = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
         return f"{title}\n\n{review_notice(state)}{rest}\n\n{review_dates(state, owner=owner)}\n"
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        stash = self._stashes.pop(page.file.src_uri, None)
+        return stash.restore(html) if stash else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feed, the calendar and (on index pages) the open data in every page's head."""
