@@ -110,6 +110,7 @@ def test_heading_anchors_use_the_project_slug(tmp_path: Path):
 
 def test_serve_rebuilds_once_when_a_record_changes(tmp_path: Path):
     import os
+    import signal
     import socket
     import subprocess
     import sys
@@ -153,8 +154,12 @@ def test_serve_rebuilds_once_when_a_record_changes(tmp_path: Path):
         time.sleep(4)
         assert builds() == settled == 2, "a change causes exactly one rebuild, and nothing loops"
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: serve then removes its temporary site folder
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         log.close()
 
 
