@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pydantic import ValidationError
 
+from minhbach import navcache
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
@@ -38,6 +39,7 @@ from minhbach.rawhtml import Stash
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
 SEARCH_JS = "assets/minhbach/search.js"
+THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
 
 
 def _with_slash(url: str | None) -> str:
@@ -86,7 +88,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                      findings=self.findings, publication_lag_days=self.config.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        theme_dir = str(Path(__file__).parent / "theme")
+        theme_dir = THEME_DIR
         if theme_dir not in config.theme.dirs:
             # After the site's own custom_dir (if any), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
@@ -146,6 +148,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         owner = self.renderer.unit_name(review_of_page.owner)
         title, _, rest = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
         return f"{title}\n\n{review_notice(state)}{rest}\n\n{review_dates(state, owner=owner)}\n"
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
+        return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         stash = self._stashes.pop(page.file.src_uri, None)
