@@ -88,10 +88,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                      findings=self.findings, publication_lag_days=self.config.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        theme_dir = THEME_DIR
-        if theme_dir not in config.theme.dirs:
+        if THEME_DIR not in config.theme.dirs:
             # After the site's own custom_dir (if any), before Material's templates.
-            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme_dir)
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
