@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import Facts, facts_of
+from minhbach.parallel import available_cores, run_all
 from minhbach.recordcache import RecordCache, file_key
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
@@ -138,10 +138,6 @@ def read_record(file: Path, shown: str, kind: Kind) -> Read:
     return doc, record, findings + problems, facts_of(record) if record is not None else None
 
 
-def _read_many(jobs: list[tuple[Path, str, Kind]]) -> list[Read]:
-    return [read_record(file, shown, kind) for file, shown, kind in jobs]
-
-
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:
     """Results in the order of `jobs`: from the cache when the bytes are known (then without the
     document, which is read again only if a finding needs a position), otherwise read, in
@@ -161,17 +157,9 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Re
         else:
             record, findings, facts = cached
             results[index] = (None, record, findings, facts)
-    workers = min(os.cpu_count() or 1, 8)
-    if len(missing) >= PARALLEL_FROM and workers > 1:
-        chunks = [missing[start::workers] for start in range(workers)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = pool.map(_read_many, [[jobs[i] for i in chunk] for chunk in chunks])
-            for chunk, chunk_results in zip(chunks, done, strict=True):
-                for index, result in zip(chunk, chunk_results, strict=True):
-                    results[index] = result
-    else:
-        for index in missing:
-            results[index] = read_record(*jobs[index])
+    read = run_all([partial(read_record, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
+    for index, result in zip(missing, read, strict=True):
+        results[index] = result
     for index in missing:
         if keys[index] is not None:
             _, record, findings, facts = results[index]

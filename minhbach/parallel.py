@@ -1,8 +1,9 @@
 """Run many small, independent jobs on every core.
 
 Workers are forked, so they share the parent's memory (the catalog, the compiled templates) and
-only the results travel back. Where fork is not available, or when the parent may hold threads
-(`mkdocs serve`), or for a handful of jobs, the jobs run one after another in this process.
+only the results travel back. Where fork is not available, for a handful of jobs, or with one
+worker (what a caller asks for when its process may hold threads, as under `mkdocs serve`), the
+jobs run one after another in this process.
 """
 
 from __future__ import annotations
