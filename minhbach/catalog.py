@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
+from minhbach import collector
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import Facts, facts_of
 from minhbach.parallel import available_cores, run_all
-from minhbach.recordcache import RecordCache, file_key
+from minhbach.recordcache import RecordCache, file_key, pack, unpack
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
 
@@ -36,13 +37,10 @@ class Entry:
     record: Record
     file: Path
     path: str  # as shown in findings
-    document: SourceDocument | None = None
     known_facts: Facts | None = None
 
     @cached_property
     def source(self) -> SourceDocument:
-        if self.document is not None:
-            return self.document
         doc, _ = load(self.file, self.path)
         return doc if doc is not None else SourceDocument(path=self.path, data={})
 
@@ -126,45 +124,45 @@ def record_files(data_dir: Path) -> Iterator[Path]:
         yield Path(path)
 
 
-Read = tuple[SourceDocument | None, Record | None, list[Finding], Facts | None]
+Read = tuple[Record | None, list[Finding], Facts | None]
 
 
 def read_record(file: Path, shown: str, kind: Kind) -> Read:
-    """Read, parse and validate one record file; depends on nothing but the file."""
+    """Read, parse and validate one record file; depends on nothing but the file.
+
+    The document (every value's line and column) is not kept: it is read again only if a finding
+    about the record needs a position, which spares carrying it for the thousands that need none.
+    """
     doc, findings = load(file, shown)
     if doc is None:
-        return None, None, findings, None
+        return None, findings, None
     record, problems = validate(doc, kind)
-    return doc, record, findings + problems, facts_of(record) if record is not None else None
+    return record, findings + problems, facts_of(record) if record is not None else None
+
+
+def _read_packed(file: Path, shown: str, kind: Kind) -> bytes:
+    return pack(read_record(file, shown, kind))
 
 
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:
-    """Results in the order of `jobs`: from the cache when the bytes are known (then without the
-    document, which is read again only if a finding needs a position), otherwise read, in
+    """Results in the order of `jobs`: from the cache when the bytes are known, otherwise read, in
     parallel processes when there are many files and more than one CPU."""
-    results: list[Any] = [None] * len(jobs)
-    keys: list[str | None] = [None] * len(jobs)
-    missing = []
-    for index, (file, shown, kind) in enumerate(jobs):
+    keys: list[str | None] = []
+    blobs: list[bytes | None] = []
+    for file, shown, kind in jobs:
         try:
-            keys[index] = file_key(kind.name, shown, file.read_bytes())
-        except OSError:
-            missing.append(index)
-            continue
-        cached = cache.get(keys[index])
-        if cached is None:
-            missing.append(index)
-        else:
-            record, findings, facts = cached
-            results[index] = (None, record, findings, facts)
-    read = run_all([partial(read_record, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
-    for index, result in zip(missing, read, strict=True):
-        results[index] = result
-    for index in missing:
+            key = file_key(kind.name, shown, file.read_bytes())
+        except OSError:  # reading it again says what is wrong, as a finding
+            key = None
+        keys.append(key)
+        blobs.append(cache.get(key) if key is not None else None)
+    missing = [index for index, blob in enumerate(blobs) if blob is None]
+    read = run_all([partial(_read_packed, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
+    for index, blob in zip(missing, read, strict=True):
+        blobs[index] = blob
         if keys[index] is not None:
-            _, record, findings, facts = results[index]
-            cache.put(keys[index], (record, findings, facts))
-    return results
+            cache.put(keys[index], blob)
+    return [unpack(blob) for blob in blobs]
 
 
 def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalog, list[Finding]]:
@@ -172,6 +170,11 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
 
     With `cache_dir`, files whose bytes were already read by the same engine are not read again.
     """
+    with collector.paused():  # what is made here is kept, not garbage
+        return _load(data_dir, display_base, cache_dir)
+
+
+def _load(data_dir: Path, display_base: Path | None, cache_dir: Path | None) -> tuple[Catalog, list[Finding]]:
     catalog = Catalog(root=data_dir)
     findings: list[Finding] = []
     if not data_dir.is_dir():
@@ -195,11 +198,11 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
         jobs.append((file, shown, kind))
     cache = RecordCache(cache_dir)
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (doc, record, problems, facts) in zip(jobs, _read_all(jobs, cache), strict=True):
+    for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache), strict=True):
         findings += problems
         if record is None:
             continue
-        entry = Entry(kind=kind, record=record, file=file, path=shown, document=doc, known_facts=facts)
+        entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts)
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

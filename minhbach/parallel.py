@@ -8,10 +8,13 @@ jobs run one after another in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from minhbach import collector
 
 _jobs: Sequence[Callable[[], Any]] = ()
 
@@ -39,10 +42,15 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
         return [job() for job in jobs]
     global _jobs
     _jobs = jobs
+    # Frozen, the parent's objects are left out of the workers' collections, which would otherwise
+    # walk the whole inherited heap again and again (and copy every memory page they touch). The
+    # workers collect their own garbage; the parent only unpickles results, so its collector waits.
+    gc.freeze()
     try:
         ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with collector.paused(), multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
             parts = pool.map(_run_range, ranges, chunksize=1)
     finally:
         _jobs = ()
+        gc.unfreeze()
     return [result for part in parts for result in part]

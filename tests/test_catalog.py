@@ -59,3 +59,19 @@ def test_stray_files_are_warned_about_and_readmes_and_hidden_files_ignored(proje
 def test_missing_data_folder(tmp_path: Path):
     _, findings = load_catalog(tmp_path / "data", display_base=tmp_path)
     assert codes(findings) == ["no-data"]
+
+
+def test_reading_in_worker_processes_gives_what_reading_here_gives(monkeypatch):
+    import minhbach.catalog
+    from tests.site_helpers import ROOT
+
+    def everything():
+        catalog, findings = load_catalog(ROOT / "data", display_base=ROOT)
+        return {(e.kind.name, e.record.id): e.record for e in catalog.all_entries()}, findings
+
+    monkeypatch.setattr(minhbach.catalog, "available_cores", lambda: 1)
+    here = everything()
+    monkeypatch.setattr(minhbach.catalog, "available_cores", lambda: 2)
+    monkeypatch.setattr(minhbach.catalog, "PARALLEL_FROM", 1)
+    assert everything() == here
+    assert len(here[0]) > 20

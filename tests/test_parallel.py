@@ -37,3 +37,11 @@ def test_an_error_in_a_worker_is_raised_in_the_parent():
 
 def test_available_cores_is_at_least_one():
     assert available_cores() >= 1
+
+
+def test_workers_collect_their_garbage_and_the_parent_is_left_as_it_was():
+    import gc
+
+    enabled_in_workers = run_all([gc.isenabled] * 20, workers=2, min_jobs=1, chunk=5)
+    assert enabled_in_workers == [True] * 20
+    assert gc.isenabled() and gc.get_freeze_count() == 0
