@@ -148,21 +148,22 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Re
     """Results in the order of `jobs`: from the cache when the bytes are known, otherwise read, in
     parallel processes when there are many files and more than one CPU."""
     keys: list[str | None] = []
-    blobs: list[bytes | None] = []
-    for file, shown, kind in jobs:
+    cached: dict[int, Read] = {}
+    for index, (file, shown, kind) in enumerate(jobs):
         try:
             key = file_key(kind.name, shown, file.read_bytes())
         except OSError:  # reading it again says what is wrong, as a finding
             key = None
         keys.append(key)
-        blobs.append(cache.get(key) if key is not None else None)
-    missing = [index for index, blob in enumerate(blobs) if blob is None]
+        if key is not None and (found := cache.get(key)) is not None:
+            cached[index] = found
+    missing = [index for index in range(len(jobs)) if index not in cached]
     read = run_all([partial(_read_packed, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
     for index, blob in zip(missing, read, strict=True):
-        blobs[index] = blob
+        cached[index] = unpack(blob)
         if keys[index] is not None:
             cache.put(keys[index], blob)
-    return [unpack(blob) for blob in blobs]
+    return [cached[index] for index in range(len(jobs))]
 
 
 def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalog, list[Finding]]:

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 _ENGINE = Path(__file__).parent
-_INPUTS = ("source.py", "legacy.py", "text.py", "validate.py", "schema.py", "findings.py", "model")
+_INPUTS = ("source.py", "legacy.py", "text.py", "validate.py", "schema.py", "findings.py", "model", "catalog.py", "recordcache.py")
+"""What a cached entry depends on: reading and judging one file, and the shape entries are stored in."""
 
 
 @cache
@@ -62,11 +63,17 @@ class RecordCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, KeyError, TypeError, ValueError):
             self.entries = {}
 
-    def get(self, key: str) -> bytes | None:
+    def get(self, key: str) -> Any:
+        """The value stored for `key`, or None when there is none or it cannot be read back."""
         blob = self.entries.get(key)
-        if blob is not None:
-            self.used[key] = blob
-        return blob
+        if blob is None:
+            return None
+        try:
+            value = unpack(blob)
+        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
+            return None
+        self.used[key] = blob
+        return value
 
     def put(self, key: str, blob: bytes) -> None:
         self.used[key] = blob

@@ -92,3 +92,12 @@ def test_without_a_folder_nothing_is_written(tmp_path: Path):
 def test_packed_values_come_back_equal():
     value = ("bản ghi", [1, 2], {"ngày": None})
     assert unpack(pack(value)) == value
+
+
+def test_an_entry_that_cannot_be_read_back_is_read_from_the_file_again(project: Path):
+    first = snapshot(load(project))
+    cache = pickle.loads((project / ".cache/records.pickle").read_bytes())
+    cache["entries"] = {key: b"\x80\x05damaged" for key in cache["entries"]}
+    (project / ".cache/records.pickle").write_bytes(pickle.dumps(cache))
+    assert snapshot(load(project)) == first
+
