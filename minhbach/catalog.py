@@ -13,12 +13,11 @@ from functools import cached_property, partial
 from pathlib import Path
 from typing import TypeVar
 
-from minhbach import collector
 from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import Facts, facts_of
 from minhbach.parallel import available_cores, run_all
-from minhbach.recordcache import RecordCache, file_key, pack, unpack
+from minhbach.recordcache import RecordCache, file_key
 from minhbach.source import Position, SourceDocument, load
 from minhbach.validate import validate
 
@@ -140,30 +139,25 @@ def read_record(file: Path, shown: str, kind: Kind) -> Read:
     return record, findings + problems, facts_of(record) if record is not None else None
 
 
-def _read_packed(file: Path, shown: str, kind: Kind) -> bytes:
-    return pack(read_record(file, shown, kind))
-
-
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:
     """Results in the order of `jobs`: from the cache when the bytes are known, otherwise read, in
     parallel processes when there are many files and more than one CPU."""
+    results: list[Read | None] = []
     keys: list[str | None] = []
-    cached: dict[int, Read] = {}
-    for index, (file, shown, kind) in enumerate(jobs):
+    for file, shown, kind in jobs:
         try:
             key = file_key(kind.name, shown, file.read_bytes())
         except OSError:  # reading it again says what is wrong, as a finding
             key = None
         keys.append(key)
-        if key is not None and (found := cache.get(key)) is not None:
-            cached[index] = found
-    missing = [index for index in range(len(jobs)) if index not in cached]
-    read = run_all([partial(_read_packed, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
-    for index, blob in zip(missing, read, strict=True):
-        cached[index] = unpack(blob)
+        results.append(cache.get(key) if key is not None else None)
+    missing = [index for index, result in enumerate(results) if result is None]
+    read = run_all([partial(read_record, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
+    for index, result in zip(missing, read, strict=True):
+        results[index] = result
         if keys[index] is not None:
-            cache.put(keys[index], blob)
-    return [cached[index] for index in range(len(jobs))]
+            cache.put(keys[index], result)
+    return [result for result in results if result is not None]
 
 
 def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalog, list[Finding]]:
@@ -171,11 +165,6 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
 
     With `cache_dir`, files whose bytes were already read by the same engine are not read again.
     """
-    with collector.paused():  # what is made here is kept, not garbage
-        return _load(data_dir, display_base, cache_dir)
-
-
-def _load(data_dir: Path, display_base: Path | None, cache_dir: Path | None) -> tuple[Catalog, list[Finding]]:
     catalog = Catalog(root=data_dir)
     findings: list[Finding] = []
     if not data_dir.is_dir():

@@ -3,10 +3,6 @@
 Reading and validating 12,000 YAML files takes several seconds; most runs change a handful.
 An entry is reused only when the file's bytes and every module that reads or judges a single
 file (parser, legacy-encoding and text checks, model, validator) are unchanged.
-
-Entries are kept as the pickled bytes of what reading the file gave: the process that reads a
-file packs its result once, the same bytes travel back from a worker and are stored, and the
-cache file is written without pickling every record again.
 """
 
 from __future__ import annotations
@@ -18,6 +14,8 @@ import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from minhbach import collector
 
 _ENGINE = Path(__file__).parent
 _INPUTS = ("source.py", "legacy.py", "text.py", "validate.py", "schema.py", "findings.py", "model", "catalog.py", "recordcache.py")
@@ -38,45 +36,31 @@ def file_key(kind: str, shown: str, raw: bytes) -> str:
     return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), raw))).hexdigest()
 
 
-def pack(value: Any) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def unpack(blob: bytes) -> Any:
-    return pickle.loads(blob)  # noqa: S301 - packed by this engine, in this run or an earlier one
-
-
 class RecordCache:
-    """{file key: packed result of reading the file} for one data folder, in one pickle file."""
+    """{file key: (record, findings, facts)} for one data folder, in one pickle file."""
 
     def __init__(self, directory: Path | None) -> None:
         self.file = directory / "records.pickle" if directory else None
-        self.entries: dict[str, bytes] = {}
-        self.used: dict[str, bytes] = {}
+        self.entries: dict[str, Any] = {}
+        self.used: dict[str, Any] = {}
         if self.file is None:
             return
         try:
-            with self.file.open("rb") as handle:
+            with collector.paused(), self.file.open("rb") as handle:
                 stored = pickle.load(handle)  # noqa: S301 - our own file, in the project's cache folder
-            if isinstance(stored, dict) and stored.get("engine") == engine_fingerprint():
-                self.entries = {key: blob for key, blob in stored["entries"].items() if isinstance(blob, bytes)}
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, KeyError, TypeError, ValueError):
+            if isinstance(stored, dict) and stored.get("engine") == engine_fingerprint() and isinstance(stored["entries"], dict):
+                self.entries = stored["entries"]
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
             self.entries = {}
 
     def get(self, key: str) -> Any:
-        """The value stored for `key`, or None when there is none or it cannot be read back."""
-        blob = self.entries.get(key)
-        if blob is None:
-            return None
-        try:
-            value = unpack(blob)
-        except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, KeyError, TypeError, ValueError):
-            return None
-        self.used[key] = blob
+        value = self.entries.get(key)
+        if value is not None:
+            self.used[key] = value
         return value
 
-    def put(self, key: str, blob: bytes) -> None:
-        self.used[key] = blob
+    def put(self, key: str, value: Any) -> None:
+        self.used[key] = value
 
     def save(self) -> None:
         """Keep only what this run used, written atomically so a killed run leaves the old cache."""
