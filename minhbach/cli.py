@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from minhbach import collector, report
+from minhbach import report
 from minhbach.findings import FORMATTERS, has_errors, summary
 from minhbach.fix import fix_nfc
 from minhbach.freshness import ReviewPolicy, parse_period
@@ -53,7 +53,6 @@ def _check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Path(".cache") / "minhbach"
     _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy,
                                 cache_dir=cache)
-    collector.keep_all()
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -125,7 +124,6 @@ def _report(args: argparse.Namespace) -> int:
     as_of = min(end, written_on)
     catalog, findings = check_project(Path(settings.data_dir), Path(settings.docs_dir), as_of,
                                       publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy)
-    collector.keep_all()
     numbers = figures(catalog, findings, start=start, end=as_of)
     site_name = read_site_name(args.config)
     base = args.output / f"bao-cao-{args.period.upper()}"

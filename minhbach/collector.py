@@ -24,11 +24,3 @@ def paused() -> Iterator[None]:
         if collecting:
             gc.enable()
 
-
-def keep_all() -> None:
-    """Everything alive now stays until the process ends: leave it out of every later collection.
-
-    For a process that loads the catalogue once and then works with it (`check`, a site build);
-    not under `mkdocs serve`, where each rebuild replaces the catalogue.
-    """
-    gc.freeze()

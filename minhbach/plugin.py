@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pydantic import ValidationError
 
-from minhbach import collector, navcache
+from minhbach import navcache
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
@@ -80,8 +80,6 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
-        if MinhbachPlugin.command != "serve":  # where each rebuild loads the catalogue again
-            collector.keep_all()
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")

@@ -30,11 +30,3 @@ def test_paused_restarts_the_collector_after_an_error():
         pass
     assert gc.isenabled()
 
-
-def test_keep_all_leaves_what_exists_out_of_later_collections():
-    kept = [object() for _ in range(10)]
-    try:
-        collector.keep_all()
-        assert gc.get_freeze_count() >= len(kept)
-    finally:
-        gc.unfreeze()

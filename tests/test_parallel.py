@@ -45,3 +45,4 @@ def test_workers_collect_their_garbage_and_the_parent_is_left_as_it_was():
     enabled_in_workers = run_all([gc.isenabled] * 20, workers=2, min_jobs=1, chunk=5)
     assert enabled_in_workers == [True] * 20
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
