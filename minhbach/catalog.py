@@ -105,9 +105,7 @@ class Catalog:
 def _display(path: Path, base: Path | None) -> str:
     """`path` relative to `base` when it lies under it (as Path.relative_to, without its cost per file)."""
     text = path.as_posix()
-    if base is None:
-        return text
-    if base.as_posix() == ".":
+    if base is None or base.as_posix() == ".":
         return text
     prefix = base.as_posix().rstrip("/") + "/"
     return text[len(prefix):] if text.startswith(prefix) else text
