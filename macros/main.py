@@ -9,7 +9,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from minhbach.model import LegalDocument, Procedure
-from minhbach.pages import PageRenderer, legal_path, relative, status_badge
+from minhbach.pages import PageRenderer, legal_path, status_badge
 
 
 def define_env(env) -> None:
@@ -46,8 +46,8 @@ def define_env(env) -> None:
         document = renderer().catalog.get("legal", doc)
         if not isinstance(document, LegalDocument):
             raise ValueError(f"legal_badge: không có văn bản mang mã '{doc}'")
-        link = relative(legal_path(document.id), start=current_page())
-        return Markup("[{label}]({link}) {badge}").format(label=document.label, link=Markup(link), badge=status_badge(document))
+        link = renderer().href(legal_path(document.id), current_page())
+        return Markup('<a href="{link}">{label}</a> {badge}').format(label=document.label, link=link, badge=status_badge(document))
 
     @env.macro
     def recent_changes(limit: int = 8) -> str:

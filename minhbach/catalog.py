@@ -134,7 +134,11 @@ def read_record(file: Path, shown: str, kind: Kind) -> Read:
     if doc is None:
         return None, findings, None
     record, problems = validate(doc, kind)
-    return record, findings + problems, facts_of(record) if record is not None else None
+    if record is None:
+        return None, findings + problems, None
+    from minhbach.checks.record_text import check_record  # the checks package needs the catalog
+
+    return record, findings + problems + check_record(record, doc), facts_of(record)
 
 
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:

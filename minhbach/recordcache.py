@@ -18,7 +18,8 @@ from typing import Any
 from minhbach import collector
 
 _ENGINE = Path(__file__).parent
-_INPUTS = ("source.py", "legacy.py", "text.py", "validate.py", "schema.py", "findings.py", "model", "catalog.py", "recordcache.py")
+_INPUTS = ("source.py", "legacy.py", "text.py", "validate.py", "schema.py", "findings.py", "model", "catalog.py", "recordcache.py",
+           "checks/record_text.py", "pages/markdown.py")
 """What a cached entry depends on: reading and judging one file, and the shape entries are stored in."""
 
 

@@ -118,7 +118,7 @@ def test_catalogue_is_grouped_by_field_with_code_time_fee_and_online_level(site,
     html = article((site / "thu-tuc/index.html").read_text(encoding="utf-8"))
     for field in catalog.fields:
         assert f">{field.name}<" in html
-    assert "<th>Mã</th>" in html and "<th>Thời hạn</th>" in html and "<th>Phí, lệ phí</th>" in html and "<th>Trực tuyến</th>" in html
+    assert all(f'<th scope="col">{name}</th>' in html for name in ("Mã", "Thời hạn", "Phí, lệ phí", "Trực tuyến"))
     assert html.count("<tr>") == len(catalog.procedures) + len(catalog.fields)
 
 

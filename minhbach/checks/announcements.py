@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from minhbach.catalog import Catalog, Entry
 from minhbach.checks import CheckContext
@@ -87,19 +86,6 @@ def _policy(entry: Entry, policy: FundingPolicy, context: CheckContext) -> list[
     return []
 
 
-_SCRIPT_LINK = re.compile(r"\]\(\s*(javascript|data|vbscript):", re.IGNORECASE)
-
-
-def _unsafe_links(entry: Entry, item: AnnouncementBase) -> list[Finding]:
-    """Markdown links in a body may only lead to web pages, files or mail, never run code."""
-    if item.body and _SCRIPT_LINK.search(item.body):
-        position = entry.position(("body",))
-        return [error(entry.path, position.line, position.column, "unsafe-link",
-                      "nội dung có liên kết chạy mã (javascript:, data:)",
-                      "Chỉ dùng liên kết https://, mailto: hoặc đường dẫn tới trang, tệp trong trang này.")]
-    return []
-
-
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for kind in ("event", "funding", "notice"):
@@ -108,7 +94,6 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             if not isinstance(item, AnnouncementBase):
                 continue
             findings += _lag(entry, item, context)
-            findings += _unsafe_links(entry, item)
             if isinstance(item, Event):
                 findings += _event(entry, item)
             elif isinstance(item, FundingPolicy):

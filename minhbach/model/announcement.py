@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AnyHttpUrl, Field, StringConstraints
 
-from minhbach.model.base import DocsFile, Labelled, Record, Strict, Text, pendable
+from minhbach.model.base import DocsFile, Labelled, MarkdownText, Record, Strict, Text, pendable
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -49,7 +49,12 @@ class AnnouncementBase(Record):
 
     title: Annotated[Text, Field(title="Tiêu đề")]
     summary: Annotated[Text, Field(title="Tóm tắt", description="Một hai câu, dùng cho danh sách, nguồn tin và lịch.")]
-    body: Annotated[Text | None, Field(title="Nội dung", description="Markdown: đoạn văn, danh sách, liên kết; không dùng HTML.")] = None
+    body: Annotated[
+        Text | None,
+        MarkdownText(),
+        Field(title="Nội dung", description="Markdown: đoạn văn, danh sách, liên kết; không dùng HTML. "
+              "Liên kết chỉ tới https://, mailto:, tel: hoặc trang, tệp của chính trang web; ảnh chỉ lấy từ trang web."),
+    ] = None
     issued: Annotated[dt.date, Field(title="Ngày văn bản nguồn", description="Ngày của văn bản, thư mời hoặc tin gốc.")]
     late_reason: Annotated[
         Text | None,

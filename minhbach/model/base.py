@@ -86,6 +86,11 @@ class DocsFile:
     """Marks a string as a path under `docs/` that must exist (checked by `checks.files`)."""
 
 
+@dataclass(frozen=True)
+class MarkdownText:
+    """Marks a text as Markdown (the restricted subset of `pages.markdown`); all other text is plain."""
+
+
 def ref(kind: str, *, title: str, description: str = "", code: str = "unknown-reference") -> Any:
     """A reference to another record's id, e.g. the unit that owns a record."""
     return Annotated[

@@ -1,12 +1,13 @@
-"""Escaping editors' text for where it lands: Markdown, front matter, Markdown bodies.
+"""Escaping editors' text for where it lands besides HTML: Markdown headings and front matter.
 
-Every value from YAML is escaped for its context: HTML-escaped inside HTML, and additionally
-backslash-escaped inside Markdown, so an editor's "*" or "<script>" is shown as written.
+Record text reaches generated pages inside HTML blocks, escaped by Jinja's autoescape; the only
+Markdown it enters is a heading (`md`: HTML-escaped, then Markdown punctuation backslash-escaped,
+so an editor's "*" or "<script>" is shown as written) and front matter (`yaml_string`). Markdown
+written in records is rendered apart, by `pages.markdown`.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import re
 
@@ -32,13 +33,3 @@ def md(value: object) -> Markup:
 def yaml_string(value: object) -> Markup:
     """A front-matter value: JSON strings are valid YAML and need no further quoting rules."""
     return Markup(json.dumps(str(value), ensure_ascii=False))
-
-
-_AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^\s<>]+)>")
-
-
-def body(text: str) -> Markup:
-    """An editor's Markdown body: Markdown (and <https://...> links) works, raw HTML is shown as text."""
-    parts = _AUTOLINK.split(text)
-    # split() alternates text and captured links: escape the text, keep the links as autolinks.
-    return Markup("".join(f"<{part}>" if index % 2 else html.escape(part, quote=False) for index, part in enumerate(parts)))

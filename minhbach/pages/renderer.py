@@ -30,7 +30,8 @@ from minhbach.model import (
     Unit,
     Workflow,
 )
-from minhbach.pages.escape import body, md, yaml_string
+from minhbach.pages.escape import md, yaml_string
+from minhbach.pages.markdown import RecordMarkdown, docs_link_resolver
 from minhbach.pages.paths import (
     ANNOUNCEMENTS_DIR,
     DASHBOARD_DIR,
@@ -57,7 +58,6 @@ from minhbach.pages.values import (
     review_dates,
     review_notice,
     show,
-    show_md,
     status_badge,
     step_duration,
     time_summary,
@@ -137,7 +137,7 @@ class PageRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(md=md, yaml=yaml_string, show=show, show_md=show_md, date=formatting.vn_date)
+        self.env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
         self.env.tests["pending"] = lambda value: isinstance(value, Pending)
         self.env.globals.update(
             time_text=time_text,
@@ -162,12 +162,23 @@ class PageRenderer:
             archive_path=archive_path,
             when_text=when_text,
             when_range=when_range,
-            body=body,
             json_fields=opendata.json_fields,
             PENDING=PENDING_HTML,
         )
 
     # Lookups the templates need -------------------------------------------------------
+
+    @cached_property
+    def _record_markdown(self) -> RecordMarkdown:
+        return RecordMarkdown()
+
+    def markdown(self, text: str, page: str) -> Markup:
+        """Record text marked as Markdown, as a finished HTML block (see `pages.markdown`).
+
+        Links are written relative to the record's page file `page` (as in a Markdown page).
+        """
+        rendered = self._record_markdown.render(text, resolve=docs_link_resolver(page, self.href))
+        return Markup('<div class="mb-body">\n{}\n</div>').format(Markup(rendered.html))
 
     def href(self, target: str, page: str) -> str:
         """URL of the docs file `target` as seen from the built page of `page`, for raw HTML.

@@ -12,7 +12,6 @@ from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
 from minhbach.model.workflow import StepDuration
-from minhbach.pages.escape import md
 
 
 def when_text(value: dt.datetime | dt.date) -> str:
@@ -43,13 +42,6 @@ def show(value: object) -> Markup:
     if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
         return escape(value.label)
     return escape(str(value))
-
-
-def show_md(value: object) -> Markup:
-    """A value for Markdown, or the pending marker."""
-    if isinstance(value, (Pending, dt.date)) or hasattr(value, "label"):
-        return show(value)
-    return md(value)
 
 
 def time_text(value: ProcessingTime | Pending) -> Markup:
