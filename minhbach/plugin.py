@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import re
+from html import escape as escape_html
+from html import unescape as unescape_html
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +23,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from markupsafe import Markup
 from pydantic import ValidationError
 
 from minhbach import navcache
@@ -53,6 +57,26 @@ class MinhbachConfig(Config):
     """Working days allowed between an announcement's source document and its publication."""
     review_periods = c.Type(dict, default={})
     """Default review period by kind, e.g. {procedure: "6 tháng", page: "3 tháng"}; others 12 months."""
+
+
+def theme_texts(page: Page) -> None:
+    """Give the theme the page's title and description as HTML, whatever their source.
+
+    Material (and MkDocs' own templates) print `page.meta.title`, `page.title` and
+    `page.meta.description` without escaping, in `<title>`, the header, the navigation and
+    `<meta name="description">`: front matter values are plain text, so they are escaped here; a
+    title taken from the page's first heading is already HTML (MkDocs keeps its entities) and is
+    made plain and escaped again, so that `page.title | striptags` is never used on it.
+    """
+    title = page.meta.get("title")
+    plain_title = str(title) if title is not None else _plain(page.title or "")
+    page.meta["title"] = escape_html(plain_title)
+    if page.meta.get("description") is not None:
+        page.meta["description"] = escape_html(str(page.meta["description"]))
+
+
+def _plain(html_text: str) -> str:
+    return unescape_html(re.sub(r"<[^>]*>", "", html_text))
 
 
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
@@ -131,30 +155,45 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, indent=1) + "\n"
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Hand-written pages with review front matter show their review dates, and a notice when overdue."""
-        assert self.renderer is not None
+        """Generated pages: their plain raw HTML blocks are set aside until converted (see `rawhtml`)."""
         if page.file.src_uri in self._generated_sources:
             stash = self._stashes[page.file.src_uri] = Stash()
             return stash.take(markdown)
+        return markdown
+
+    def _page_review(self, page: Page) -> tuple[Markup, Markup] | None:
+        """The overdue notice and the review dates of a hand-written page with review front matter."""
+        assert self.renderer is not None
         if page.file.generated_by or "last_reviewed" not in page.meta:
-            return markdown
+            return None
         try:
             review_of_page = PageReview.model_validate(page.meta)
         except ValidationError:
-            return markdown  # reported by the check with its line
+            return None  # reported by the check with its line
         state = review(last_reviewed=review_of_page.last_reviewed, review_in=review_of_page.review_in, review_by=review_of_page.review_by,
                        kind="page", policy=self.renderer.review_policy, today=self.renderer.today)
-        owner = self.renderer.unit_name(review_of_page.owner)
-        title, _, rest = markdown.partition("\n") if markdown.startswith("# ") else ("", "", markdown)
-        return f"{title}\n\n{review_notice(state)}{rest}\n\n{review_dates(state, owner=owner)}\n"
+        return review_notice(state), review_dates(state, owner=self.renderer.unit_name(review_of_page.owner))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Put back the generated pages' raw HTML; add hand-written pages' review block; make titles HTML.
+
+        The review block is added to the converted HTML, never to the Markdown: the owner's name is
+        record text, and Markdown pages may go through mkdocs-macros, which would run it as Jinja.
+        """
         stash = self._stashes.pop(page.file.src_uri, None)
-        return stash.restore(html) if stash else html
+        if stash:
+            html = stash.restore(html)
+        page_review = self._page_review(page)
+        if page_review is not None:
+            notice, dates = page_review
+            heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
+            html = f"{html[:heading_end]}\n{notice}{html[heading_end:]}\n{dates}\n"
+        theme_texts(page)
+        return html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Announce the feed, the calendar and (on index pages) the open data in every page's head."""

@@ -64,9 +64,15 @@ def step_duration(duration: StepDuration) -> str:
     return f"{formatting.vn_number(duration.hours)} giờ làm việc"
 
 
+_MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;"})
+
+
 def mermaid_label(text: str) -> str:
-    """Text inside a quoted Mermaid label: quotes and angle brackets become Mermaid entity codes."""
-    return " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """Text inside a quoted Mermaid label, on one line, with Mermaid entity codes for the characters
+    that could end the label or mean something to Mermaid: quotes, angle brackets, "%" (two of them
+    start a directive such as `%%{init: ...}%%`, which could change the theme or load CSS) and
+    backticks (a label in backticks is read as Markdown)."""
+    return " ".join(text.split()).translate(_MERMAID_ENTITIES)
 
 
 def status_badge(document: LegalDocument) -> Markup:
