@@ -45,10 +45,10 @@ MAX_BRACKETS_PER_BLOCK = 200
 MAX_NESTING = 20
 """Levels of nested lists and quotes; Python-Markdown recurses once per level."""
 
-_TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "hr",
+ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "hr",
          "h2", "h3", "h4", "h5", "h6"}
 _ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"}}
-_CLEANER = nh3.Cleaner(tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES), link_rel="noopener",
+_CLEANER = nh3.Cleaner(tags=ALLOWED_TAGS, attributes=_ATTRIBUTES, url_schemes=set(SAFE_SCHEMES), link_rel="noopener",
                        strip_comments=True)
 
 
