@@ -26,7 +26,7 @@ from minhbach.pages.markdown import ALLOWED_TAGS, SAFE_SCHEMES, RecordMarkdown, 
 from tests.conftest import write_project
 from tests.hostile import EXTRA_FILES, FOLDERS, FULL, MARKDOWN_REFUSED, TEXT_PAYLOADS, injected, present_fields, schema_text_fields, text_leaves
 from tests.site_helpers import build, make_site_project
-from tests.test_browser import _serve, browser  # noqa: F401 - the browser fixture
+from tests.test_browser import _results, _serve, browser  # noqa: F401 - the browser fixture
 
 BASE_IDS = {"unit": "phong-mot", "field": "lanh-su", "legal": "nd-111-2011", "procedure": "hop-phap-hoa", "internal": "noi-bo-mot",
             "workflow": "qt-hop-phap-hoa", "event": "hoi-cho-mot", "funding": "quy-mot", "notice": "thong-bao-mot"}
@@ -288,6 +288,10 @@ def test_chromium_runs_nothing_from_hostile_text_on_any_page_type(hostile_site: 
             page.keyboard.press("Tab")
             page.mouse.move(200, 300)
             assert page.evaluate("document.documentElement.getAttribute('data-pwned')") is None, path
+        page.goto(server + "thong-bao/", wait_until="networkidle")
+        titles = _results(page, "alert")  # hostile titles and summaries in the search results
+        assert any("<script>" in title for title in titles), titles
+        assert page.evaluate("document.documentElement.getAttribute('data-pwned')") is None
         context.close()
     assert not dialogs, dialogs[:5]
     assert not [m for m in messages if "404" not in m], messages[:5]  # the missing page's own request is expected
