@@ -10,7 +10,7 @@ import json
 import logging
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -44,6 +44,20 @@ THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of
 
 def _with_slash(url: str | None) -> str:
     return "" if not url else url if url.endswith("/") else url + "/"
+
+
+def _decode_anchor_links(files: Files) -> None:
+    """Let MkDocs' anchor validation (which runs after on_env) compare `#%E5%8A%9E...` with the id `办理...`.
+
+    Browsers percent-decode a fragment before looking for the id (HTML Standard, "find a potential
+    indicated element"); MkDocs 1.6 compares the fragment as written, so the strict build would reject
+    a correct link to a heading in another script. `Page.links_to_anchors` is MkDocs' documented attribute.
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.links_to_anchors:
+            page.links_to_anchors = {target: {unquote(anchor): link for anchor, link in links.items()}
+                                     for target, links in page.links_to_anchors.items()}
 
 
 class MinhbachConfig(Config):
@@ -150,6 +164,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
+        _decode_anchor_links(files)
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -279,3 +279,26 @@ def test_a_broken_internal_link_stops_the_build_and_keeps_the_last_site(tmp_path
     result = build(root)
     assert result.returncode != 0 and "docs/index.md:3:1: error[broken-link]" in result.stderr
     assert "Trang không có" not in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_headings_in_chinese_get_ids_from_their_text_and_links_to_them_resolve(tmp_path: Path):
+    import datetime as dt
+    import re
+    from urllib.parse import quote
+
+    from minhbach.links.run import check_site
+
+    encoded = quote("联系方式")
+    page = (f"# 谅山省外务厅\n\n见[手续](#办理手续)与[联系](#{encoded})。\n\n## 新增章节\n\n"
+            "## 办理手续\n\n所需材料。\n\n## 联系方式\n\n电话。\n")
+    home = f"# Trang chủ\n\n[办理手续](zh.md#办理手续) · [联系方式](zh.md#{encoded})\n"
+    root = make_site_project(tmp_path, {"docs/zh.md": page, "docs/index.md": home})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("validation:\n  anchors: warn\n")  # as the site's mkdocs.yml: a missing anchor fails the strict build
+    result = build(root, links=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = article((root / "site/zh/index.html").read_text(encoding="utf-8"))
+    assert re.findall(r'<h2 id="([^"]+)"', html) == ["新增章节", "办理手续", "联系方式"]
+    assert f'href="#{encoded}"' in html and 'href="#办理手续"' in html
+    report = check_site(root / "site", project=root, today=dt.date(2026, 11, 18))
+    assert not [f for f in report.findings if "办理手续" in f.message], "links written with the heading text resolve in `minhbach links`"
