@@ -35,6 +35,7 @@ from minhbach.pages.values import review_dates, review_notice
 from minhbach.parallel import available_cores, run_all
 from minhbach.project import check_project, today_from_environment
 from minhbach.rawhtml import Stash
+from minhbach.sitemacros import MacrosConfig
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
@@ -58,6 +59,12 @@ def _decode_anchor_links(files: Files) -> None:
         if page is not None and page.links_to_anchors:
             page.links_to_anchors = {target: {unquote(anchor): link for anchor, link in links.items()}
                                      for target, links in page.links_to_anchors.items()}
+
+
+def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
+    """The macros plugin's options, so the checks know its module and which pages it renders."""
+    macros = config.plugins.get("macros")
+    return MacrosConfig.from_options(dict(macros.config), root) if macros is not None else None
 
 
 class MinhbachConfig(Config):
@@ -90,7 +97,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         policy = ReviewPolicy(dict(self.config.review_periods))
         self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
                                                     publication_lag_days=self.config.publication_lag_days, review_policy=policy,
-                                                    cache_dir=root / ".cache" / "minhbach")
+                                                    cache_dir=root / ".cache" / "minhbach", macros=_macros_config(config, root))
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
