@@ -10,14 +10,16 @@ be the id of a record of that kind.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from markupsafe import Markup
 from pydantic import Field
 
 from minhbach.model import LegalDocument, Procedure, RefTo
-from minhbach.pages import PageRenderer, legal_path, relative, status_badge
 from minhbach.sitemacros import report_failures
+
+if TYPE_CHECKING:
+    from minhbach.pages import PageRenderer
 
 Limit = Annotated[int, Field(ge=1, le=100)]
 
@@ -57,6 +59,7 @@ def define_env(env) -> None:
     @macro
     def legal_badge(doc: Annotated[str, RefTo("legal")]) -> str:
         """Link to a legal document with its validity badge, e.g. {{ legal_badge("qd-09-2023-qd-ttg") }}."""
+        from minhbach.pages import legal_path, relative, status_badge  # here: `minhbach check` reads this module, the build renders
         document = renderer().catalog.get("legal", doc)
         if not isinstance(document, LegalDocument):
             raise ValueError(f"legal_badge: không có văn bản mang mã '{doc}'")
