@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minhbach.findings import Finding
 from minhbach.project import check_project
@@ -125,6 +128,10 @@ def test_calls_of_registered_macros_with_literal_arguments_are_accepted(project:
     ("{% include 'secret.md' %}", "template-unsafe", "{%"),
     ("{% for c in ''.__class__.__mro__ %}{% endfor %}", "template-unsafe", "{%"),
     ("{# hidden #}", "template-unsafe", "{#"),
+    ("<!-- {{ config }} -->", "template-unsafe", "{{"),  # Jinja runs before Markdown: comments and code hide nothing
+    ("`{{ config.site_name }}`", "template-unsafe", "{{"),
+    ("```\n{{ config }}\n```", "template-unsafe", "{{"),
+    ("{% raw %}{{ x }}", "template-syntax", "{%"),
     ("{{ context() }}", "unknown-macro", "context"),
     ("{{ macros_info() }}", "unknown-macro", "macros_info"),
     ("{{ now() }}", "unknown-macro", "now"),
@@ -217,3 +224,35 @@ def test_a_broken_macros_module_is_a_finding_not_a_traceback(project: Path, tmp_
 def test_the_site_pages_pass(tmp_path: Path):
     _, findings = check_project(ROOT / "data", ROOT / "docs", TODAY, display_base=ROOT, macros=SITE_MACROS)
     assert not [f for f in findings if f.code in CODES or f.path.startswith("docs/") and f.is_error]
+
+
+_PIECES = ["{{", "}}", "{%", "%}", "{#", "#}", "{{-", "-}}", " raw ", " endraw ", "legal_badge", "procedure_table", "(", ")", "[", "]",
+           "\"nd-111-2011\"", "'", "\"", ",", "=", "ids", "field", ".", "|", "x", "\n", "\n\n", "    ", "`", "```\n", "\\", "<!--", "-->",
+           "<script>", "<img src=//a.example/x.png onerror=1>", "[a](javascript:1)", "{: onclick=1 }", "&#x61;", "办理", "đ", "\ufeff", "\x00"]
+
+
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=40), renders=st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_any_page_text_gives_findings_inside_the_page_and_never_raises(pieces: list[str], renders: bool):
+    from minhbach.catalog import Catalog
+    from minhbach.checks import CheckContext
+    from minhbach.checks import pages as page_checks
+    from minhbach.docpages import DocPage
+    from minhbach.source import SourceDocument
+
+    body = "".join(pieces)
+    macros, _ = _site_macros()
+    page = DocPage("docs/trang.md", "trang.md", None, SourceDocument("docs/trang.md", {"render_macros": renders}), body, 4)
+    findings = page_checks.check(Catalog(ROOT), CheckContext(today=TODAY, pages=(page,), macros=macros))
+    lines = body.split("\n")
+    for finding in findings:
+        assert 4 <= finding.line < 4 + len(lines), finding
+        assert 1 <= finding.column <= len(lines[max(finding.line - 4, 0)]) + 1, finding
+        assert finding.message and finding.hint
+
+
+@functools.cache
+def _site_macros():
+    from minhbach.sitemacros import load_site_macros
+
+    return load_site_macros(SITE_MACROS, display_base=ROOT)
