@@ -31,6 +31,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import markdown
+from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.toc import TocExtension
 
 from minhbach.slug import slugify
@@ -244,34 +245,120 @@ def locate(text: str) -> list[Located]:
     """The problems of a Markdown text, each at the line and column of the text that makes it.
 
     The line of the n-th problem with a given key is the first line L such that rendering lines
-    1..L already shows n of them (binary search; a reference definition is found at its own line,
-    a tag written over several lines at the line that closes it). Rendering happens again only for
-    pages that have problems.
+    1..L, followed by what structure the later lines have (`_skeleton`), already shows n of them (a
+    tag written over several lines is found at the line that closes it); a URL that comes from a reference definition (`[tên]: https://...`) is reported
+    at the definition. Rendering happens again only for pages that have problems: first each
+    top-level block on its own (with the page's reference definitions), which is enough when those
+    renderings show the same problems in the same order as the whole page; otherwise first parts of
+    the whole page.
     """
     found = problems(render(text))
     if not found:
         return []
     lines = text.split("\n")
+    keys = [problem.key for problem in found]
+    definitions = [index for index, line in enumerate(lines) if ReferenceProcessor.RE.match(line)]
+    rows = _rows_by_block(lines, keys, definitions) or _rows(lines, keys)
+    located = []
+    for problem, row in zip(found, rows, strict=True):
+        needle = problem.needles[0].lower()
+        if needle not in lines[row - 1].lower():
+            row = next((index + 1 for index in definitions if needle in lines[index].lower()), row)
+        located.append(Located(problem, row, _column(lines[row - 1], problem.needles)))
+    return located
+
+
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_CLOSER = re.compile(r"</[a-zA-Z][a-zA-Z0-9:-]*\s*>|-->")
+
+
+def _skeleton(line: str) -> str:
+    """What is left of a line after the part being searched: its indentation, code fences and closing
+    tags, so that a code block, comment or HTML block opened before is still closed where it was."""
+    stripped = line.lstrip()
+    if not stripped:
+        return line
+    indent = line[: len(line) - len(stripped)]
+    if fence := _FENCE.match(line):
+        return indent + fence.group(1)
+    closers = _CLOSER.findall(line)
+    return indent + ("".join(closers) if closers else "x")
+
+
+def _rows(lines: list[str], keys: list[tuple[str, ...]], offset: int = 0, suffix: str = "") -> list[int]:
+    """For each key in order, the first line (1-based, plus `offset`) such that `lines` up to it, then the
+    skeleton of the following lines (and `suffix`), shows it."""
     counts: dict[int, Counter] = {}
+    skeletons = [_skeleton(line) for line in lines]
 
     def count(prefix: int) -> Counter:
         if prefix not in counts:
-            counts[prefix] = Counter(problem.key for problem in problems(render("\n".join(lines[:prefix]))))
+            text = "\n".join(lines[:prefix] + skeletons[prefix:]) + suffix
+            counts[prefix] = Counter(problem.key for problem in problems(render(text)))
         return counts[prefix]
 
-    seen: Counter = Counter()
-    located = []
-    for problem in found:
-        seen[problem.key] += 1
-        low, high = 1, len(lines)
+    def first(key: tuple[str, ...], wanted: int, low: int, high: int) -> int:
         while low < high:
             middle = (low + high) // 2
-            if count(middle)[problem.key] >= seen[problem.key]:
+            if count(middle)[key] >= wanted:
                 high = middle
             else:
                 low = middle + 1
-        located.append(Located(problem, low, _column(lines[low - 1], problem.needles)))
-    return located
+        return low
+
+    seen: Counter = Counter()
+    rows: list[int] = []
+    last = 1
+    for key in keys:
+        seen[key] += 1
+        if count(last)[key] >= seen[key]:
+            row = first(key, seen[key], 1, last)
+        else:  # problems come in page order: look just after the last one, then further and further
+            step, low = 1, last + 1
+            while low + step - 1 < len(lines) and count(low + step - 1)[key] < seen[key]:
+                low, step = low + step, step * 2
+            row = first(key, seen[key], low, min(len(lines), low + step - 1))
+        rows.append(row + offset)
+        last = row
+    return rows
+
+
+def _rows_by_block(lines: list[str], keys: list[tuple[str, ...]], definitions: list[int]) -> list[int] | None:
+    """`_rows` block by block (runs of lines between blank lines, each followed by the reference
+    definitions); None when the blocks do not show exactly the page's problems in the page's order."""
+    suffix = "\n\n" + "\n".join(lines[index] for index in definitions) if definitions else ""
+    rows: list[int] = []
+    shown: list[tuple[str, ...]] = []
+    for start, end in _blocks(lines):
+        block = lines[start:end]
+        block_keys = [problem.key for problem in problems(render("\n".join(block) + suffix))]
+        if block_keys:
+            shown += block_keys
+            rows += _rows(block, block_keys, offset=start, suffix=suffix)
+    return rows if shown == keys else None
+
+
+def _blocks(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """Runs of lines (start, end) that Markdown reads as separate top-level blocks: a blank line ends one
+    when the next line is not indented (indented lines continue a list item, admonition or code) and
+    no code fence is open."""
+    start, fence = 0, ""
+    for index, line in enumerate(lines):
+        if found := _FENCE.match(line):
+            marker = found.group(1)
+            if not fence:
+                fence = marker
+            elif marker == fence and not line.strip()[len(marker):].strip():
+                fence = ""
+        if fence or line.strip():
+            continue
+        following = next((later for later in lines[index + 1:] if later.strip()), "")
+        if following and not following[0].isspace():
+            if index > start:
+                yield start, index
+            start = index + 1
+    if start < len(lines):
+        yield start, len(lines)
 
 
 def _column(line: str, needles: tuple[str, ...]) -> int:

@@ -146,3 +146,18 @@ def test_the_extensions_are_those_mkdocs_renders_pages_with():
 ])
 def test_scheme_is_read_as_browsers_read_it(url: str, expected: str):
     assert pagehtml.scheme(url) == expected
+
+
+def test_a_url_from_a_reference_definition_is_reported_at_the_definition(project: Path):
+    text = HEAD + "[trước]: https://example.org/a.png\n\nẢnh ![][trước] và ![][sau].\n\n[sau]: javascript:alert(1)\n"
+    assert [(f.code, f.line, f.column) for f in html_findings(project, text)] == [
+        ("external-resource", line_of(text, "[trước]:"), column_of(text, "https://example.org")),
+        ("unsafe-link", line_of(text, "[sau]:"), column_of(text, "javascript"))]
+
+
+def test_problems_inside_blocks_that_span_blank_lines_are_found_at_their_line(project: Path):
+    item = "- mục\n\n    <img src=\"a.png\" onerror=\"x()\">\n\n"
+    text = HEAD + item * 3 + "```\n<script>\n\n</script>\n```\n\n<script>1</script>\n"
+    lines = text.split("\n")
+    expected = [index + 1 for index, line in enumerate(lines) if "onerror" in line] + [len(lines) - 1]
+    assert [f.line for f in html_findings(project, text)] == expected
