@@ -245,9 +245,9 @@ def locate(text: str) -> list[Located]:
     """The problems of a Markdown text, each at the line and column of the text that makes it.
 
     The line of the n-th problem with a given key is the first line L such that rendering lines
-    1..L, followed by what structure the later lines have (`_skeleton`), already shows n of them (a
-    tag written over several lines is found at the line that closes it); a URL that comes from a reference definition (`[tên]: https://...`) is reported
-    at the definition. Rendering happens again only for pages that have problems: first each
+    1..L, followed by what structure the later lines have (`_skeleton`), already shows n of them
+    (a tag written over several lines is found at the line that closes it); a URL that comes from
+    a reference definition (`[tên]: https://...`) is reported at the definition. Rendering happens again only for pages that have problems: first each
     top-level block on its own (with the page's reference definitions), which is enough when those
     renderings show the same problems in the same order as the whole page; otherwise first parts of
     the whole page.
@@ -318,14 +318,15 @@ def _rows(lines: list[str], keys: list[tuple[str, ...]], offset: int = 0, suffix
             while low + step - 1 < len(lines) and count(low + step - 1)[key] < seen[key]:
                 low, step = low + step, step * 2
             row = first(key, seen[key], low, min(len(lines), low + step - 1))
+        row = min(row, len(lines))
         rows.append(row + offset)
         last = row
     return rows
 
 
 def _rows_by_block(lines: list[str], keys: list[tuple[str, ...]], definitions: list[int]) -> list[int] | None:
-    """`_rows` block by block (runs of lines between blank lines, each followed by the reference
-    definitions); None when the blocks do not show exactly the page's problems in the page's order."""
+    """`_rows` block by block (`_blocks`, each followed by the page's reference definitions); None when
+    the blocks do not show exactly the page's problems in the page's order."""
     suffix = "\n\n" + "\n".join(lines[index] for index in definitions) if definitions else ""
     rows: list[int] = []
     shown: list[tuple[str, ...]] = []
