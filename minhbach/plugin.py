@@ -52,7 +52,7 @@ def _decode_anchor_links(files: Files) -> None:
 
     Browsers percent-decode a fragment before looking for the id (HTML Standard, "find a potential
     indicated element"); MkDocs 1.6 compares the fragment as written, so the strict build would reject
-    a correct link to a heading in another script. `Page.links_to_anchors` is MkDocs' documented attribute.
+    a correct link to a heading in another script. `Page.links_to_anchors` is a public attribute of MkDocs' Page.
     """
     for file in files.documentation_pages():
         page = file.page

@@ -342,6 +342,7 @@ def test_a_broken_internal_link_stops_the_build_and_keeps_the_last_site(tmp_path
 
 
 def test_headings_in_chinese_get_ids_from_their_text_and_links_to_them_resolve(tmp_path: Path):
+    """MkDocs 1.6.1 validates anchors as written; the plugin decodes `#%E8...` first, as browsers do."""
     import datetime as dt
     import re
     from urllib.parse import quote
