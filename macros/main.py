@@ -2,20 +2,31 @@
 
 They read the catalog the minhbach plugin loaded for this build and render with the same
 code as the generated pages, so a table looks the same wherever it appears.
+
+`minhbach check` reads this module too: the functions registered here are the only ones a page
+may call, with literal arguments of the annotated types; an argument marked `RefTo(kind)` must
+be the id of a record of that kind.
 """
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Annotated
 
-from minhbach.model import LegalDocument, Procedure
-from minhbach.pages import PageRenderer, legal_path, status_badge
+from markupsafe import Markup
+from pydantic import Field
+
+from minhbach.model import LegalDocument, Procedure, RefTo
+from minhbach.sitemacros import report_failures
+
+if TYPE_CHECKING:
+    from minhbach.pages import PageRenderer
+
+Limit = Annotated[int, Field(ge=1, le=100)]
 
 
 def define_env(env) -> None:
-    plugin = env.conf.plugins["minhbach"]
-
     def renderer() -> PageRenderer:
+        plugin = env.conf.plugins["minhbach"]
         if plugin.renderer is None:
             raise RuntimeError("the minhbach plugin must come before macros in mkdocs.yml")
         return plugin.renderer
@@ -23,8 +34,13 @@ def define_env(env) -> None:
     def current_page() -> str:
         return env.page.file.src_uri
 
-    @env.macro
-    def procedure_table(field: str | None = None, ids: list[str] | None = None) -> str:
+    def macro(function):
+        """Register `function` for pages; when it fails, the build names the page's file and line."""
+        return env.macro(report_failures(env, function), function.__name__)
+
+    @macro
+    def procedure_table(field: Annotated[str, RefTo("field")] | None = None,
+                        ids: list[Annotated[str, RefTo("procedure")]] | None = None) -> str:
         """Table of procedures: all, those of one field (`field="lanh-su"`), or a chosen list (`ids=[...]`)."""
         catalog = renderer().catalog
         if ids is not None:
@@ -40,36 +56,37 @@ def define_env(env) -> None:
             chosen = [p for p in catalog.procedures if field is None or p.field == field]
         return renderer().procedure_table(chosen, page=current_page())
 
-    @env.macro
-    def legal_badge(doc: str) -> str:
+    @macro
+    def legal_badge(doc: Annotated[str, RefTo("legal")]) -> str:
         """Link to a legal document with its validity badge, e.g. {{ legal_badge("qd-09-2023-qd-ttg") }}."""
+        from minhbach.pages import legal_path, status_badge  # here: `minhbach check` reads this module, the build renders
         document = renderer().catalog.get("legal", doc)
         if not isinstance(document, LegalDocument):
             raise ValueError(f"legal_badge: không có văn bản mang mã '{doc}'")
         link = renderer().href(legal_path(document.id), current_page())
         return Markup('<a href="{link}">{label}</a> {badge}').format(label=document.label, link=link, badge=status_badge(document))
 
-    @env.macro
-    def recent_changes(limit: int = 8) -> str:
+    @macro
+    def recent_changes(limit: Limit = 8) -> str:
         """The newest dated change notes across procedures and legal documents."""
         return renderer().recent_changes(limit=limit, page=current_page())
 
-    @env.macro
-    def next_events(limit: int = 5) -> str:
+    @macro
+    def next_events(limit: Limit = 5) -> str:
         """The next events by start date (as of the build day)."""
         return renderer().announcement_list("events", limit=limit, page=current_page())
 
-    @env.macro
-    def newest_announcements(limit: int = 5) -> str:
+    @macro
+    def newest_announcements(limit: Limit = 5) -> str:
         """The newest announcements of every kind."""
         return renderer().announcement_list("newest", limit=limit, page=current_page())
 
-    @env.macro
+    @macro
     def open_policies() -> str:
         """Funding programmes open now."""
         return renderer().announcement_list("policies", limit=None, page=current_page())
 
-    @env.macro
+    @macro
     def unit_directory() -> str:
         """Contact details of every unit."""
         return renderer().unit_directory()

@@ -52,7 +52,7 @@ def _check(args: argparse.Namespace) -> int:
     lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
     cache = None if args.no_cache else Path(".cache") / "minhbach"
     _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy,
-                                cache_dir=cache)
+                                cache_dir=cache, macros=settings.macros)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -123,7 +123,8 @@ def _report(args: argparse.Namespace) -> int:
     written_on = args.today or today_from_environment()
     as_of = min(end, written_on)
     catalog, findings = check_project(Path(settings.data_dir), Path(settings.docs_dir), as_of,
-                                      publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy)
+                                      publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy,
+                                      macros=settings.macros)
     numbers = figures(catalog, findings, start=start, end=as_of)
     site_name = read_site_name(args.config)
     base = args.output / f"bao-cao-{args.period.upper()}"

@@ -8,11 +8,15 @@ A page says who owns it and when it was last reviewed, like a record does:
     last_reviewed: 2026-11-27
     review_in: 6 tháng
     ---
+
+The front matter is found as MkDocs finds it, so the checks read the same body MkDocs renders and
+agree with mkdocs-macros on which pages render macros (`render_macros: true`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -37,10 +41,22 @@ class PageReview(BaseModel):
 
 @dataclass(frozen=True)
 class DocPage:
+    """One Markdown file under docs/: its review keys, its front matter with positions, and its body."""
+
     path: str  # as shown in findings
     docs_path: str  # relative to docs/, e.g. "lien-he.md"
     review: PageReview | None
     source: SourceDocument | None  # the front matter, positions relative to the file
+    body: str = ""
+    """The Markdown MkDocs renders: the file without its front matter, line ends as "\\n"."""
+    body_line: int = 1
+    """The line of the file the body starts on (1-based), to report findings in the body at file lines."""
+
+    @property
+    def front_matter(self) -> dict:
+        """The front matter's keys and values; {} when there is none (or it is not a mapping)."""
+        data = self.source.data if self.source is not None else None
+        return data if isinstance(data, dict) else {}
 
     @property
     def declares_review(self) -> bool:
@@ -53,15 +69,19 @@ class DocPage:
         return self.source.position((key,), prefer_key=True)
 
 
-def _front_matter(text: str) -> tuple[str, int] | None:
-    """The YAML between the first two '---' lines, and the line it starts on (1-based)."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), 2
-    return None
+# MkDocs 1.6, mkdocs/utils/meta.py: YAML front matter between "---" and "---" or "...".
+_YAML_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+
+
+def _front_matter(text: str) -> re.Match[str] | None:
+    """The front matter as MkDocs finds it; group 1 is the YAML, which starts on line 2."""
+    return _YAML_FRONT_MATTER.match(text)
+
+
+def _body(text: str, end: int) -> tuple[str, int]:
+    """What MkDocs keeps after a front matter ending at `end` (blank lines after it dropped), and its first line."""
+    body = text[end:].lstrip("\n")
+    return body, text.count("\n", 0, len(text) - len(body)) + 1
 
 
 def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Finding]]:
@@ -69,27 +89,28 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
     text, findings = decode(shown, file.read_bytes())
     if text is None:
         return DocPage(shown, docs_path, None, None), findings
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
     block = _front_matter(text)
     if block is None:
-        return DocPage(shown, docs_path, None, None), findings
-    yaml_text, first_line = block
-    doc, problems = parse(shown, "\n" * (first_line - 1) + yaml_text)  # keep the file's line numbers
+        return DocPage(shown, docs_path, None, None, text, 1), findings
+    doc, problems = parse(shown, "\n" + block.group(1))  # keep the file's line numbers
     findings += problems
     if doc is None or not isinstance(doc.data, dict):
-        return DocPage(shown, docs_path, None, doc), findings
+        return DocPage(shown, docs_path, None, doc, text, 1), findings  # MkDocs renders the whole file then
+    body, body_line = _body(text, block.end())
     if not {"owner", "last_reviewed"} & set(doc.data):
-        return DocPage(shown, docs_path, None, doc), findings
+        return DocPage(shown, docs_path, None, doc, body, body_line), findings
     try:
-        return DocPage(shown, docs_path, PageReview.model_validate(doc.data), doc), findings
+        return DocPage(shown, docs_path, PageReview.model_validate(doc.data), doc, body, body_line), findings
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             key = str(err["loc"][0]) if err["loc"] else ""
-            position = doc.position((key,), prefer_key=True) if key in doc.data else Position(first_line, 1)
+            position = doc.position((key,), prefer_key=True) if key in doc.data else Position(2, 1)
             problem = "ngày phải viết dạng YYYY-MM-DD" if key in ("last_reviewed", "review_by") else err["msg"]
             findings.append(error(shown, position.line, position.column, "page-review-invalid",
                                   f"khóa rà soát `{key}` của trang không hợp lệ: {problem}",
                                   "Cần `owner` (mã đơn vị), `last_reviewed` (YYYY-MM-DD) và tùy chọn `review_in` hoặc `review_by`."))
-        return DocPage(shown, docs_path, None, doc), findings
+        return DocPage(shown, docs_path, None, doc, body, body_line), findings
 
 
 def load_pages(docs_dir: Path, *, display_base: Path) -> tuple[list[DocPage], list[Finding]]:

@@ -13,7 +13,7 @@ from html import escape as escape_html
 from html import unescape as unescape_html
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -39,6 +39,7 @@ from minhbach.pages.values import review_dates, review_notice
 from minhbach.parallel import available_cores, run_all
 from minhbach.project import check_project, today_from_environment
 from minhbach.rawhtml import Stash
+from minhbach.sitemacros import MacrosConfig
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
@@ -48,6 +49,26 @@ THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of
 
 def _with_slash(url: str | None) -> str:
     return "" if not url else url if url.endswith("/") else url + "/"
+
+
+def _decode_anchor_links(files: Files) -> None:
+    """Let MkDocs' anchor validation (which runs after on_env) compare `#%E5%8A%9E...` with the id `办理...`.
+
+    Browsers percent-decode a fragment before looking for the id (HTML Standard, "find a potential
+    indicated element"); MkDocs 1.6 compares the fragment as written, so the strict build would reject
+    a correct link to a heading in another script. `Page.links_to_anchors` is a public attribute of MkDocs' Page.
+    """
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.links_to_anchors:
+            page.links_to_anchors = {target: {unquote(anchor): link for anchor, link in links.items()}
+                                     for target, links in page.links_to_anchors.items()}
+
+
+def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
+    """The macros plugin's options, so the checks know its module and which pages it renders."""
+    macros = config.plugins.get("macros")
+    return MacrosConfig.from_options(dict(macros.config), root) if macros is not None else None
 
 
 class MinhbachConfig(Config):
@@ -100,7 +121,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         policy = ReviewPolicy(dict(self.config.review_periods))
         self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
                                                     publication_lag_days=self.config.publication_lag_days, review_policy=policy,
-                                                    cache_dir=root / ".cache" / "minhbach")
+                                                    cache_dir=root / ".cache" / "minhbach", macros=_macros_config(config, root))
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
@@ -176,6 +197,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
+        _decode_anchor_links(files)
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -153,3 +153,17 @@ def test_report_writes_markdown_and_csv_that_are_reproducible(in_project: Path, 
     rows = (tmp_path / "a/bao-cao-2026-Q2-chi-so.csv").read_text(encoding="utf-8-sig").splitlines()
     assert "thong_bao_tong,1" in rows and "thong_bao_dung_han,0" in rows
     assert main(["report", "--period", "2026-Q9"]) == 2
+
+
+def test_check_knows_the_macros_and_the_opted_in_pages_from_mkdocs_yml(in_project: Path, capsys):
+    page = "---\nrender_macros: true\n---\n# Trang\n\n{{ legal_badge(\"nd-111-2011\") }}\n"
+    write_project(in_project, {"docs/trang.md": page, "mkdocs.yml": (
+        "site_name: x\nplugins:\n  - minhbach\n  - macros:\n"
+        f"      module_name: {(ROOT / 'macros' / 'main').as_posix()}\n      render_by_default: false\n")})
+    assert main(["check", "--today", "2026-11-27"]) == 0
+    (in_project / "docs/trang.md").write_text(page.replace('legal_badge("nd-111-2011")', "config.site_name"), encoding="utf-8")
+    assert main(["check", "--today", "2026-11-27"]) == 1
+    assert "docs/trang.md:6:1: error[template-unsafe]" in capsys.readouterr().out
+    (in_project / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - minhbach\n", encoding="utf-8")  # no macros plugin: nothing renders
+    assert main(["check", "--today", "2026-11-27"]) == 1
+    assert "docs/trang.md:6:1: error[template-not-rendered]" in capsys.readouterr().out

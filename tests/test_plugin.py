@@ -85,21 +85,81 @@ def test_page_size_does_not_grow_with_the_number_of_records(tmp_path: Path):
     assert sizes[1] == sizes[0]
 
 
-def test_macros_render_only_on_pages_that_opt_in_and_fail_on_undefined_names(tmp_path: Path):
+def test_macros_render_only_on_pages_that_opt_in_and_template_syntax_elsewhere_stops_the_build(tmp_path: Path):
     pages = {
-        "docs/index.md": "# Trang chủ\n\nGiữ nguyên: {{ khong_co }}\n",
+        "docs/index.md": "# Trang chủ\n\nGiữ nguyên: \\{{ khong_co }} và `{{ khong_co }}`\n",
         "docs/bang.md": "---\nrender_macros: true\n---\n# Bảng\n\n{{ procedure_table(field=\"lanh-su\") }}\n\n{{ legal_badge(\"nd-111-2011\") }}\n",
     }
     root = make_site_project(tmp_path, pages)
-    assert build(root).returncode == 0
-    assert "{{ khong_co }}" in (root / "site/index.html").read_text(encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr[-2000:]
+    home = article((root / "site/index.html").read_text(encoding="utf-8"))
+    assert "Giữ nguyên: {{ khong_co }} và <code>{{ khong_co }}</code>" in home
     table = article((root / "site/bang/index.html").read_text(encoding="utf-8"))
     assert 'href="../thu-tuc/hop-phap-hoa/"' in table and "Hết hiệu lực một phần" in table
 
-    (root / "docs/bang.md").write_text("---\nrender_macros: true\n---\n# Bảng\n\n{{ khong_co }}\n", encoding="utf-8")
-    assert build(root).returncode != 0
-    (root / "docs/bang.md").write_text("---\nrender_macros: true\n---\n# Bảng\n\n{{ legal_badge(\"khong-co\") }}\n", encoding="utf-8")
-    assert build(root).returncode != 0
+    (root / "docs/index.md").write_text("# Trang chủ\n\n{{ legal_badge(\"qd-khong-ton-tai\") }}\n", encoding="utf-8")
+    result = build(root)
+    assert result.returncode != 0 and "docs/index.md:3:1: error[template-not-rendered]" in result.stderr
+    assert "qd-khong-ton-tai" not in (root / "site/index.html").read_text(encoding="utf-8"), "the last site is kept"
+    (root / "docs/index.md").write_text(pages["docs/index.md"], encoding="utf-8")
+
+    for body, expected in [("{{ khong_co }}", "docs/bang.md:6:1: error[template-unsafe]"),
+                           ("{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}", "docs/bang.md:6:1: error[template-unsafe]"),
+                           ("x {{ legal_badge(\"khong-co\") }}", "docs/bang.md:6:19: error[unknown-reference]")]:
+        (root / "docs/bang.md").write_text(f"---\nrender_macros: true\n---\n# Bảng\n\n{body}\n", encoding="utf-8")
+        result = build(root)
+        assert result.returncode != 0 and expected in result.stderr, result.stderr[-2000:]
+    assert not (root / "PWNED").exists()
+
+
+def test_a_macro_that_fails_while_building_names_the_line_of_the_markdown_file(tmp_path: Path):
+    from tests.site_helpers import ROOT
+
+    module = tmp_path / "macros_extra.py"
+    module.write_text(
+        "import importlib.util\n"
+        "from minhbach.sitemacros import report_failures\n"
+        f"_spec = importlib.util.spec_from_file_location('site_macros', {str(ROOT / 'macros/main.py')!r})\n"
+        "site = importlib.util.module_from_spec(_spec)\n"
+        "_spec.loader.exec_module(site)\n\n"
+        "def define_env(env):\n"
+        "    site.define_env(env)\n\n"
+        "    def hong(so: int) -> str:\n"
+        "        raise ValueError(f'không đọc được dữ liệu số {so}')\n\n"
+        "    env.macro(report_failures(env, hong), 'hong')\n", encoding="utf-8")
+    page = ("---\nowner: phong-mot\nlast_reviewed: 2026-11-01\nreview_in: 1 năm\nrender_macros: true\n---\n\n"
+            "# Trang\n\nĐoạn một.\n\nĐoạn hai: {{ hong(2) }}\n")
+    root = make_site_project(tmp_path, {"docs/trang.md": page})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace(f"module_name: {(ROOT / 'macros' / 'main').as_posix()}", "module_name: macros_extra"),
+                                     encoding="utf-8")
+    result = build(root)
+    # mkdocs-macros renders the text after the front matter, with the review block the plugin adds after the title:
+    # its template line is not the file's line.
+    assert result.returncode != 0
+    assert "docs/trang.md:12:11: error[macro-failed]: hàm `hong` không chạy được: không đọc được dữ liệu số 2" in result.stderr, result.stderr[-3000:]
+
+
+def test_record_text_shown_by_a_macro_is_never_read_as_a_template(tmp_path: Path):
+    """mkdocs-macros 1.5.0 renders a page once (`Environment.from_string(markdown).render()`) and does not render what
+    macros return again; the title is rendered again only when it has template syntax, and hand-written titles are checked."""
+    from tests.conftest import UNIT
+
+    unit = UNIT.replace("name: Phòng Một", 'name: "{{ 7*7 }} {% if true %}x{% endif %}"')
+    page = "---\nrender_macros: true\n---\n# Đơn vị\n\n{{ unit_directory() }}\n"
+    root = make_site_project(tmp_path, {"data/units/phong-mot.yml": unit, "docs/don-vi.md": page})
+    result = build(root, links=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    html = article((root / "site/don-vi/index.html").read_text(encoding="utf-8"))
+    assert "{{ 7*7 }} {% if true %}x{% endif %}" in html and "49" not in html
+
+
+def test_unsafe_html_on_a_hand_written_page_stops_the_build(tmp_path: Path):
+    root = make_site_project(tmp_path, {"docs/index.md": "# Trang chủ\n\nẢnh: ![](https://example.org/a.png)\n\n<img src=x onerror=alert(1)>\n"})
+    result = build(root)
+    assert result.returncode != 0
+    assert "docs/index.md:3:10: error[external-resource]" in result.stderr and "docs/index.md:5:12: error[event-handler]" in result.stderr
 
 
 def test_heading_anchors_use_the_project_slug(tmp_path: Path):
@@ -279,3 +339,27 @@ def test_a_broken_internal_link_stops_the_build_and_keeps_the_last_site(tmp_path
     result = build(root)
     assert result.returncode != 0 and "docs/index.md:3:1: error[broken-link]" in result.stderr
     assert "Trang không có" not in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_headings_in_chinese_get_ids_from_their_text_and_links_to_them_resolve(tmp_path: Path):
+    """MkDocs 1.6.1 validates anchors as written; the plugin decodes `#%E8...` first, as browsers do."""
+    import datetime as dt
+    import re
+    from urllib.parse import quote
+
+    from minhbach.links.run import check_site
+
+    encoded = quote("联系方式")
+    page = (f"# 谅山省外务厅\n\n见[手续](#办理手续)与[联系](#{encoded})。\n\n## 新增章节\n\n"
+            "## 办理手续\n\n所需材料。\n\n## 联系方式\n\n电话。\n")
+    home = f"# Trang chủ\n\n[办理手续](zh.md#办理手续) · [联系方式](zh.md#{encoded})\n"
+    root = make_site_project(tmp_path, {"docs/zh.md": page, "docs/index.md": home})
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("validation:\n  anchors: warn\n")  # as the site's mkdocs.yml: a missing anchor fails the strict build
+    result = build(root, links=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = article((root / "site/zh/index.html").read_text(encoding="utf-8"))
+    assert re.findall(r'<h2 id="([^"]+)"', html) == ["新增章节", "办理手续", "联系方式"]
+    assert f'href="#{encoded}"' in html and 'href="#办理手续"' in html
+    report = check_site(root / "site", project=root, today=dt.date(2026, 11, 18))
+    assert not [f for f in report.findings if "办理手续" in f.message], "links written with the heading text resolve in `minhbach links`"

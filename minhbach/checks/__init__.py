@@ -10,6 +10,7 @@ from minhbach.catalog import Catalog
 from minhbach.docpages import DocPage
 from minhbach.findings import Finding
 from minhbach.freshness import ReviewPolicy
+from minhbach.sitemacros import SiteMacros
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,18 @@ class CheckContext:
     """Default review periods by kind, for records and pages that do not set their own."""
     pages: tuple[DocPage, ...] = ()
     """Hand-written pages under docs/, with their review front matter."""
+    macros: SiteMacros | None = None
+    """The site's registered macros and which pages render them; None when the site has no macros plugin."""
 
 
 Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import announcements, dates, files, freshness, legal, pending, references, workflows
+    from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, references, workflows
 
     return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check,
-            freshness.check]
+            freshness.check, pages.check]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:
