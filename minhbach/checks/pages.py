@@ -33,9 +33,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext, pagehtml
+from minhbach.checks.record_text import finding_of
 from minhbach.docpages import DocPage
 from minhbach.findings import Finding, error
 from minhbach.model import KINDS, RefTo
+from minhbach.pages.markdown import complexity_problems
 from minhbach.sitemacros import SiteMacros, signature
 
 _RAW_HINT = "Muốn hiện nguyên văn dấu ngoặc nhọn cho người đọc thì đặt đoạn đó giữa `{% raw %}` và `{% endraw %}`."
@@ -45,6 +47,10 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     macros = context.macros
     for page in context.pages:
+        too_complex = complexity_problems(page.body)
+        if too_complex:  # rendering it would take minutes or exhaust the stack: nothing else is checked
+            findings += [finding_of(page.path, page.body_line + problem.line - 1, 1, problem) for problem in too_complex]
+            continue
         renders = macros is not None and macros.renders(page)
         environment = jinja2.Environment(**(macros.jinja_options if macros else {}))
         findings += _title(page, environment, renders=renders)

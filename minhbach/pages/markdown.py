@@ -58,6 +58,7 @@ class Problem:
 
     code: str  # "unsafe-link", "external-image", "markdown-html", "markdown-attr-list", "markdown-too-complex"
     detail: str  # the offending text, shortened, as the editor wrote it
+    line: int = 0  # 1-based line in the text, where known; 0 otherwise
 
 
 @dataclass(frozen=True)
@@ -150,19 +151,23 @@ def complexity_problems(text: str) -> list[Problem]:
     Shared by record text and hand-written pages: both go through Python-Markdown.
     """
     problems = []
-    for block in re.split(r"\n[ \t]*\n", text):
-        brackets = block.count("[")
+    brackets, block_start = 0, 1
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            brackets, block_start = 0, number + 1
+            continue
+        brackets += line.count("[")
         if brackets > MAX_BRACKETS_PER_BLOCK:
-            problems.append(Problem("markdown-too-complex",
-                                    f"một đoạn có {brackets} dấu '[' (tối đa {MAX_BRACKETS_PER_BLOCK})"))
+            problems.append(Problem("markdown-too-complex", f"một đoạn có hơn {MAX_BRACKETS_PER_BLOCK} dấu '['", block_start))
             break
-    for line in text.split("\n"):
+    for number, line in enumerate(lines, start=1):
         expanded = line.expandtabs(4)
         indent = len(expanded) - len(expanded.lstrip(" "))
         quotes = len(re.match(r"[>\s]*", expanded).group(0).replace(" ", ""))
         depth = indent // 4 + quotes
         if depth > MAX_NESTING:
-            problems.append(Problem("markdown-too-complex", f"danh sách hoặc trích dẫn lồng {depth} tầng (tối đa {MAX_NESTING})"))
+            problems.append(Problem("markdown-too-complex", f"danh sách hoặc trích dẫn lồng {depth} tầng (tối đa {MAX_NESTING})", number))
             break
     return problems
 

@@ -256,3 +256,20 @@ def _site_macros():
     from minhbach.sitemacros import load_site_macros
 
     return load_site_macros(SITE_MACROS, display_base=ROOT)
+
+
+# --- pages too complex to render ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("body", "line"), [
+    ("Đoạn đầu.\n\n" + "[" * 10_000, 8),
+    ("Đoạn đầu.\n\n" + "\n".join("    " * level + "- x" for level in range(400)), 29),
+    ("Đoạn đầu.\n\n" + ">" * 400 + " trích", 8),
+])
+def test_a_page_too_complex_to_render_is_a_finding_at_its_line_and_is_not_rendered(project: Path, body: str, line: int):
+    """Python-Markdown's link parsing is quadratic in '[' (10,000 took 25 s) and lists recurse (400
+    levels: RecursionError); the check must answer at once, with the place."""
+    write_project(project, {"docs/trang.md": "---\ntitle: Trang\n---\n# Trang\n\n" + body})
+    _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project, macros=SITE_MACROS)
+    found = [(f.code, f.line) for f in findings if f.path == "docs/trang.md" and f.is_error]
+    assert found == [("markdown-too-complex", line)]
