@@ -6,25 +6,15 @@ Shared by the command line and the MkDocs plugin so both report exactly the same
 from __future__ import annotations
 
 import datetime as dt
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from minhbach.catalog import Catalog, load_catalog
 from minhbach.checks import CheckContext, run_checks
 from minhbach.docpages import load_pages
 from minhbach.findings import Finding, sorted_findings
 from minhbach.freshness import ReviewPolicy
-
-
-def today_from_environment() -> dt.date:
-    """Today, or the day of SOURCE_DATE_EPOCH when set, so that builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
-    return dt.date.today()
+from minhbach.settings import DEFAULTS
+from minhbach.sitecalendar import WorkCalendar
 
 
 def docs_files(docs_dir: Path) -> frozenset[str]:
@@ -40,67 +30,21 @@ def check_project(
     today: dt.date,
     *,
     display_base: Path | None = None,
-    publication_lag_days: int = 3,
+    publication_lag_days: int = DEFAULTS.publication_lag_days,
     review_policy: ReviewPolicy | None = None,
+    calendar: WorkCalendar | None = None,
     cache_dir: Path | None = None,
 ) -> tuple[Catalog, list[Finding]]:
     """Load every record and hand-written page, and run every check.
 
-    `cache_dir` keeps what was read from files that have not changed since (see `recordcache`).
+    `today` is the site's date (`Settings.today`); `calendar` says which days are working days (Vietnam's
+    public holidays and weekends when None). `cache_dir` keeps what was read from files that have not
+    changed since (see `recordcache`).
     """
     base = display_base or Path.cwd()
     catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir)
     pages, page_findings = load_pages(docs_dir, display_base=base)
     context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days,
-                           review_policy=review_policy or ReviewPolicy(), pages=tuple(pages))
+                           review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages))
     findings += page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)
-
-
-@dataclass(frozen=True)
-class ProjectSettings:
-    """The minhbach plugin's options in mkdocs.yml, so the command line checks what the build checks."""
-
-    data_dir: str = "data"
-    docs_dir: str = "docs"
-    publication_lag_days: int = 3
-    review_periods: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def review_policy(self) -> ReviewPolicy:
-        return ReviewPolicy(dict(self.review_periods))
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running it: `!ENV` and `!!python/name` tags become plain values."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_settings(config_file: Path) -> ProjectSettings:
-    """Settings from mkdocs.yml; defaults when the file or the plugin entry is missing."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
-    except (OSError, yaml.YAMLError):
-        return ProjectSettings()
-    if not isinstance(config, dict):
-        return ProjectSettings()
-    options: dict = {}
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and isinstance(plugin.get("minhbach"), dict):
-            options = plugin["minhbach"]
-    return ProjectSettings(
-        data_dir=str(options.get("data_dir", "data")),
-        docs_dir=str(config.get("docs_dir", "docs")),
-        publication_lag_days=int(options.get("publication_lag_days", 3)),
-        review_periods={str(k): str(v) for k, v in (options.get("review_periods") or {}).items()},
-    )
-
-
-def read_site_name(config_file: Path) -> str:
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
-    except (OSError, yaml.YAMLError):
-        return ""
-    return str(config.get("site_name", "")) if isinstance(config, dict) else ""
