@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -52,9 +53,15 @@ def public_holidays(year: int) -> Mapping[dt.date, str]:
     day made up when a holiday falls on a weekly day off (Điều 111 khoản 3), and the days off the
     Government has swapped in past years, as `holidays.country_holidays("VN")` lists them.
     """
-    import holidays  # on first use: loading every country's rules takes about half a second
+    collecting = gc.isenabled()
+    gc.disable()  # the package imports every country's rules: hundreds of modules, slow to collect over a loaded catalogue
+    try:
+        import holidays
 
-    return dict(holidays.country_holidays(COUNTRY, years=year, language="vi"))
+        return dict(holidays.country_holidays(COUNTRY, years=year, language="vi"))
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -85,8 +92,9 @@ class WorkCalendar:
     def is_within_working_days(self, start: dt.date, days: int, day: dt.date) -> bool:
         """Whether `day` comes at most `days` working days after `start`: `day <= add_working_days(start, days)`.
 
-        Settled without the holiday table (about half a second to load) whenever `day` is no later than
-        the deadline counted with weekends alone, which no holiday or day off can bring forward.
+        Settled without the holiday table (whose first use imports every country's rules in the package)
+        whenever `day` is no later than the deadline counted with weekends alone, which no holiday or day
+        off can bring forward.
         """
         counted, current = 0, start + dt.timedelta(days=1) if start < day else day
         while current < day and counted < days:  # days before `day` that could at most be working days

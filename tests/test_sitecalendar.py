@@ -121,3 +121,16 @@ def test_publication_on_time_by_weekends_alone_does_not_load_the_holiday_table(m
     monkeypatch.setattr(minhbach.sitecalendar, "public_holidays", unavailable)
     assert WorkCalendar().is_within_working_days(dt.date(2026, 2, 13), 3, dt.date(2026, 2, 18))
     assert WorkCalendar.of(extra_working_days=[dt.date(2026, 8, 22)]).is_within_working_days(dt.date(2026, 8, 20), 3, dt.date(2026, 8, 22))
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_the_holiday_table_leaves_garbage_collection_as_it_was(enabled):
+    import gc
+
+    public_holidays.cache_clear()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        assert public_holidays(2031)
+        assert gc.isenabled() == enabled
+    finally:
+        gc.enable()
