@@ -8,11 +8,13 @@ byte-identical.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,18 +37,18 @@ def commit_epoch(directory: Path) -> str | None:
     return value if value.isdigit() else None
 
 
-def _check_links(staging: Path, project: Path, *, external: bool) -> bool:
+def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool) -> bool:
     """Check the fresh build's links, publish the result, and fill in the dashboard's link figure.
 
+    `today` is the build's own date, so the link report and the dashboard show the same day.
     Only broken internal links stop the build: an external site being down is not a reason to
     keep the last site, and is reported instead.
     """
     from minhbach.findings import format_text
     from minhbach.links.external import ExternalOptions
     from minhbach.links.run import check_site, fill_dashboard
-    from minhbach.project import today_from_environment
 
-    result = check_site(staging, project=project, today=today_from_environment(),
+    result = check_site(staging, project=project, today=today,
                         external=ExternalOptions(cache_dir=project / ".cache" / "links") if external else None)
     if result.findings:
         print(format_text(result.findings), file=sys.stderr)
@@ -56,19 +58,37 @@ def _check_links(staging: Path, project: Path, *, external: bool) -> bool:
 
 def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_links: bool = True,
           external_links: bool = False, search: bool = True) -> int:
-    """Run a strict MkDocs build into a temporary folder next to `output`, check its links, then swap it in."""
+    """Run a strict MkDocs build into a temporary folder next to `output`, check its links, then swap it in.
+
+    The plugin's options are checked first, as `minhbach check` does; a bad one stops the build (1).
+    """
+    from minhbach.findings import format_text
+    from minhbach.options import read_settings
+    from minhbach.sitecalendar import ClockError
+
+    project, problems = read_settings(config)
+    if project is None:
+        print(format_text(problems), file=sys.stderr)
+        print(f"Dựng trang thất bại: sửa tùy chọn trong {config.as_posix()} rồi dựng lại. (Build failed; the last good site is kept.)",
+              file=sys.stderr)
+        return 1
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "SOURCE_DATE_EPOCH" not in env:
-        epoch = commit_epoch(config.resolve().parent)
-        if epoch:
-            env["SOURCE_DATE_EPOCH"] = epoch
+        # The last commit's time, or now: the build and its link check below then take the same day.
+        env["SOURCE_DATE_EPOCH"] = commit_epoch(config.resolve().parent) or str(int(time.time()))
+    try:
+        today = project.plugin.today(environ=env)  # the day the plugin takes in the build below
+    except ClockError as exc:
+        print(f"Dựng trang thất bại: {exc}. (Build failed; the last good site is kept.)", file=sys.stderr)
+        return 1
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=output.parent))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging), *extra_args]
     result = subprocess.run(command, env=env, check=False)
-    if result.returncode == 0 and check_links and not _check_links(staging, config.resolve().parent, external=external_links):
+    if result.returncode == 0 and check_links and not _check_links(staging, config.resolve().parent, today=today,
+                                                                          external=external_links):
         result = subprocess.CompletedProcess(command, 1)
     if result.returncode == 0 and search:
         from minhbach.search import build_index

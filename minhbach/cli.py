@@ -1,6 +1,7 @@
 """The `minhbach` command: check, schema, fix.
 
-Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 usage or internal failure.
+Exit codes: 0 no errors (warnings allowed), 1 errors found (in the data, or in the plugin's options in
+mkdocs.yml), 2 usage or internal failure (a bad argument or SOURCE_DATE_EPOCH).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from pathlib import Path
 from minhbach import report
 from minhbach.findings import FORMATTERS, has_errors, summary
 from minhbach.fix import fix_nfc
-from minhbach.freshness import ReviewPolicy, parse_period
+from minhbach.freshness import ReviewPolicy
 from minhbach.links.external import ExternalOptions, lychee_binary
 from minhbach.links.run import check_site
 from minhbach.metrics import figures, period_bounds
 from minhbach.model import KINDS
-from minhbach.project import check_project, read_settings, read_site_name, today_from_environment
+from minhbach.options import MinhbachConfig, OptionError, ProjectSettings, read_settings
+from minhbach.project import check_project
 from minhbach.schema import schema_text, write_schemas
+from minhbach.sitecalendar import ClockError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -34,25 +37,47 @@ def _date(text: str) -> dt.date:
 
 
 def _kind_period(text: str) -> tuple[str, str]:
+    """KIND=PERIOD, checked by the same rule as the `review_periods` option."""
     kind, _, period = text.partition("=")
-    if kind not in (*KINDS, "page"):
-        raise argparse.ArgumentTypeError(f"unknown kind '{kind}' (one of: {', '.join((*KINDS, 'page'))})")
     try:
-        parse_period(period)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{period}' is not a period such as '6 tháng' or '1 năm'") from None
+        MinhbachConfig.review_periods.run_validation({kind: period})
+    except OptionError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint}") from None
     return kind, period
 
 
+def _lag_days(text: str) -> int:
+    """N, checked by the same rule as the `publication_lag_days` option."""
+    try:
+        return MinhbachConfig.publication_lag_days.run_validation(int(text))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' không phải một số nguyên") from None
+    except OptionError as exc:
+        raise argparse.ArgumentTypeError(f"{exc.message}. {exc.hint}") from None
+
+
+def _project(config: Path, output_format: str = "text") -> ProjectSettings | None:
+    """The settings in `config`, or None after printing why they cannot be used (as findings)."""
+    project, problems = read_settings(config)
+    if problems:
+        print(FORMATTERS[output_format](problems))
+        if output_format == "text":
+            print(summary(problems), file=sys.stderr)
+    return project
+
+
 def _check(args: argparse.Namespace) -> int:
-    settings = read_settings(args.config)
-    data = args.data or Path(settings.data_dir)
-    docs = args.docs or Path(settings.docs_dir)
+    project = _project(args.config, args.format)
+    if project is None:
+        return EXIT_ERRORS
+    settings = project.plugin
+    data = args.data or project.data_path
+    docs = args.docs or project.docs_path
     policy = ReviewPolicy({**settings.review_periods, **dict(args.review_period)})
     lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
     cache = None if args.no_cache else Path(".cache") / "minhbach"
-    _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy,
-                                cache_dir=cache, macros=settings.macros)
+    _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
+                                calendar=settings.calendar, cache_dir=cache, macros=project.macros)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)
@@ -99,7 +124,13 @@ def _links(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         external = ExternalOptions(timeout=args.timeout, max_time=args.max_time, exclude=tuple(args.exclude),
                                    cache_dir=args.cache, progress=sys.stderr.isatty() and args.format == "text")
-    report = check_site(args.site, project=args.project, today=args.today or today_from_environment(), external=external)
+    today = args.today
+    if today is None:
+        project = _project(args.project / "mkdocs.yml", args.format)
+        if project is None:
+            return EXIT_ERRORS
+        today = project.plugin.today()
+    report = check_site(args.site, project=args.project, today=today, external=external)
     output = FORMATTERS[args.format](report.findings)
     if output:
         print(output)
@@ -119,14 +150,17 @@ def _report(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"minhbach report: '{args.period}' is not a period such as 2026-Q3 or 2026", file=sys.stderr)
         return EXIT_USAGE
-    settings = read_settings(args.config)
-    written_on = args.today or today_from_environment()
+    project = _project(args.config)
+    if project is None:
+        return EXIT_ERRORS
+    settings = project.plugin
+    written_on = args.today or settings.today()
     as_of = min(end, written_on)
-    catalog, findings = check_project(Path(settings.data_dir), Path(settings.docs_dir), as_of,
-                                      publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy,
-                                      macros=settings.macros)
+    catalog, findings = check_project(project.data_path, project.docs_path, as_of, publication_lag_days=settings.publication_lag_days,
+                                      review_policy=settings.review_policy, calendar=settings.calendar,
+                                      macros=project.macros)
     numbers = figures(catalog, findings, start=start, end=as_of)
-    site_name = read_site_name(args.config)
+    site_name = project.site_name
     base = args.output / f"bao-cao-{args.period.upper()}"
     args.output.mkdir(parents=True, exist_ok=True)
     base.with_suffix(".md").write_text(report.markdown(catalog, numbers, period=args.period.upper(), written_on=written_on,
@@ -152,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-cache", action="store_true", help="đọc lại mọi tệp, không dùng .cache/minhbach")
     check.add_argument("--review-period", type=_kind_period, action="append", default=[], metavar="KIND=PERIOD",
                        help="chu kỳ rà soát mặc định của một loại, ví dụ procedure='6 tháng' (mặc định 12 tháng)")
-    check.add_argument("--lag-days", type=int, metavar="N",
+    check.add_argument("--lag-days", type=_lag_days, metavar="N",
                        help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: theo mkdocs.yml, hoặc 3)")
     check.set_defaults(run=_check)
 
@@ -193,6 +227,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
+        return EXIT_USAGE
+    except ClockError as exc:
+        print(f"minhbach: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except Exception:  # a bug, not the editor's fault: say so, keep the details
         print("minhbach: internal error, please report it with the text below.", file=sys.stderr)

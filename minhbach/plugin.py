@@ -15,8 +15,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -31,15 +29,17 @@ from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding, format_text
-from minhbach.freshness import ReviewPolicy, review
+from minhbach.freshness import review
 from minhbach.links.sources import SOURCES_FILE
 from minhbach.opendata import DATA_DIR
+from minhbach.options import MinhbachConfig, settings_of
 from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice
 from minhbach.parallel import available_cores, run_all
-from minhbach.project import check_project, today_from_environment
+from minhbach.project import check_project
 from minhbach.rawhtml import Stash
 from minhbach.sitemacros import MacrosConfig
+from minhbach.sitecalendar import ClockError
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
@@ -69,15 +69,6 @@ def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
     """The macros plugin's options, so the checks know its module and which pages it renders."""
     macros = config.plugins.get("macros")
     return MacrosConfig.from_options(dict(macros.config), root) if macros is not None else None
-
-
-class MinhbachConfig(Config):
-    data_dir = c.Type(str, default="data")
-    """Folder of the records, relative to mkdocs.yml."""
-    publication_lag_days = c.Type(int, default=3)
-    """Working days allowed between an announcement's source document and its publication."""
-    review_periods = c.Type(dict, default={})
-    """Default review period by kind, e.g. {procedure: "6 tháng", page: "3 tháng"}; others 12 months."""
 
 
 def theme_texts(page: Page) -> None:
@@ -117,11 +108,16 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        today = today_from_environment()
-        policy = ReviewPolicy(dict(self.config.review_periods))
-        self.catalog, self.findings = check_project(root / self.config.data_dir, Path(config.docs_dir), today, display_base=root,
-                                                    publication_lag_days=self.config.publication_lag_days, review_policy=policy,
-                                                    cache_dir=root / ".cache" / "minhbach", macros=_macros_config(config, root))
+        settings = settings_of(self.config)
+        try:
+            today = settings.today()
+        except ClockError as exc:
+            raise PluginError(str(exc)) from None
+        policy = settings.review_policy
+        self.catalog, self.findings = check_project(root / settings.data_dir, Path(config.docs_dir), today, display_base=root,
+                                                    publication_lag_days=settings.publication_lag_days, review_policy=policy,
+                                                    calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach",
+                                                    macros=_macros_config(config, root))
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
@@ -130,7 +126,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
         site = Site(name=config.site_name, url=_with_slash(config.site_url), uid_domain=urlsplit(config.site_url or "").hostname or "minhbach")
         self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site, review_policy=policy,
-                                     findings=self.findings, publication_lag_days=self.config.publication_lag_days)
+                                     findings=self.findings, publication_lag_days=settings.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_DIR not in config.theme.dirs:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from minhbach.cli import main
 from minhbach.model import KINDS
 from tests.conftest import PROCEDURE, line_of, write_project
+from tests.test_options import BAD_OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -116,7 +118,7 @@ def test_console_script_runs_check_on_the_shipped_data():
 def test_publication_lag_is_set_on_the_command_line(in_project: Path, capsys):
     from tests.conftest import NOTICE
 
-    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE})
+    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE.replace("2026-05-04", "2026-05-05")})
     assert main(["check", "--today", "2026-11-27", "--lag-days", "1"]) == 1
     assert "error[publication-lag]" in capsys.readouterr().out
     assert main(["check", "--today", "2026-11-27", "--lag-days", "3"]) == 0
@@ -125,7 +127,7 @@ def test_publication_lag_is_set_on_the_command_line(in_project: Path, capsys):
 def test_check_reads_the_plugin_settings_from_mkdocs_yml(in_project: Path, capsys):
     from tests.conftest import NOTICE
 
-    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE,
+    write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE.replace("2026-05-04", "2026-05-05"),
                                "data/procedures/hop-phap-hoa.yml": PROCEDURE.replace("review_in: 6 tháng\n", ""), "mkdocs.yml": (
         "site_name: x\nsite_url: !ENV SITE_URL\nplugins:\n  - minhbach:\n      publication_lag_days: 1\n"
         "      review_periods: {procedure: 1 tháng}\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:minhbach.slug.slugify\n")})
@@ -167,3 +169,70 @@ def test_check_knows_the_macros_and_the_opted_in_pages_from_mkdocs_yml(in_projec
     (in_project / "mkdocs.yml").write_text("site_name: x\nplugins:\n  - minhbach\n", encoding="utf-8")  # no macros plugin: nothing renders
     assert main(["check", "--today", "2026-11-27"]) == 1
     assert "docs/trang.md:6:1: error[template-not-rendered]" in capsys.readouterr().out
+
+
+NIGHTLY_EPOCH = str(int(dt.datetime(2026, 11, 26, 19, 30, tzinfo=dt.timezone.utc).timestamp()))
+"""The nightly publish: 19:30 UTC on the 26th is 02:30 on the 27th in Việt Nam."""
+
+
+@pytest.mark.parametrize(("zone", "code"), [(None, 0), ("Asia/Ho_Chi_Minh", 0), ("UTC", 1)])
+def test_check_takes_today_in_the_sites_time_zone(in_project: Path, capsys, monkeypatch, zone, code):
+    from tests.conftest import UNIT
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NIGHTLY_EPOCH)
+    options = f"plugins:\n  - minhbach:\n      time_zone: {zone}\n" if zone else ""
+    write_project(in_project, {"data/units/phong-mot.yml": UNIT.replace("last_reviewed: 2026-11-01", "last_reviewed: 2026-11-27"),
+                               "mkdocs.yml": "site_name: x\n" + options})
+    assert main(["check"]) == code
+    assert ("error[future-date]" in capsys.readouterr().out) == bool(code)
+
+
+def test_links_report_and_check_take_the_same_day(in_project: Path, tmp_path: Path, capsys, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NIGHTLY_EPOCH)
+    site = tmp_path / "built"
+    write_project(site, {"index.html": "<html><body><a href='#'>x</a></body></html>"})
+    assert main(["links", str(site), "--report", str(tmp_path / "links.json")]) == 0
+    assert json.loads((tmp_path / "links.json").read_text(encoding="utf-8"))["checked_on"] == "2026-11-27"
+    assert main(["report", "--period", "2026-Q4", "--output", str(tmp_path / "reports")]) == 0
+    assert "Ngày lập: 27/11/2026." in (tmp_path / "reports/bao-cao-2026-Q4.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("epoch", ["yesterday", "-1", "99999999999999999999"])
+def test_a_malformed_source_date_epoch_is_a_usage_error_without_a_traceback(in_project: Path, capsys, monkeypatch, epoch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    assert main(["check"]) == 2
+    err = capsys.readouterr().err
+    assert "SOURCE_DATE_EPOCH" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+@pytest.mark.parametrize(("options", "name", "needle", "words"), BAD_OPTIONS)
+def test_a_bad_plugin_option_exits_one_with_the_finding_and_no_traceback(in_project: Path, capsys, options, name, needle, words,
+                                                                          output_format):
+    body = "".join(f"      {line}\n" for line in options.splitlines())
+    write_project(in_project, {"mkdocs.yml": "site_name: x\nsite_url: !ENV SITE_URL\nplugins:\n  - minhbach:\n" + body})
+    assert main(["check", "--format", output_format]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "internal error" not in err
+    assert "bad-option" in out and name in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [(["--lag-days", "-1"], "0 đến 60"), (["--lag-days", "ba"], "số nguyên"), (["--lag-days", "1000000"], "0 đến 60"),
+     (["--review-period", "procedure=6 thang"], "6 tháng"), (["--review-period", "procedur=6 tháng"], "procedure")],
+)
+def test_bad_setting_on_the_command_line_is_a_usage_error(in_project: Path, capsys, argv, words):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", *argv])
+    assert exit_info.value.code == 2
+    assert words in capsys.readouterr().err
+
+
+def test_folders_in_the_config_are_relative_to_it(project: Path, tmp_path: Path, capsys, monkeypatch):
+    write_project(project, {"mkdocs.yml": "site_name: x\nplugins:\n  - minhbach:\n      publication_lag_days: 2\n"})
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["check", "--config", str(project / "mkdocs.yml"), "--today", "2026-11-27"]) == 0
+    assert "phong-mot.yml" in capsys.readouterr().out

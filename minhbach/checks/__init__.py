@@ -10,6 +10,8 @@ from minhbach.catalog import Catalog
 from minhbach.docpages import DocPage
 from minhbach.findings import Finding
 from minhbach.freshness import ReviewPolicy
+from minhbach.settings import DEFAULTS
+from minhbach.sitecalendar import WorkCalendar
 from minhbach.sitemacros import SiteMacros
 
 
@@ -20,8 +22,10 @@ class CheckContext:
     today: dt.date
     docs_files: frozenset[str] = field(default_factory=frozenset)
     """Files under docs/, as POSIX paths relative to it (for form files)."""
-    publication_lag_days: int = 3
+    publication_lag_days: int = DEFAULTS.publication_lag_days
     """Working days allowed between an announcement's source document and its publication."""
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)
+    """Which days are working days: weekends and Vietnam's public holidays off, with the site's changes."""
     review_policy: ReviewPolicy = field(default_factory=ReviewPolicy)
     """Default review periods by kind, for records and pages that do not set their own."""
     pages: tuple[DocPage, ...] = ()

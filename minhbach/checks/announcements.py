@@ -12,24 +12,14 @@ from minhbach.model.announcement import AnnouncementBase, day_of, local
 from minhbach.model.base import Pending
 
 
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """`start` plus `days` working days, Saturdays and Sundays excluded (public holidays are not known)."""
-    current = start
-    remaining = days
-    while remaining > 0:
-        current += dt.timedelta(days=1)
-        if current.weekday() < 5:
-            remaining -= 1
-    return current
-
-
 def _lag(entry: Entry, item: AnnouncementBase, context: CheckContext) -> list[Finding]:
-    allowed = add_working_days(item.issued, context.publication_lag_days)
-    if item.published <= allowed:
+    if context.calendar.is_within_working_days(item.issued, context.publication_lag_days, item.published):
         return []
+    allowed = context.calendar.add_working_days(item.issued, context.publication_lag_days)
     position = entry.position(("published",))
     message = (f"đăng ngày {item.published.isoformat()}, muộn hơn hạn {allowed.isoformat()} "
-               f"({context.publication_lag_days} ngày làm việc kể từ văn bản nguồn ngày {item.issued.isoformat()})")
+               f"({context.publication_lag_days} ngày làm việc kể từ văn bản nguồn ngày {item.issued.isoformat()}, "
+               "không tính thứ Bảy, Chủ nhật, ngày lễ, Tết)")
     if item.late_reason:
         return [warning(entry.path, position.line, position.column, "publication-lag", message,
                         f"Đã ghi lý do: {item.late_reason}")]

@@ -65,6 +65,8 @@ from minhbach.pages.values import (
     when_range,
     when_text,
 )
+from minhbach.settings import DEFAULTS
+from minhbach.sitecalendar import today as site_today
 from minhbach.timeline import Announcement, Timeline, is_current, year_of
 
 
@@ -118,12 +120,12 @@ class PageRenderer:
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
                  site: Site | None = None, review_policy: ReviewPolicy | None = None,
-                 findings: list[Finding] | None = None, publication_lag_days: int = 3) -> None:
+                 findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days) -> None:
         self.catalog = catalog
         self.findings = findings or []
         self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()
-        self.today = today or dt.date.today()
+        self.today = today or site_today()
         self.directory_urls = directory_urls
         self.site = site or Site(name="minhbach", url="")
         self.timeline = Timeline.build(catalog, self.today)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from minhbach.checks.announcements import add_working_days
 from minhbach.project import check_project
 from tests.conftest import EVENT, FUNDING, NOTICE, TODAY, line_of, write_project
 
@@ -23,30 +22,53 @@ def test_valid_announcements_are_clean(project: Path):
     assert run(project, files) == []
 
 
-@pytest.mark.parametrize(
-    ("start", "days", "expected"),
-    [(dt.date(2026, 4, 30), 3, dt.date(2026, 5, 5)), (dt.date(2026, 11, 27), 3, dt.date(2026, 12, 2)), (dt.date(2026, 11, 28), 1, dt.date(2026, 11, 30))],
-)
-def test_working_days_skip_weekends(start, days, expected):
-    assert add_working_days(start, days) == expected
-
-
 def test_publication_lag_is_an_error_without_a_reason_and_a_warning_with_one(project: Path):
-    late = NOTICE.replace("2026-05-04", "2026-05-06")
+    late = NOTICE.replace("2026-05-04", "2026-05-07")  # issued 30/4: 1/5 is a holiday, so 4, 5, 6 May
     [finding] = run(project, {"data/notices/thong-bao-mot.yml": late})
     assert (finding.code, finding.severity.value, finding.line) == ("publication-lag", "error", line_of(late, "published:"))
-    assert "2026-05-05" in finding.message and "3 ngày làm việc" in finding.message
+    assert "2026-05-06" in finding.message and "3 ngày làm việc" in finding.message
     excused = late + "late_reason: Văn bản đến Sở chậm.\n"
     [finding] = run(project, {"data/notices/thong-bao-mot.yml": excused})
     assert (finding.code, finding.severity.value) == ("publication-lag", "warning")
+
+
+@pytest.mark.parametrize(
+    ("issued", "last_day_on_time"),
+    [("2026-02-13", "2026-02-25"),  # Tết 16–20 February
+     ("2026-04-29", "2026-05-06"),  # 30/4, 1/5
+     ("2026-04-23", "2026-04-29"),  # Giỗ Tổ on a Sunday, made up on Monday 27/4
+     ("2026-08-27", "2026-09-04"),  # 31/8 swapped off, Quốc khánh 1–2/9
+     ("2026-11-20", "2026-11-26")],  # Ngày Văn hóa Việt Nam, 24/11
+)
+def test_public_holidays_are_not_counted_in_the_publication_lag(project: Path, issued: str, last_day_on_time: str):
+    on_time = NOTICE.replace("issued: 2026-04-30", f"issued: {issued}").replace("2026-05-04", last_day_on_time)
+    assert run(project, {"data/notices/thong-bao-mot.yml": on_time}) == []
+    next_day = (dt.date.fromisoformat(last_day_on_time) + dt.timedelta(days=1)).isoformat()
+    [finding] = run(project, {"data/notices/thong-bao-mot.yml": on_time.replace(last_day_on_time, next_day)})
+    assert finding.code == "publication-lag" and f"muộn hơn hạn {last_day_on_time}" in finding.message
+
+
+def test_days_the_government_swaps_are_counted_as_the_site_says(project: Path):
+    from minhbach.sitecalendar import WorkCalendar
+
+    notice = NOTICE.replace("issued: 2026-04-30", "issued: 2026-08-20").replace("2026-05-04", "2026-08-25")
+    write_project(project, {"data/notices/thong-bao-mot.yml": notice})
+    plain = check_project(project / "data", project / "docs", TODAY, display_base=project)[1]
+    assert "publication-lag" not in {f.code for f in plain}  # 21, 24, 25 August
+    swapped = WorkCalendar.of(extra_working_days=[dt.date(2026, 8, 22)])  # Saturday worked for Monday 31/8
+    _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project, calendar=swapped)
+    [finding] = [f for f in findings if f.code == "publication-lag"]
+    assert "muộn hơn hạn 2026-08-24" in finding.message  # 21, 22, 24 August
 
 
 def test_publication_lag_is_configurable(project: Path):
     from minhbach.catalog import load_catalog
     from minhbach.checks import CheckContext, run_checks
 
-    write_project(project, {"data/notices/thong-bao-mot.yml": NOTICE})
+    write_project(project, {"data/notices/thong-bao-mot.yml": NOTICE.replace("2026-05-04", "2026-05-05")})
     catalog, _ = load_catalog(project / "data")
+    assert [f.code for f in run_checks(catalog, CheckContext(today=TODAY, docs_files=frozenset({"forms/to-khai.docx"})))
+            if f.code != "pending"] == []
     strict = run_checks(catalog, CheckContext(today=TODAY, docs_files=frozenset({"forms/to-khai.docx"}), publication_lag_days=1))
     assert [f.code for f in strict if f.code != "pending"] == ["publication-lag"]
 
