@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from minhbach.findings import Finding, sorted_findings
-from minhbach.links.crawl import html_files, read_page
+from minhbach.links.crawl import SitePage, html_files, read_page
 from minhbach.links.external import ExternalOptions, check_external
 from minhbach.links.internal import check_internal, is_internal
 from minhbach.links.sources import load_sources
@@ -40,13 +40,24 @@ class LinkReport:
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def check_site(site: Path, *, project: Path, today: dt.date, external: ExternalOptions | None = None) -> LinkReport:
+def published_url(pages: dict[str, SitePage]) -> str:
+    """Where the site is published, from its home page's `<link rel="canonical">` (MkDocs writes one
+    on every page when `site_url` is set): "https://example.github.io/minhbach/", or '' when unknown."""
+    home = pages.get("index.html")
+    canonical = home.canonical if home else ""
+    return canonical if canonical.startswith(("http://", "https://")) else ""
+
+
+def check_site(site: Path, *, project: Path, today: dt.date, external: ExternalOptions | None = None,
+               site_url: str | None = None) -> LinkReport:
+    """Check the built site in `site`; `site_url` (where it is published) defaults to `published_url`."""
     started = time.perf_counter()
     pages = {page.path: page for page in (read_page(site, file) for file in html_files(site))}
     sources = load_sources(site)
-    findings = check_internal(site, pages, sources=sources, project=project)
+    site_url = published_url(pages) if site_url is None else site_url
+    findings = check_internal(site, pages, sources=sources, project=project, site_url=site_url)
     outside = [link for page in pages.values() for link in page.links
-               if not is_internal(link.target) and link.target.startswith(("http://", "https://"))]
+               if not is_internal(link.target, site_url) and link.target.startswith(("http://", "https://"))]
     if external is not None and outside:
         findings += check_external(outside, external, sources=sources, project=project)
     return LinkReport(

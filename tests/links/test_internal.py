@@ -43,6 +43,52 @@ def test_exactly_the_planted_defects_are_reported_at_their_sources(tmp_path: Pat
     assert "thu-tuc/hop-phap-hoa/index.html" in anchor.message and anchor.is_error
 
 
+# Every way a hand-written page can write a broken link, and what must not count: links in
+# comments, ids in comments, `<meta name>`, and a fragment written percent-encoded.
+PLANTED = """\
+---
+owner: phong-mot
+last_reviewed: 2026-11-01
+---
+# Liên kết viết tay
+
+## Phụ lục {#phụ-lục}
+
+Tệp mẫu nằm ở forms/to-khai.docx; hồ sơ gửi về files/khong-co.pdf.bak không dùng nữa.
+
+<p><a href="#ph%E1%BB%A5-l%E1%BB%A5c">Mục viết mã hóa</a> <a href="../forms/to-khai.docx">Tờ khai</a></p>
+<p><a href='../files/khong-co.pdf'>Nháy đơn</a></p>
+<p><a href=../files/khong-co-2.pdf>Không có dấu nháy</a></p>
+<P><A HREF="../thu-tuc/khong-co/">Chữ hoa</A></P>
+<p><img alt="Ảnh" srcset="../forms/to-khai.docx 1x, ../files/anh-khong-co.png 2x"></p>
+<!-- <a href="../files/chi-trong-ghi-chu.pdf">ghi chú</a> <span id="an-trong-ghi-chu"></span> -->
+<p><meta name="muc-meta"><a href="#an-trong-ghi-chu">Chỉ có trong ghi chú</a></p>
+<p><a href="#muc-meta">Tên của thẻ meta</a></p>
+<p><a href='../files/khong-co.pdf'>Nháy đơn, lần hai</a></p>
+"""
+
+
+def _lines_of(text: str, needle: str) -> list[int]:
+    return [number for number, line in enumerate(text.splitlines(), start=1) if needle in line]
+
+
+def test_links_written_in_any_html_form_are_checked_at_their_own_lines(tmp_path: Path):
+    root = make_site_project(tmp_path, {"docs/lien-ket.md": PLANTED})
+    assert build(root, links=False).returncode == 0
+    report = check_site(root / "site", project=root, today=dt.date(2026, 11, 27))
+    found = sorted((f.path, f.line, f.message.split("'")[1]) for f in report.findings)
+    first, second = _lines_of(PLANTED, "'../files/khong-co.pdf'")
+    assert found == sorted([
+        ("docs/lien-ket.md", first, "../files/khong-co.pdf"),
+        ("docs/lien-ket.md", second, "../files/khong-co.pdf"),
+        ("docs/lien-ket.md", line_of(PLANTED, "khong-co-2.pdf"), "../files/khong-co-2.pdf"),
+        ("docs/lien-ket.md", line_of(PLANTED, "../thu-tuc/khong-co/"), "../thu-tuc/khong-co/"),
+        ("docs/lien-ket.md", line_of(PLANTED, "anh-khong-co.png"), "../files/anh-khong-co.png"),
+        ("docs/lien-ket.md", line_of(PLANTED, 'href="#an-trong-ghi-chu"'), "#an-trong-ghi-chu"),
+        ("docs/lien-ket.md", line_of(PLANTED, 'href="#muc-meta"'), "#muc-meta"),
+    ])
+
+
 def test_a_deleted_page_is_reported_where_each_link_to_it_was_written(tmp_path: Path):
     root = make_site_project(tmp_path)
     assert build(root).returncode == 0
