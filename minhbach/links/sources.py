@@ -14,6 +14,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from minhbach.links.fragment import decoded_form, stored_form
+
 SOURCES_FILE = "du-lieu/nguon-trang.json"
 
 
@@ -46,11 +48,12 @@ _AFTER = r"(?![\w%-]|\.\w)"
 
 def _needles(target: str) -> list[re.Pattern[str]]:
     """What a source file would contain for a link, best first: the URL itself, its #fragment (as
-    written or percent-decoded), its last path part with and without a .md/.html suffix."""
+    written, percent-decoded or percent-encoded), its last path part with and without a .md/.html suffix."""
     address, _, fragment = target.partition("#")
     needles = [_BEFORE + re.escape(target) + _AFTER]
     if fragment:
-        needles += [r"#" + re.escape(form) + _AFTER for form in dict.fromkeys([fragment, unquote(fragment)])]
+        forms = [fragment, decoded_form(fragment), stored_form(fragment)]
+        needles += [r"#" + re.escape(form) + _AFTER for form in dict.fromkeys(forms)]
     parts = [part for part in unquote(address).split("/") if part not in ("", ".", "..", "index.html")]
     if parts:
         last = posixpath.splitext(parts[-1])[0] if parts[-1].endswith((".html", ".md")) else parts[-1]
