@@ -104,3 +104,66 @@ def test_the_real_site_has_no_broken_internal_links(real_site: Path):
     report = check_site(real_site, project=ROOT, today=dt.date(2026, 11, 27))
     assert report.findings == []
     assert report.pages > 40 and report.links > 1000
+
+
+def _hand_built(root: Path, pages: dict[str, str]) -> Path:
+    for path, body in pages.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(body, encoding="utf-8")
+    return root
+
+
+SUBPATH_HOME = '<link rel="canonical" href="https://vi-du.github.io/minhbach/"><h1 id="dau">Trang chủ</h1>'
+SUBPATH_LINKS = {
+    # (link on 404.html, broken?) for a site published at https://vi-du.github.io/minhbach/
+    "/minhbach/.": False,
+    "/minhbach/": False,
+    "/minhbach": False,
+    "/minhbach/thu-tuc/": False,
+    "/minhbach/thu-tuc/#muc": False,
+    "/minhbach/assets/a.css": False,
+    "/minhbach/thu-tuc/../assets/a.css": False,
+    "https://vi-du.github.io/minhbach/thu-tuc/#muc": False,
+    "HTTPS://VI-DU.GITHUB.IO/minhbach/": False,
+    "https://vi-du.github.io/khac/": False,  # another site on the same host: external
+    "/assets/a.css": True,  # the domain root, outside the site
+    "/thu-tuc/": True,
+    "/minhbach-khac/": True,
+    "/minhbach/khong-co/": True,
+    "/minhbach/thu-tuc/#khong-co": True,
+    "https://vi-du.github.io/minhbach/khong-co/": True,
+    "https://vi-du.github.io/minhbach/#khong-co": True,
+}
+
+
+def test_root_absolute_links_are_read_against_the_published_path(tmp_path: Path):
+    links = "".join(f'<a href="{target}">x</a>\n' for target in SUBPATH_LINKS)
+    site = _hand_built(tmp_path / "site", {
+        "index.html": SUBPATH_HOME, "thu-tuc/index.html": '<h2 id="muc">Mục</h2>', "assets/a.css": "",
+        "404.html": links,
+    })
+    report = check_site(site, project=tmp_path, today=dt.date(2026, 11, 27))
+    broken = {f.message.split("'")[1] for f in report.findings}
+    assert broken == {target for target, is_broken in SUBPATH_LINKS.items() if is_broken}
+    outside = next(f for f in report.findings if "'/assets/a.css'" in f.message)
+    assert (outside.path, outside.line) == ("site/404.html", list(SUBPATH_LINKS).index("/assets/a.css") + 1)
+    assert "/minhbach/" in outside.message
+
+
+def test_a_site_without_a_published_address_is_read_from_the_domain_root(tmp_path: Path):
+    site = _hand_built(tmp_path / "site", {
+        "index.html": "<h1>Trang chủ</h1>", "thu-tuc/index.html": "",
+        "404.html": '<a href="/thu-tuc/">x</a><a href="/">x</a><a href="/minhbach/thu-tuc/">x</a>',
+    })
+    report = check_site(site, project=tmp_path, today=dt.date(2026, 11, 27))
+    assert [f.message.split("'")[1] for f in report.findings] == ["/minhbach/thu-tuc/"]
+
+
+def test_relative_links_follow_the_pages_base_address(tmp_path: Path):
+    site = _hand_built(tmp_path / "site", {
+        "index.html": "", "thu-tuc/index.html": '<h2 id="muc">x</h2>',
+        "van-ban/index.html": '<base href="../thu-tuc/"><a href="#muc">x</a><a href="index.html">x</a><a href="khong-co.html">x</a>',
+        "du-lieu/index.html": '<base href="https://noi-khac.example/"><a href="khong-kiem.html">x</a>',
+    })
+    report = check_site(site, project=tmp_path, today=dt.date(2026, 11, 27))
+    assert [f.message.split("'")[1] for f in report.findings] == ["khong-co.html"]
