@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from xml.parsers import expat
 from pathlib import Path
 
 # Element -> attributes holding one URL ("srcset" holds a list, read by `srcset_urls`).
@@ -155,4 +156,63 @@ def read_page(site: Path, file: Path) -> SitePage:
 
 def html_files(site: Path) -> Iterator[Path]:
     yield from sorted(site.rglob("*.html"))
+
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def parse_xml(relative: str, data: bytes) -> SitePage:
+    """The links of a sitemap (`<loc>`, sitemaps.org 0.9) or an Atom feed (`<link href>`, RFC 4287);
+    other XML has none. Malformed XML gives the links read before the error."""
+    links: list[Link] = []
+    parser = expat.ParserCreate(namespace_separator=" ")
+    text: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name == f"{ATOM} link" and attrs.get("href", "").strip():
+            links.append(Link(relative, "link", attrs["href"].strip(), parser.CurrentLineNumber))
+        elif name == f"{SITEMAP} loc":
+            text.clear()
+            text.append(str(parser.CurrentLineNumber))
+
+    def end(name: str) -> None:
+        if name == f"{SITEMAP} loc" and text:
+            line, *parts = text
+            if "".join(parts).strip():
+                links.append(Link(relative, "loc", "".join(parts).strip(), int(line)))
+            text.clear()
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = lambda data: text.append(data) if text else None
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError:
+        pass
+    return SitePage(relative, set(), links)
+
+
+def parse_calendar(relative: str, text: str) -> SitePage:
+    """The `URL` properties of an iCalendar file (RFC 5545: 3.1 line unfolding, 3.8.4.6 URL)."""
+    links: list[Link] = []
+    logical: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line[:1] in (" ", "\t") and logical:
+            logical[-1] = (logical[-1][0], logical[-1][1] + line[1:])
+        else:
+            logical.append((number, line))
+    for start, line in logical:
+        name, separator, value = line.partition(":")
+        if separator and name.split(";")[0].upper() == "URL" and value.strip():
+            links.append(Link(relative, "URL", value.strip(), start))
+    return SitePage(relative, set(), links)
+
+
+def read_documents(site: Path) -> list[SitePage]:
+    """The links of the site's sitemap, feeds and calendars (every *.xml and *.ics file)."""
+    documents = [parse_xml(file.relative_to(site).as_posix(), file.read_bytes()) for file in sorted(site.rglob("*.xml"))]
+    documents += [parse_calendar(file.relative_to(site).as_posix(), file.read_text(encoding="utf-8", errors="replace"))
+                  for file in sorted(site.rglob("*.ics"))]
+    return [document for document in documents if document.links]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -84,13 +85,15 @@ def resolve(page: str, target: str, *, site_url: str = "", base: str = "") -> tu
 
 
 def check_internal(site: Path, pages: dict[str, SitePage], *, sources: dict[str, str], project: Path,
-                   site_url: str = "") -> list[Finding]:
+                   site_url: str = "", documents: Sequence[SitePage] = ()) -> list[Finding]:
     """One finding per broken link, at the source line that wrote it.
 
-    `site_url` is where the site is published ('' for the root of a domain); see `resolve`.
+    `pages` are the built HTML pages by path; `documents` other files with links (sitemap, feeds,
+    calendars; see crawl.read_documents). `site_url` is where the site is published ('' for the
+    root of a domain); see `resolve`.
     """
     findings = []
-    for page in pages.values():
+    for page in [*pages.values(), *documents]:
         seen: Counter[str] = Counter()
         for link in page.links:
             if not is_internal(link.target, site_url):

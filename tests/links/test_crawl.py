@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from minhbach.links.crawl import parse_page, refresh_url, srcset_urls
+from minhbach.links.crawl import parse_calendar, parse_page, parse_xml, refresh_url, srcset_urls
 
 # (HTML, the link targets a browser finds in it)
 LINKS = [
@@ -103,3 +103,23 @@ def test_srcset_lists_follow_the_html_standard(value: str, expected: list[str]):
 ])
 def test_refresh_urls_follow_the_html_standard(content: str, expected: str):
     assert refresh_url(content) == expected
+
+
+def test_sitemaps_and_atom_feeds_give_their_links_with_lines():
+    sitemap = (b'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+               b"<url><loc> https://vi-du.github.io/minhbach/ </loc></url>\n<url>\n<loc>https://vi-du.github.io/minhbach/thu-tuc/</loc>"
+               b"</url>\n</urlset>\n")
+    assert [(link.target, link.line) for link in parse_xml("sitemap.xml", sitemap).links] == [
+        ("https://vi-du.github.io/minhbach/", 3), ("https://vi-du.github.io/minhbach/thu-tuc/", 5)]
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom">\n<link rel="self" href="feed.xml"/>\n<entry>\n'
+            '<link rel="alternate" href="thông-báo/"/><title>Có &lt;link href="khong.html"&gt;</title></entry></feed>').encode()
+    assert [(link.target, link.line) for link in parse_xml("thong-bao/feed.xml", feed).links] == [("feed.xml", 2), ("thông-báo/", 4)]
+    other = b'<svg xmlns="http://www.w3.org/2000/svg"><link href="khong.html"/><loc>khong</loc></svg>'
+    assert parse_xml("anh.xml", other).links == [] and parse_xml("hong.xml", b"<feed><link").links == []
+
+
+def test_calendars_give_their_url_properties_unfolded():
+    calendar = ("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Có URL:khong.html trong chữ\r\nURL:https://vi-du.github.io/minhbach/thong-bao/h\r\n"
+                " oi-cho/\r\nURL;VALUE=URI:../khac/\r\nDESCRIPTION:x\r\n\tURL:khong\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert [(link.target, link.line) for link in parse_calendar("thong-bao/events.ics", calendar).links] == [
+        ("https://vi-du.github.io/minhbach/thong-bao/hoi-cho/", 4), ("../khac/", 6)]

@@ -167,3 +167,21 @@ def test_relative_links_follow_the_pages_base_address(tmp_path: Path):
     })
     report = check_site(site, project=tmp_path, today=dt.date(2026, 11, 27))
     assert [f.message.split("'")[1] for f in report.findings] == ["khong-co.html"]
+
+
+def test_links_in_the_sitemap_feeds_and_calendars_are_checked(tmp_path: Path):
+    site = _hand_built(tmp_path / "site", {
+        "index.html": SUBPATH_HOME, "thong-bao/index.html": "", "thong-bao/mot/index.html": "",
+        "sitemap.xml": '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>https://vi-du.github.io/minhbach/</loc></url>\n'
+                       "<url><loc>https://vi-du.github.io/minhbach/da-xoa/</loc></url>\n</urlset>\n",
+        "thong-bao/feed.xml": '<feed xmlns="http://www.w3.org/2005/Atom">\n<link rel="self" href="https://vi-du.github.io/minhbach/thong-bao/feed.xml"/>\n'
+                              '<entry><link href="mot/"/></entry>\n<entry><link href="hai/"/></entry>\n</feed>\n',
+        "thong-bao/events.ics": "BEGIN:VCALENDAR\r\nURL:https://vi-du.github.io/minhbach/thong-bao/m\r\n ot/\r\nURL:https://vi-du.github.io/minhbach/ba/\r\n"
+                                "END:VCALENDAR\r\n",
+    })
+    report = check_site(site, project=tmp_path, today=dt.date(2026, 11, 27))
+    assert sorted((f.path, f.line, f.message.split("'")[1]) for f in report.findings) == [
+        ("site/sitemap.xml", 3, "https://vi-du.github.io/minhbach/da-xoa/"),
+        ("site/thong-bao/events.ics", 4, "https://vi-du.github.io/minhbach/ba/"),
+        ("site/thong-bao/feed.xml", 4, "hai/"),
+    ]
