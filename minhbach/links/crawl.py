@@ -108,7 +108,7 @@ def refresh_url(content: str) -> str:
 
 class _PageParser(HTMLParser):
     def __init__(self, page: str) -> None:
-        super().__init__(convert_charrefs=False)  # text is not read: skip decoding it
+        super().__init__(convert_charrefs=True)
         self.page = page
         self.ids: set[str] = set()
         self.links: list[Link] = []
