@@ -98,6 +98,9 @@ def test_the_404_page_works_at_any_depth_under_a_sub_path(subpath_site: Path, br
         page.keyboard.press("/")
         page.fill("[data-mb-search-input]", "ho chieu")
         page.wait_for_function("document.querySelector('[data-mb-search-meta]').textContent.includes('trang')", timeout=30_000)
+        results = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+        assert results and all(urlsplit(url).path.startswith((PREFIX + "thu-tuc/", PREFIX + "van-ban/")) for url in results), results
+        assert context.request.get(results[0]).status == 200
         page.keyboard.press("Escape")
         page.click(".md-header__button.md-logo")
         page.wait_for_load_state("networkidle")
