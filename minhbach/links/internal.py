@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from minhbach.findings import Finding, error
 from minhbach.links.crawl import Link, SitePage
@@ -27,12 +27,18 @@ def is_internal(target: str, site_url: str = "") -> bool:
 
 def under_site_url(target: str, site_url: str) -> bool:
     """True when `target` is an absolute URL inside the published site `site_url` (scheme and host
-    compared without regard to letter case, as URLs do)."""
-    if not site_url:
+    compared without regard to letter case, the path with it, as URLs do)."""
+    if not site_url or not target[:8].lower().startswith(("http://", "https://")):
         return False
-    address = site_url.rstrip("/")
-    head = target[: len(address)]
-    return head.lower() == address.lower() and target[len(address): len(address) + 1] in ("", "/", "#", "?")
+    link, site = urlsplit(target), urlsplit(site_url)
+    same_host = (link.scheme.lower(), link.netloc.lower()) == (site.scheme.lower(), site.netloc.lower())
+    return same_host and (link.path + "/").startswith(base_path(site_url))
+
+
+def _site_relative(target: str) -> str:
+    """An absolute URL as a root-absolute one: "https://x.io/a/b?q#f" -> "/a/b?q#f"."""
+    parts = urlsplit(target)
+    return urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
 
 
 def base_path(site_url: str) -> str:
@@ -57,10 +63,10 @@ def resolve(page: str, target: str, *, site_url: str = "", base: str = "") -> tu
     """
     root = base_path(site_url)
     if site_url and under_site_url(target, site_url):
-        target = root + target[len(site_url.rstrip("/")):].lstrip("/")
+        target = _site_relative(target)
     if base and not target.startswith("/"):
         if site_url and under_site_url(base, site_url):
-            base = root + base[len(site_url.rstrip("/")):].lstrip("/")
+            base = _site_relative(base)
         elif not is_internal(base):
             return None
         resolved = resolve(page, base.split("#")[0] or page, site_url=site_url)

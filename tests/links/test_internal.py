@@ -133,6 +133,7 @@ SUBPATH_LINKS = {
     "/minhbach/thu-tuc/#khong-co": True,
     "https://vi-du.github.io/minhbach/khong-co/": True,
     "https://vi-du.github.io/minhbach/#khong-co": True,
+    "https://vi-du.github.io/MINHBACH/": False,  # paths keep their letter case: another site, external
 }
 
 
