@@ -33,6 +33,7 @@ LINK_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "object": ("data",),
     "form": ("action",),
     "use": ("href", "xlink:href"),  # SVG
+    "image": ("href", "xlink:href"),  # SVG
 }
 
 
@@ -122,6 +123,8 @@ class _PageParser(HTMLParser):
         if tag == "a" and values.get("name"):
             self.ids.add(values["name"])
         names = LINK_ATTRIBUTES.get(tag)
+        if tag == "input" and values.get("type", "").lower() != "image":
+            names = None  # only an image button loads its src
         if names is None:
             if tag == "base" and "href" in values and not self.base:
                 self.base = values["href"].strip()

@@ -23,7 +23,7 @@ LINKS = [
     ('<object data="o.svg"></object><map><area href="m.html" alt=""></map>', ["o.svg", "m.html"]),
     ('<form action="tim/"></form><input type="image" src="nut.png" alt="">', ["tim/", "nut.png"]),
     ('<link rel="stylesheet" href="s.css"><script src="j.js"></script>', ["s.css", "j.js"]),
-    ('<svg><use href="#bieu-tuong"/><use xlink:href="#khac"/></svg>', ["#bieu-tuong", "#khac"]),
+    ('<svg><use href="#bieu-tuong"/><use xlink:href="#khac"/><image href="h.png"/></svg>', ["#bieu-tuong", "#khac", "h.png"]),
     ('<meta http-equiv="Refresh" content="0; URL=\'moi/\'">', ["moi/"]),
     ('<a href="mot.html" href="hai.html">x</a>', ["mot.html"]),
 ]
@@ -38,6 +38,7 @@ NO_LINKS = [
     '<a>khong co href</a><a name="moc">x</a>',
     '<meta name="description" content="0; url=khong-phai.html">',
     '<meta http-equiv="refresh" content="30">',
+    '<input type="text" src="khong-tai.png"><input src="cung-khong.png">',
 ]
 
 
