@@ -13,15 +13,14 @@ from html import escape as escape_html
 from html import unescape as unescape_html
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-from markupsafe import Markup
 from pydantic import ValidationError
 
 from minhbach import navcache
@@ -30,6 +29,7 @@ from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding, format_text
 from minhbach.freshness import review
+from minhbach.links.fragment import decoded_form, decoded_ids
 from minhbach.links.sources import SOURCES_FILE
 from minhbach.opendata import DATA_DIR
 from minhbach.options import MinhbachConfig, settings_of
@@ -38,8 +38,8 @@ from minhbach.pages.values import review_dates, review_notice
 from minhbach.parallel import available_cores, run_all
 from minhbach.project import check_project
 from minhbach.rawhtml import Stash
-from minhbach.sitemacros import MacrosConfig
 from minhbach.sitecalendar import ClockError
+from minhbach.sitemacros import MacrosConfig
 
 log = get_plugin_logger(__name__)
 STYLESHEET = "assets/minhbach/minhbach.css"
@@ -49,20 +49,6 @@ THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of
 
 def _with_slash(url: str | None) -> str:
     return "" if not url else url if url.endswith("/") else url + "/"
-
-
-def _decode_anchor_links(files: Files) -> None:
-    """Let MkDocs' anchor validation (which runs after on_env) compare `#%E5%8A%9E...` with the id `办理...`.
-
-    Browsers percent-decode a fragment before looking for the id (HTML Standard, "find a potential
-    indicated element"); MkDocs 1.6 compares the fragment as written, so the strict build would reject
-    a correct link to a heading in another script. `Page.links_to_anchors` is a public attribute of MkDocs' Page.
-    """
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and page.links_to_anchors:
-            page.links_to_anchors = {target: {unquote(anchor): link for anchor, link in links.items()}
-                                     for target, links in page.links_to_anchors.items()}
 
 
 def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
@@ -89,6 +75,38 @@ def theme_texts(page: Page) -> None:
 
 def _plain(html_text: str) -> str:
     return unescape_html(re.sub(r"<[^>]*>", "", html_text))
+
+
+def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
+    """(path from the site root, media type, title) of the feeds a page announces in its head:
+    the Atom feed and the calendar on every page, and its data on an index page with open data.
+
+    theme/main.html writes them as `<link rel="alternate feed">`: the HTML standard's "alternate"
+    with a type makes a syndication feed, and the extra token keeps Material's language switcher,
+    which fetches `sitemap.xml` beside every `link[rel=alternate]` it finds, from taking them for
+    other languages of the site (material/templates/assets/javascripts, setupAlternate, 9.8).
+    """
+    links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
+    datasets = {"thu-tuc/": "thu-tuc", "van-ban/": "van-ban", "thong-bao/": "thong-bao"}
+    if page_url in datasets:
+        name = f"{DATA_DIR}/{datasets[page_url]}"
+        links += [(f"{name}.json", "application/json", "Dữ liệu JSON"), (f"{name}.csv", "text/csv", "Dữ liệu CSV")]
+    return links
+
+
+def accept_encoded_anchors(page: Page) -> None:
+    """Let MkDocs' anchor validation accept what browsers accept: `#ph%E1%BB%A5-l%E1%BB%A5c` for
+    `{#phụ-lục}` (the HTML standard decodes fragments before looking them up).
+
+    MkDocs compares fragments with ids as plain strings after every page is built; this puts the
+    decoded form of this page's fragments and ids in the public `Page.links_to_anchors` and
+    `Page.present_anchor_ids` (MkDocs 1.6) before that comparison.
+    """
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids = decoded_ids(page.present_anchor_ids)
+    if page.links_to_anchors:
+        page.links_to_anchors = {target: {decoded_form(anchor): url for anchor, url in links.items()}
+                                 for target, links in page.links_to_anchors.items()}
 
 
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
@@ -193,7 +211,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
-        _decode_anchor_links(files)
+        env.globals["mb_head_links"] = head_links  # used by theme/main.html
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -211,19 +229,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
             html = f"{html[:heading_end]}\n{notice}{html[heading_end:]}\n{dates}\n"
         theme_texts(page)
+        accept_encoded_anchors(page)
         return html
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Announce the feed, the calendar and (on index pages) the open data in every page's head."""
-        links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
-        datasets = {"thu-tuc/": "thu-tuc", "van-ban/": "van-ban", "thong-bao/": "thong-bao"}
-        if page.url in datasets:
-            name = f"{DATA_DIR}/{datasets[page.url]}"
-            links += [(f"{name}.json", "application/json", "Dữ liệu JSON"), (f"{name}.csv", "text/csv", "Dữ liệu CSV")]
-        tags = "".join(
-            f'<link rel="alternate" type="{kind}" title="{title}" href="{get_relative_url(path, page.url)}">' for path, kind, title in links
-        )
-        return output.replace("</head>", tags + "</head>", 1)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

@@ -283,7 +283,7 @@ def test_pages_announce_the_feed_calendar_and_data_in_their_head(tmp_path: Path)
     assert build(root).returncode == 0
     html = (root / "site/thu-tuc/index.html").read_text(encoding="utf-8")
     head = html[: html.index("</head>")]
-    assert '<link rel="alternate" type="application/atom+xml" title="Thông báo (Atom)" href="../thong-bao/feed.xml">' in head
+    assert '<link rel="alternate feed" type="application/atom+xml" title="Thông báo (Atom)" href="../thong-bao/feed.xml">' in head
     assert 'type="text/calendar"' in head and 'href="../du-lieu/thu-tuc.json"' in head and 'href="../du-lieu/thu-tuc.csv"' in head
     procedure = (root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8")
     assert '"@type": "GovernmentService"' in procedure

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,15 +171,18 @@ def check_external(links: list[Link], options: ExternalOptions, *, sources: dict
     findings: list[Finding] = []
     if note:
         findings.append(warning("site", 0, 0, "external-incomplete", note, "Chạy lại sau, hoặc tăng --max-time."))
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, int]] = set()
     for url, outcome in sorted(outcomes.items()):
         make = _SEVERITY[outcome.kind]
+        occurrences: Counter[str] = Counter()
         for link in by_url.get(url, []):
             source = sources.get(page_url(link.page), "") or f"site/{link.page}"
-            if (source, url) in seen:
+            occurrence = occurrences[link.page]
+            occurrences[link.page] += 1
+            line = line_of(project, source, url, occurrence) if not source.startswith("site/") else link.line
+            if (source, url, line) in seen:  # one finding for each place the address is written
                 continue
-            seen.add((source, url))
-            line = line_of(project, source, url) if not source.startswith("site/") else 0
+            seen.add((source, url, line))
             findings.append(make(source, line, 1 if line else 0, f"external-{outcome.kind}",
                                  f"liên kết ngoài {url}: {outcome.detail}",
                                  "Kiểm tra địa chỉ trên trình duyệt; thay bằng địa chỉ mới hoặc bỏ liên kết nếu trang đã mất."))

@@ -1,16 +1,20 @@
 """Where a person fixes a link: the record or Markdown file that produced the page, and the line.
 
 The build writes `du-lieu/nguon-trang.json` (page URL -> source file), which is also published
-as open data. The line is the first line of the source that names the link's target.
+as open data. The line is where the source names the link's target as a whole URL part; the
+n-th link to one target on a page is placed at the n-th place its target is named.
 """
 
 from __future__ import annotations
 
 import json
 import posixpath
+import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
+
+from minhbach.links.fragment import decoded_form, stored_form
 
 SOURCES_FILE = "du-lieu/nguon-trang.json"
 
@@ -36,24 +40,36 @@ def _lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
-def _needles(target: str) -> list[str]:
-    """What a source file would contain for a link: the URL itself, its fragment, its last path part."""
+# A needle counts only as a whole URL part: not inside a longer path, name or word.
+_BEFORE = r"(?<![\w.%/-])"
+_BEFORE_PART = r"(?<![\w.%-])"
+_AFTER = r"(?![\w%-]|\.\w)"
+
+
+def _needles(target: str) -> list[re.Pattern[str]]:
+    """What a source file would contain for a link, best first: the URL itself, its #fragment (as
+    written, percent-decoded or percent-encoded), its last path part with and without a .md/.html suffix."""
     address, _, fragment = target.partition("#")
-    needles = [target]
+    needles = [_BEFORE + re.escape(target) + _AFTER]
     if fragment:
-        needles.append(fragment)
+        forms = [fragment, decoded_form(fragment), stored_form(fragment)]
+        needles += [r"#" + re.escape(form) + _AFTER for form in dict.fromkeys(forms)]
     parts = [part for part in unquote(address).split("/") if part not in ("", ".", "..", "index.html")]
     if parts:
         last = posixpath.splitext(parts[-1])[0] if parts[-1].endswith((".html", ".md")) else parts[-1]
-        needles += [parts[-1], last]
-    return [needle for needle in needles if needle]
+        needles += [_BEFORE_PART + re.escape(part) + _AFTER for part in dict.fromkeys([parts[-1], last]) if part]
+    return [re.compile(needle) for needle in needles]
 
 
-def line_of(project: Path, source: str, target: str) -> int:
-    """1-based line in `source` naming `target`, or 0 when no line does."""
+def line_of(project: Path, source: str, target: str, occurrence: int = 0) -> int:
+    """1-based line in `source` naming `target`, or 0 when no line does.
+
+    `occurrence` counts the earlier links to the same target on the same page (0 for the first):
+    the n-th link is placed at the n-th place the best needle is found, or the last such place.
+    """
     lines = _lines(project / source)
     for needle in _needles(target):
-        for number, line in enumerate(lines, start=1):
-            if needle in line:
-                return number
+        found = [number for number, line in enumerate(lines, start=1) for _ in needle.finditer(line)]
+        if found:
+            return found[min(occurrence, len(found) - 1)]
     return 0

@@ -83,3 +83,15 @@ def test_links_command_writes_a_report_for_the_dashboard(tmp_path: Path, real_si
     assert data["checked_on"] == "2026-11-27" and data["broken"] == 0 and data["pages"] > 40
     assert data["external_checked"] is False
     assert dt.date.fromisoformat(data["checked_on"])
+
+
+def test_a_broken_address_is_reported_at_each_place_it_is_written(tmp_path: Path):
+    source = tmp_path / "docs" / "trang.md"
+    source.parent.mkdir()
+    with fault_server() as (base, _):
+        text = f"# Trang\n\n- <{base}/ok>\n- <{base}/missing>\n- Xem lại: <{base}/missing>\n"
+        source.write_text(text, encoding="utf-8")
+        links = [Link("trang/index.html", "a", base + path) for path in ("/ok", "/missing", "/missing")]
+        links.append(Link("404.html", "a", base + "/missing", 7))
+        findings = check_external(links, OPTIONS, sources={"trang/": "docs/trang.md"}, project=tmp_path)
+    assert sorted((f.path, f.line) for f in findings) == [("docs/trang.md", 4), ("docs/trang.md", 5), ("site/404.html", 7)]
