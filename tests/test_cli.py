@@ -153,3 +153,16 @@ def test_report_writes_markdown_and_csv_that_are_reproducible(in_project: Path, 
     rows = (tmp_path / "a/bao-cao-2026-Q2-chi-so.csv").read_text(encoding="utf-8-sig").splitlines()
     assert "thong_bao_tong,1" in rows and "thong_bao_dung_han,0" in rows
     assert main(["report", "--period", "2026-Q9"]) == 2
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_a_value_with_a_line_break_cannot_forge_a_workflow_command(in_project: Path, capsys, output_format: str):
+    forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}",
+                               'hours: {pending: "x\\n::error file=a::forged\\r\\n::add-mask::b"}')
+    write_project(in_project, {"data/procedures/hop-phap-hoa.yml": forged})
+    assert main(["check", "--today", "2026-11-27", "--format", output_format]) == 0
+    out = capsys.readouterr().out
+    assert "forged" in out
+    assert not any(line.lstrip().startswith(("::error file=a", "::add-mask")) for line in out.splitlines())
+    if output_format == "github":
+        assert all(line.startswith("::warning file=data/") for line in out.splitlines())

@@ -279,3 +279,20 @@ def test_a_broken_internal_link_stops_the_build_and_keeps_the_last_site(tmp_path
     result = build(root)
     assert result.returncode != 0 and "docs/index.md:3:1: error[broken-link]" in result.stderr
     assert "Trang không có" not in (root / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_the_build_log_prints_each_finding_without_the_line_breaks_of_its_data(tmp_path: Path, caplog):
+    from mkdocs.config import load_config
+
+    from minhbach.plugin import MinhbachPlugin
+
+    forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}", 'hours: {pending: "x\\n::error file=a::forged"}')
+    root = make_site_project(tmp_path, {"data/procedures/hop-phap-hoa.yml": forged})
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = MinhbachPlugin()
+    plugin.load_config({})
+    with caplog.at_level("INFO"):
+        plugin.on_config(config)
+    logged = [record.getMessage() for record in caplog.records if "forged" in record.getMessage()]
+    assert logged and all(len(message.splitlines()) == 2 for message in logged), logged
+    assert not any(line.lstrip().startswith("::") for message in logged for line in message.splitlines())
