@@ -158,7 +158,7 @@ def test_report_writes_markdown_and_csv_that_are_reproducible(in_project: Path, 
 @pytest.mark.parametrize("output_format", ["text", "json", "github"])
 def test_a_value_with_a_line_break_cannot_forge_a_workflow_command(in_project: Path, capsys, output_format: str):
     forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}",
-                               'hours: {pending: "x\\n::error file=a::forged\\r\\n::add-mask::b"}')
+                               'hours: {pending: "x\\n::error file=a::forged\\n  ::add-mask::b"}')
     write_project(in_project, {"data/procedures/hop-phap-hoa.yml": forged})
     assert main(["check", "--today", "2026-11-27", "--format", output_format]) == 0
     out = capsys.readouterr().out
