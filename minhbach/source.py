@@ -19,7 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from minhbach.findings import Finding, error, warning
 from minhbach.legacy import guess_byte_encoding, guess_legacy_text
-from minhbach.text import BIDI_CONTROL, CONTROL_CHAR, HIDDEN_TEXT, INVISIBLE_CHAR, OddChar, char_name, non_nfc_runs, odd_characters
+from minhbach.text import BIDI_CONTROL, CONTROL_CHAR, HIDDEN_TEXT, INVISIBLE_CHAR, OddChar, char_name, non_nfc_runs, odd_characters, plain_number
 
 # libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster than the
 # pure-Python one, with the same nodes, positions and errors.
@@ -63,6 +63,9 @@ class SourceDocument:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text as written, for values YAML read as something other than text (numbers, dates)."""
+    numeric_text: dict[Path_, str] = field(default_factory=dict)
+    """Text values that are numbers written with separators or a currency ("30.000", "30000 đồng"),
+    for the validator to check wherever the model expects a number (see `text.plain_number`)."""
 
     def locate(self, loc: tuple[Any, ...]) -> tuple[Path_, bool]:
         """Follow `loc` into the data as far as it exists.
@@ -232,7 +235,10 @@ class _Builder:
             return node.value
         constructor = _SCALAR_TAGS[node.tag]
         if constructor is None:
-            return self._text(node)
+            value = self._text(node)
+            if value[:1] in "+-0123456789" and plain_number(value) is not None:
+                self.doc.numeric_text[path] = value
+            return value
         self.doc.raw[path] = str(node.value)
         try:
             return constructor(node)

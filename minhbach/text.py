@@ -76,6 +76,43 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+
+# Numbers as Vietnamese write them -----------------------------------------------------------------
+#
+# Vietnamese separates thousands with dots and decimals with a comma (30.000 đồng is thirty
+# thousand; 1,5 ngày is a day and a half), the reverse of what YAML and every parser of numbers
+# read. Editors also write the currency after the amount.
+
+DOT_GROUPS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+"""30.000, 1.500.000, 1.500,5: thousands separated by dots (YAML reads `30.000` as 30.0)."""
+_COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 30,000 (English style)
+_SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")  # 30 000
+_COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")  # 1,5
+_PLAIN = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_CURRENCY = re.compile(r"\s*(?:đồng|đ|vnđ|vnd)\.?$", re.IGNORECASE)
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+
+
+def plain_number(written: str) -> str | None:
+    """The number `written` means, written as YAML and the model read numbers, when it is written
+    with thousands separators (dots, commas, spaces), a decimal comma or a currency:
+    "30.000" -> "30000", "1.500.000,5" -> "1500000.5", "1,5" -> "1.5", "30000 đồng" -> "30000".
+    None when it is not a number written that way (a plain "30000" or "1.5" included)."""
+    if written[:1] not in "+-0123456789":
+        return None
+    text = _CURRENCY.sub("", written.strip())
+    if DOT_GROUPS.fullmatch(text):
+        return text.replace(".", "").replace(",", ".")
+    if _COMMA_GROUPS.fullmatch(text):
+        return text.replace(",", "")
+    if _SPACE_GROUPS.fullmatch(text):
+        return _SPACES.sub("", text).replace(",", ".")
+    if _COMMA_DECIMAL.fullmatch(text):
+        return text.replace(",", ".")
+    if text != written.strip() and _PLAIN.fullmatch(text):
+        return text
+    return None
+
 # Characters that do not belong in published text -------------------------------------------------
 #
 # Three families, each a finding code (see `odd_characters`):
