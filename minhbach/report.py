@@ -3,14 +3,13 @@ each owner unit must do, as Markdown and CSV. Same inputs and date give the same
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from itertools import groupby
 
 from minhbach.catalog import Catalog
 from minhbach.formatting import vn_date
 from minhbach.metrics import Figures
+from minhbach.opendata import csv_bytes
 
 
 def _unit_name(catalog: Catalog, unit_id: str) -> str:
@@ -68,6 +67,4 @@ def items_csv(catalog: Catalog, figures: Figures) -> bytes:
 
 
 def _csv(rows: list[tuple]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(rows)  # cells that would run as formulas in a spreadsheet are neutralised
