@@ -343,7 +343,8 @@ def _odd_findings(path: str, text: str) -> list[Finding]:
             continue
         column, first = places[0]
         more = f" ({len(places)} chỗ trên dòng này)" if len(places) > 1 else ""
-        hint = _ODD_HINTS[code] + (f" Sửa tự động: minhbach fix --invisible {path}" if code == INVISIBLE_CHAR else "")
+        fixable = code == INVISIBLE_CHAR and path.endswith((".yml", ".yaml"))
+        hint = _ODD_HINTS[code] + (f" Sửa tự động: minhbach fix --invisible {path}" if fixable else "")
         findings.append(make(path, line, column, code, f"{_ODD_NOUNS[code]} {first.name}{more}: {_ODD_EFFECTS[code]}", hint))
     for code, lines in shown.items():
         if lines > MAX_ODD_FINDINGS:

@@ -136,7 +136,8 @@ CONTROL_CHAR, BIDI_CONTROL, INVISIBLE_CHAR, HIDDEN_TEXT = "control-char", "bidi-
 _BMP_CONTROLS = "\x7f-\x9f\ud800-\udfff\u2028\u2029\ufdd0-\ufdef\ufffe\uffff"
 _BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _BMP_INVISIBLE = "\u00ad\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200d\u2060-\u2064\u206a-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
-_INVISIBLE = _BMP_INVISIBLE + "\U000e0100-\U000e01ef"
+INVISIBLE = _BMP_INVISIBLE + "\U000e0100-\U000e01ef"
+"""A regular-expression class of the characters `odd_characters` may report as invisible-char."""
 _TAGS = "\U000e0000-\U000e007f"
 # Candidates: the odd characters of the Basic Multilingual Plane, and every character beyond it
 # (emoji, rare ideographs...), sorted out one by one. Python's regular expressions test a class
@@ -150,7 +151,7 @@ _NOT_XML = re.compile(f"[\x00-\x08\x0b-\x1f{_BMP_CONTROLS}]|[\U0001fffe\U0001fff
                       "\U0004fffe\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff\U0008fffe\U0008ffff"
                       "\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff"
                       "\U000efffe\U000effff\U000ffffe\U000fffff\U0010fffe\U0010ffff]")
-_CODE_OF = [(re.compile(f"[{_BIDI}]"), BIDI_CONTROL), (re.compile(f"[{_INVISIBLE}]"), INVISIBLE_CHAR), (re.compile(f"[{_TAGS}]"), HIDDEN_TEXT)]
+_CODE_OF = [(re.compile(f"[{_BIDI}]"), BIDI_CONTROL), (re.compile(f"[{INVISIBLE}]"), INVISIBLE_CHAR), (re.compile(f"[{_TAGS}]"), HIDDEN_TEXT)]
 
 # Unicode gives control characters no name, only aliases (NameAliases.txt); these are the
 # "control" aliases of C0, DEL and the C1 controls that have one in common use.

@@ -105,6 +105,17 @@ def test_fix_nfc_command(tmp_path: Path, capsys):
     assert "2 chỗ" in capsys.readouterr().out
 
 
+def test_fix_invisible_command_removes_what_check_reports(tmp_path: Path, capsys):
+    file = tmp_path / "x.yml"
+    file.write_text("name: hộ\u200b chiếu\nnote: \u200b\n", encoding="utf-8")
+    assert main(["fix", "--invisible", str(file)]) == 1  # the empty value cannot be fixed safely
+    assert "bằng tay" in capsys.readouterr().err
+    file.write_text("name: hộ\u200b chiếu\u2060\n", encoding="utf-8")
+    assert main(["fix", "--invisible", "--nfc", str(file)]) == 0
+    assert file.read_text(encoding="utf-8") == "name: hộ chiếu\n"
+    assert "đã xóa 2 ký tự không nhìn thấy" in capsys.readouterr().out
+
+
 def test_console_script_runs_check_on_the_shipped_data():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-m", "minhbach.cli", "check", "--format", "json"], cwd=ROOT, env=env,
