@@ -17,6 +17,11 @@ def _unit_name(catalog: Catalog, unit_id: str) -> str:
     return getattr(unit, "name", unit_id)
 
 
+def _one_line(text: str) -> str:
+    """Data in a Markdown line stays on that line: a title with a line break cannot start a heading."""
+    return " ".join(text.split())
+
+
 def _percent(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "0/0"
 
@@ -43,8 +48,8 @@ def markdown(catalog: Catalog, figures: Figures, *, period: str, written_on: dt.
     if not figures.items:
         lines.append("Không có mục nào quá hạn rà soát hay đăng muộn trong kỳ.")
     for owner, items in groupby(figures.items, key=lambda item: item.owner):
-        lines += [f"### {_unit_name(catalog, owner)}", ""]
-        lines += [f"- {item.problem}: {item.title} (`{item.path}`)" for item in items]
+        lines += [f"### {_one_line(_unit_name(catalog, owner))}", ""]
+        lines += [f"- {item.problem}: {_one_line(item.title)} (`{_one_line(item.path)}`)" for item in items]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

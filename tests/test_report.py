@@ -9,7 +9,7 @@ from pathlib import Path
 
 from minhbach.catalog import Catalog
 from minhbach.metrics import Figures, Item, Share
-from minhbach.report import figures_csv, items_csv
+from minhbach.report import figures_csv, items_csv, markdown
 
 
 def _rows(raw: bytes) -> list[list[str]]:
@@ -34,3 +34,10 @@ def test_report_items_that_start_a_formula_are_neutralised():
 def test_report_figures_stay_numbers():
     rows = _rows(figures_csv(_figures([]), period="2026-Q2"))
     assert ["so_thu_tuc", "3"] in rows and ["phan_dang_cap_nhat", "4"] in rows and ["ky", "2026-Q2"] in rows
+
+
+def test_a_title_with_line_breaks_stays_on_its_line_of_the_markdown_report():
+    items = [Item(owner="don-vi", path="data/a.yml", title="Thông báo\n\n### Giả mạo\n- mục", problem="đăng muộn")]
+    text = markdown(Catalog(root=Path(".")), _figures(items), period="2026-Q2", written_on=dt.date(2026, 7, 1), site_name="Sở")
+    assert "- đăng muộn: Thông báo ### Giả mạo - mục (`data/a.yml`)" in text.splitlines()
+    assert [line for line in text.splitlines() if line.startswith("###")] == ["### don-vi"]
