@@ -19,7 +19,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from minhbach.findings import Finding, error, warning
 from minhbach.legacy import guess_byte_encoding, guess_legacy_text
-from minhbach.text import BIDI_CONTROL, CONTROL_CHAR, HIDDEN_TEXT, INVISIBLE_CHAR, OddChar, char_name, non_nfc_runs, odd_characters, plain_number
+from minhbach.text import (
+    BIDI_CONTROL,
+    CONTROL_CHAR,
+    HIDDEN_TEXT,
+    INVISIBLE_CHAR,
+    MISREAD_NUMBER,
+    OddChar,
+    char_name,
+    non_nfc_runs,
+    odd_characters,
+    plain_number,
+)
 
 # libyaml's parser when PyYAML was built with it (the wheels are): about ten times faster than the
 # pure-Python one, with the same nodes, positions and errors.
@@ -63,6 +74,8 @@ class SourceDocument:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     """The text as written, for values YAML read as something other than text (numbers, dates)."""
+    misread_numbers: dict[Path_, str] = field(default_factory=dict)
+    """Numbers YAML reads as other numbers: `30.000` (30.0), `1:30` (90), `010` (8)."""
     numeric_text: dict[Path_, str] = field(default_factory=dict)
     """Text values that are numbers written with separators or a currency ("30.000", "30000 đồng"),
     for the validator to check wherever the model expects a number (see `text.plain_number`)."""
@@ -115,6 +128,9 @@ _SCALAR_TAGS = {
 }
 
 
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+
+
 def _pos(node: Node) -> Position:
     return Position(node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -135,6 +151,10 @@ class _Builder:
         """Where the outermost value being built again (through an alias) sits, while it is built."""
         self.odd_reported: set[int] = set()
         self.escapes = "\\" in text
+        self.aliases = "&" in text and "*" in text
+        """Whether a node may be built more than once: an alias (*name) needs an anchor (&name).
+        Without, the text built is never longer than the file (escapes, folding and indentation only
+        shrink it) and there can be no cycle, so none of that is counted."""
         """Whether any value may hold an escape sequence; without one, `_odd_findings` saw every character."""
 
     def _finding(self, node: Node, code: str, message: str, hint: str = "", *, severity: str = "error") -> None:
@@ -154,6 +174,17 @@ class _Builder:
             )
         if len(path) > MAX_DEPTH:
             raise _Budget("too-deep", node, f"cấu trúc lồng nhau quá {MAX_DEPTH} tầng", "Kiểm tra thụt lề của tệp.")
+        if self.aliases:
+            return self._build_shared(node, path)
+        mark = node.start_mark
+        self.doc.values.setdefault(path, (mark.line, mark.column))
+        if isinstance(node, ScalarNode):
+            return self._scalar(node, path)
+        return self._collection(node, path)
+
+    def _build_shared(self, node: Node, path: Path_) -> Any:
+        """`build` for a file with anchors and aliases: one node may be built many times, so count
+        the text built and notice cycles and where the alias being expanded sits."""
         key = id(node)
         outermost_alias = False
         if key not in self.built:
@@ -171,20 +202,22 @@ class _Builder:
             raise _Budget("alias-cycle", node, "bí danh YAML (*) trỏ vào chính nó", "Bỏ bí danh, viết trực tiếp giá trị.")
         else:
             self.active.add(key)
-            if isinstance(node, SequenceNode):
-                if node.tag != "tag:yaml.org,2002:seq":
-                    self._unsupported_tag(node)
-                value = [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-            elif isinstance(node, MappingNode):
-                if node.tag != "tag:yaml.org,2002:map":
-                    self._unsupported_tag(node)
-                value = self._mapping(node, path)
-            else:
-                raise AssertionError(f"unknown YAML node {type(node).__name__}")
+            value = self._collection(node, path)
             self.active.discard(key)  # after an exception the whole build is abandoned
         if outermost_alias:
             self.alias_path = None
         return value
+
+    def _collection(self, node: Node, path: Path_) -> Any:
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self._unsupported_tag(node)
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self._unsupported_tag(node)
+            return self._mapping(node, path)
+        raise AssertionError(f"unknown YAML node {type(node).__name__}")
 
     def _too_much_text(self, node: Node) -> None:
         limit, size = (f"{number:,}".replace(",", ".") for number in (self.max_chars, len(self.text)))
@@ -209,9 +242,10 @@ class _Builder:
             if not isinstance(key_node, ScalarNode):
                 self._finding(key_node, "complex-key", "khóa phải là một từ đơn giản", "Viết khóa dạng `ten_khoa: giá trị`.")
                 continue
-            self.chars += len(key_node.value)
-            if self.chars > self.max_chars:
-                self._too_much_text(key_node)
+            if self.aliases:
+                self.chars += len(key_node.value)
+                if self.chars > self.max_chars:
+                    self._too_much_text(key_node)
             if self.escapes:
                 self._escaped_odd_characters(key_node, key_node.value)
             key = unicodedata.normalize("NFC", str(key_node.value))
@@ -240,6 +274,8 @@ class _Builder:
                 self.doc.numeric_text[path] = value
             return value
         self.doc.raw[path] = str(node.value)
+        if node.tag in _NUMBER_TAGS and MISREAD_NUMBER.fullmatch(node.value):
+            self.doc.misread_numbers[path] = node.value
         try:
             return constructor(node)
         except (ValueError, TypeError, OverflowError, ConstructorError):

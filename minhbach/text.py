@@ -85,6 +85,9 @@ def fold(text: str) -> str:
 
 DOT_GROUPS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 """30.000, 1.500.000, 1.500,5: thousands separated by dots (YAML reads `30.000` as 30.0)."""
+MISREAD_NUMBER = re.compile(DOT_GROUPS.pattern + r"|[+-]?[1-9][0-9_]*(?::[0-5]?[0-9])+|[+-]?0[0-7_]+")
+"""What YAML 1.1 reads as another number: dot groups (`30.000` is 30.0), base 60 (`1:30` is 90),
+base 8 (`010` is 8)."""
 _COMMA_GROUPS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")  # 30,000 (English style)
 _SPACE_GROUPS = re.compile(r"[+-]?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?")  # 30 000
 _COMMA_DECIMAL = re.compile(r"[+-]?\d+,\d+")  # 1,5

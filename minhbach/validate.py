@@ -40,7 +40,6 @@ _TYPE_NAMES = {
 }
 _NUMBER_ERRORS = ("int_parsing", "decimal_parsing", "float_parsing", "int_type", "decimal_type", "float_type")
 _SEXAGESIMAL = re.compile(r"[+-]?[1-9][0-9_]*(?::[0-5]?[0-9])+")  # YAML 1.1 base 60: 1:30 is 90
-_OCTAL = re.compile(r"[+-]?0[0-7_]+")  # YAML 1.1 octal: 010 is 8
 
 
 def _quoted(text: str) -> str:
@@ -158,15 +157,13 @@ class _Mapper:
         for path, written in self.doc.numeric_text.items():
             if {"number", "integer"} & value_types(self.kind.name, path):
                 findings.append(self._number_format(self._maker(path), self._label(path), written, plain_number(written) or written, path))
-        for path, written in self.doc.raw.items():
+        for path, written in self.doc.misread_numbers.items():
             if DOT_GROUPS.fullmatch(written):
                 read_as, number = "số thập phân", plain_number(written)
             elif _SEXAGESIMAL.fullmatch(written):
                 read_as, number = "số theo hệ 60 (giờ:phút)", None
-            elif _OCTAL.fullmatch(written):
+            else:  # text.MISREAD_NUMBER has three forms; this is the octal one
                 read_as, number = "số bát phân", written.lstrip("+-0_") or "0"
-            else:
-                continue
             if not {"number", "integer"} & value_types(self.kind.name, path):
                 continue
             label = self._label(path)
@@ -239,7 +236,7 @@ def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
 def validate(doc: SourceDocument, kind: Kind) -> tuple[Record | None, list[Finding]]:
     """The record, or None with findings that say where and why it is invalid."""
     mapper = _Mapper(doc, kind)
-    numbers = mapper.number_findings() if doc.raw or doc.numeric_text else []
+    numbers = mapper.number_findings() if doc.misread_numbers or doc.numeric_text else []
     try:
         record = kind.model.model_validate(doc.data)
     except ValidationError as exc:
