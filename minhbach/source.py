@@ -1,7 +1,8 @@
 """Read one YAML file safely, keeping the line and column of every key and value.
 
 Nothing here trusts the input: the file may be empty, huge, in a legacy encoding, indented
-with tabs, full of duplicate keys or built to explode through aliases. Each of those becomes
+with tabs, full of duplicate keys, carry control, direction or invisible characters (as they are
+or as escapes in double quotes) or be built to explode through aliases. Each of those becomes
 a finding; the caller gets either a document or nothing, never an exception.
 """
 
@@ -151,11 +152,11 @@ class _Builder:
         """Where the outermost value being built again (through an alias) sits, while it is built."""
         self.odd_reported: set[int] = set()
         self.escapes = "\\" in text
+        """Whether any value may hold an escape sequence; without one, `_odd_findings` saw every character."""
         self.aliases = "&" in text and "*" in text
         """Whether a node may be built more than once: an alias (*name) needs an anchor (&name).
         Without, the text built is never longer than the file (escapes, folding and indentation only
         shrink it) and there can be no cycle, so none of that is counted."""
-        """Whether any value may hold an escape sequence; without one, `_odd_findings` saw every character."""
 
     def _finding(self, node: Node, code: str, message: str, hint: str = "", *, severity: str = "error") -> None:
         p = _pos(node)
@@ -297,7 +298,6 @@ class _Builder:
                 f"Có lẽ là: '{_clip(guess.suggestion)}'. Chuyển mã sang Unicode (Unikey: Công cụ chuyển mã) rồi dán lại.",
             )
         return unicodedata.normalize("NFC", value)
-
 
     def _escaped_odd_characters(self, node: ScalarNode, value: str) -> None:
         """Report odd characters that a double-quoted scalar wrote as escapes (`\\b`, `\\u202e`), at the
