@@ -15,7 +15,7 @@ from pathlib import Path
 
 from minhbach import report
 from minhbach.findings import FORMATTERS, has_errors, summary
-from minhbach.fix import fix_nfc
+from minhbach.fix import fix_invisible, fix_nfc
 from minhbach.freshness import ReviewPolicy
 from minhbach.links.external import ExternalOptions, lychee_binary
 from minhbach.links.run import check_site
@@ -25,6 +25,7 @@ from minhbach.options import MinhbachConfig, OptionError, ProjectSettings, read_
 from minhbach.project import check_project
 from minhbach.schema import schema_text, write_schemas
 from minhbach.sitecalendar import ClockError
+from minhbach.text import visible
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -99,17 +100,20 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _fix(args: argparse.Namespace) -> int:
-    if not args.nfc:
-        print("minhbach fix: choose what to fix, e.g. --nfc", file=sys.stderr)
+    if not args.nfc and not args.invisible:
+        print("minhbach fix: choose what to fix, e.g. --nfc or --invisible", file=sys.stderr)
         return EXIT_USAGE
     status = EXIT_OK
+    fixes = [(fix_nfc, "đã chuẩn hóa {} chỗ sang NFC")] if args.nfc else []
+    fixes += [(fix_invisible, "đã xóa {} ký tự không nhìn thấy")] if args.invisible else []
     for path in args.paths:
-        result = fix_nfc(path)
-        if result.problem:
-            print(f"{path}: {result.problem}", file=sys.stderr)
-            status = EXIT_ERRORS
-        elif result.changed:
-            print(f"{path}: đã chuẩn hóa {result.changed} chỗ sang NFC")
+        for fix, done in fixes:
+            result = fix(path)
+            if result.problem:
+                print(f"{visible(str(path))}: {result.problem}", file=sys.stderr)
+                status = EXIT_ERRORS
+            elif result.changed:
+                print(f"{visible(str(path))}: {done.format(result.changed)}")
     return status
 
 
@@ -217,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fix = commands.add_parser("fix", help="sửa tự động, an toàn")
     fix.add_argument("--nfc", action="store_true", help="chuẩn hóa chữ có dấu sang Unicode NFC")
+    fix.add_argument("--invisible", action="store_true", help="xóa ký tự không nhìn thấy (cách, nối độ rộng 0...) trong tệp YAML")
     fix.add_argument("paths", nargs="+", type=Path)
     fix.set_defaults(run=_fix)
     return parser

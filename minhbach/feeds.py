@@ -2,6 +2,12 @@
 
 Both are reproducible: identifiers are derived from record ids, and every timestamp comes from
 the records themselves, never from the clock.
+
+Both stay well-formed whatever the text: the serializers escape markup (&, <, quotes, `]]>`, a
+comma or semicolon in iCalendar), and `text.xml_text` drops the characters neither format can
+carry (XML 1.0 section 2.2; RFC 5545 section 3.3.11 allows no control character but tab in TEXT,
+and a lone carriage return would end a content line). The checks report those characters in the
+records; this is the output's own guarantee.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import uuid
+from urllib.parse import quote
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -17,6 +24,7 @@ import icalendar
 from minhbach.model import Event
 from minhbach.model.announcement import TIMEZONE, local
 from minhbach.model.base import Pending
+from minhbach.text import xml_text
 from minhbach.timeline import Announcement
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -41,7 +49,17 @@ class Site:
 
 
 def _stable_id(site: Site, *parts: str) -> str:
-    return uuid.uuid5(uuid.NAMESPACE_URL, "/".join(("minhbach", site.name, *parts))).urn
+    return uuid.uuid5(uuid.NAMESPACE_URL, xml_text("/".join(("minhbach", site.name, *parts)))).urn
+
+
+def _one_line(text: str) -> str:
+    """For iCalendar properties that are not TEXT (an X- name) and so are written unescaped."""
+    return " ".join(xml_text(text).split())
+
+
+def _uri(link: str) -> str:
+    """A link as a URI (RFC 3986): whatever is not allowed in one is percent-encoded."""
+    return quote(xml_text(link), safe=":/?#[]@!$&'()*+,;=%~")
 
 
 def _day_start(day: dt.date) -> str:
@@ -54,9 +72,9 @@ def atom_feed(items: list[Announcement], *, site: Site, page_path: dict[str, str
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+        element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attrs.items()})
         if text is not None:
-            element.text = text
+            element.text = xml_text(text)
         return element
 
     add(feed, "id", _stable_id(site, "thong-bao"))
@@ -86,20 +104,20 @@ def atom_feed(items: list[Announcement], *, site: Site, page_path: dict[str, str
 def calendar(events: list[Event], *, site: Site, page_path: dict[str, str]) -> bytes:
     """RFC 5545 calendar with a VTIMEZONE for Asia/Ho_Chi_Minh and one VEVENT per dated event."""
     cal = icalendar.Calendar()
-    cal.add("prodid", f"-//{site.name}//minhbach//VI")
+    cal.add("prodid", xml_text(f"-//{site.name}//minhbach//VI"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"Sự kiện — {site.name}")
+    cal.add("x-wr-calname", _one_line(f"Sự kiện — {site.name}"))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     for event in events:
         if event.start is None or isinstance(event.start, Pending):
             continue
         vevent = icalendar.Event()
-        vevent.add("uid", f"{event.id}@{site.uid_domain}")
+        vevent.add("uid", xml_text(f"{event.id}@{site.uid_domain}"))
         vevent.add("dtstamp", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.timezone.utc))
-        vevent.add("summary", event.title)
+        vevent.add("summary", xml_text(event.title))
         # ORGANIZER must be a mailto: address in RFC 5545, so the organiser is named in the text.
-        vevent.add("description", f"{event.summary}\nĐơn vị tổ chức: {event.organiser}")
+        vevent.add("description", xml_text(f"{event.summary}\nĐơn vị tổ chức: {event.organiser}"))
         start = local(event.start)
         vevent.add("dtstart", start)
         if isinstance(start, dt.datetime):
@@ -110,9 +128,9 @@ def calendar(events: list[Event], *, site: Site, page_path: dict[str, str]) -> b
             last = event.last_day or start
             vevent.add("dtend", last + dt.timedelta(days=1))  # all-day events end on the next day, exclusive
         if isinstance(event.location, str):
-            vevent.add("location", f"{event.location}, {event.country}")
+            vevent.add("location", xml_text(f"{event.location}, {event.country}"))
         if site.url:  # RFC 5545 wants an absolute URI here
-            vevent.add("url", site.link(page_path[event.id], from_dir=""))
+            vevent.add("url", _uri(site.link(page_path[event.id], from_dir="")))
         cal.add_component(vevent)
     cal.add_missing_timezones()
     return cal.to_ical()

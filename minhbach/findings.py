@@ -2,14 +2,22 @@
 
 A finding always names a place (file, line, column), what is wrong, and how to fix it,
 because the people who read them edit YAML by hand and are not programmers.
+
+Paths, messages and hints quote data (file names, values, link targets), so every format prints
+them so that no value can add a line, a terminal control sequence or a CI workflow command
+(`::error ...`, `::add-mask::`, `::stop-commands::`): each finding is exactly one line of text
+(two with its hint), one GitHub annotation, one JSON object.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+
+from minhbach.text import UNPRINTABLE_ABOVE_C0, visible
 
 
 class Severity(str, Enum):
@@ -52,17 +60,45 @@ def has_errors(findings: Iterable[Finding]) -> bool:
 
 
 def format_text(findings: Iterable[Finding]) -> str:
-    """`path:line:col: severity[code]: message`, the hint indented on the next line."""
+    """`path:line:col: severity[code]: message`, the hint indented on the next line.
+
+    Control, format and line-separator characters of path, code, message and hint are printed as
+    escapes (`text.visible`), so each finding takes one line, or two with a hint; a path or hint
+    that begins with `::` has its first colon escaped too.
+    """
     lines = []
     for f in findings:
-        lines.append(f"{f.path}:{f.line}:{f.column}: {f.severity.value}[{f.code}]: {f.message}")
+        lines.append(f"{_line_start(visible(f.path))}:{f.line}:{f.column}: {f.severity.value}[{visible(f.code)}]: {visible(f.message)}")
         if f.hint:
-            lines.extend(f"    {part}" for part in f.hint.splitlines())
+            lines.append(f"    {_line_start(visible(f.hint))}")
     return "\n".join(lines)
 
 
+def _line_start(text: str) -> str:
+    """Text that begins a line: its first colon escaped if it would make the line a workflow command."""
+    return text.replace(":", "\\x3a", 1) if text.lstrip().startswith("::") else text
+
+
+# What json.dumps leaves as it is although it is not printable (it escapes only C0 controls, quote
+# and backslash when ensure_ascii is off); it can only occur inside strings of its output.
+_JSON_UNPRINTABLE = re.compile(f"[{UNPRINTABLE_ABOVE_C0}]")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """The JSON escape of one character (RFC 8259, section 7): astral ones as a surrogate pair."""
+    point = ord(match.group())
+    if point < 0x10000:
+        return f"\\u{point:04x}"
+    point -= 0x10000
+    return f"\\u{0xD800 + (point >> 10):04x}\\u{0xDC00 + (point & 0x3FF):04x}"
+
+
 def format_json(findings: Iterable[Finding]) -> str:
-    """Exactly one JSON array; keys are fixed so other tools can rely on them."""
+    """Exactly one JSON array; keys are fixed so other tools can rely on them.
+
+    Values are exact (a parser reads back the very strings of the findings), and every character
+    that is not printable is written as a `\\uXXXX` escape, so the output is plain printable text.
+    """
     rows = [
         {
             "severity": f.severity.value,
@@ -75,10 +111,12 @@ def format_json(findings: Iterable[Finding]) -> str:
         }
         for f in findings
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return _JSON_UNPRINTABLE.sub(_json_escape, json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:
+    """Escape a workflow command's data and property values as the Actions runner decodes them
+    (actions/toolkit, packages/core/src/command.ts: escapeData and escapeProperty)."""
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         value = value.replace(":", "%3A").replace(",", "%2C")
@@ -86,16 +124,20 @@ def _escape_github(value: str, *, property_value: bool = False) -> str:
 
 
 def format_github(findings: Iterable[Finding]) -> str:
-    """GitHub Actions workflow commands, shown as annotations on the changed lines."""
+    """GitHub Actions workflow commands, shown as annotations on the changed lines.
+
+    Data is first made printable (`text.visible`: a line break in a value shows as `\\n`), then
+    escaped for the command; the only line break in an annotation is the one before the hint.
+    """
     lines = []
     for f in findings:
-        props = [f"file={_escape_github(f.path, property_value=True)}"]
+        props = [f"file={_escape_github(visible(f.path), property_value=True)}"]
         if f.line:
             props.append(f"line={f.line}")
         if f.column:
             props.append(f"col={f.column}")
-        props.append(f"title={_escape_github(f.code, property_value=True)}")
-        body = f.message + (f"\n{f.hint}" if f.hint else "")
+        props.append(f"title={_escape_github(visible(f.code), property_value=True)}")
+        body = visible(f.message) + (f"\n{visible(f.hint)}" if f.hint else "")
         lines.append(f"::{f.severity.value} {','.join(props)}::{_escape_github(body)}")
     return "\n".join(lines)
 

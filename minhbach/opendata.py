@@ -8,8 +8,10 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Callable
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from minhbach import formatting
@@ -34,6 +36,56 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "có" if value else "không"
     return str(value)
+
+
+_FORMULA_STARTS = "=+-@"
+_CONTROL_STARTS = ("\t", "\r", "\n", "\0")
+
+
+def spreadsheet_cell(value: Any) -> str:
+    """One CSV cell that a spreadsheet shows as it is and never runs as a formula.
+
+    Follows OWASP's CSV Injection guidance (owasp.org/www-community/attacks/CSV_Injection, and
+    ASVS 5.0 requirement 1.2.10): text whose first character is =, +, -, @, tab, carriage return
+    (or line feed or NUL) gets a single quote in front, which Excel, LibreOffice Calc and Google
+    Sheets read as "this is text". Spreadsheets also skip leading spaces and some read the
+    full-width and small forms (＝＋－＠, ﹦﹢﹣﹫) as the ASCII ones, so the first character after any
+    spaces and invisible characters is compared in its compatibility form (NFKC). Separators and quotes inside a cell are
+    the csv module's to escape (RFC 4180: the cell is quoted, quotes doubled).
+
+    Numbers (int, float, Decimal; not bool) are written as they are: they are typed values, never
+    formulas, and -3 in a numeric column must stay the number -3. Text that only looks like a
+    negative number ("-3" in a title) is quoted like any other text starting with '-'.
+    """
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    text = str(value)
+    first = unicodedata.normalize("NFKC", _first_visible(text))[:1]
+    if text.startswith(_CONTROL_STARTS) or (first and first in _FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _first_visible(text: str) -> str:
+    """The first character that is not a space, a control or an invisible format character ("" if none)."""
+    for char in text:
+        if not char.isspace() and unicodedata.category(char) not in ("Cc", "Cf"):
+            return char
+    return ""
+
+
+def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
+    """Rows as CSV for spreadsheets: UTF-8 with a byte-order mark (so spreadsheet programs read
+    Vietnamese correctly), CRLF line ends (RFC 4180), every cell through `spreadsheet_cell`."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerows([spreadsheet_cell(value) for value in row] for row in rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _cell(value: Any) -> Any:
+    """A record's value as a CSV cell value: numbers stay numbers, everything else becomes text."""
+    return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else _text(value)
 
 
 def _per_channel(procedure: Procedure, render: Callable[[Any], str]) -> str:
@@ -158,16 +210,14 @@ def json_schema(dataset: Dataset) -> dict[str, Any]:
 
 
 def csv_export(dataset: Dataset, records: list[Record], *, site_values: dict[str, Callable[[Record], Any]]) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs read Vietnamese correctly.
+    """The dataset as CSV (see `csv_bytes`): a header of column names, then one row per record.
 
     `site_values` fills the columns that depend on the site rather than the record alone.
     """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([column.name for column in dataset.columns])
-    for record in records:
-        writer.writerow([_text((site_values[column.name] if column.value is None else column.value)(record)) for column in dataset.columns])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    header = [column.name for column in dataset.columns]
+    rows = ([_cell((site_values[column.name] if column.value is None else column.value)(record)) for column in dataset.columns]
+            for record in records)
+    return csv_bytes([header, *rows])
 
 
 def json_fields(dataset: Dataset) -> list[tuple[str, str, str, bool]]:

@@ -3,19 +3,23 @@ each owner unit must do, as Markdown and CSV. Same inputs and date give the same
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from itertools import groupby
 
 from minhbach.catalog import Catalog
 from minhbach.formatting import vn_date
 from minhbach.metrics import Figures
+from minhbach.opendata import csv_bytes
 
 
 def _unit_name(catalog: Catalog, unit_id: str) -> str:
     unit = catalog.get("unit", unit_id)
     return getattr(unit, "name", unit_id)
+
+
+def _one_line(text: str) -> str:
+    """Data in a Markdown line stays on that line: a title with a line break cannot start a heading."""
+    return " ".join(text.split())
 
 
 def _percent(part: int, whole: int) -> str:
@@ -44,8 +48,8 @@ def markdown(catalog: Catalog, figures: Figures, *, period: str, written_on: dt.
     if not figures.items:
         lines.append("Không có mục nào quá hạn rà soát hay đăng muộn trong kỳ.")
     for owner, items in groupby(figures.items, key=lambda item: item.owner):
-        lines += [f"### {_unit_name(catalog, owner)}", ""]
-        lines += [f"- {item.problem}: {item.title} (`{item.path}`)" for item in items]
+        lines += [f"### {_one_line(_unit_name(catalog, owner))}", ""]
+        lines += [f"- {item.problem}: {_one_line(item.title)} (`{_one_line(item.path)}`)" for item in items]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -68,6 +72,4 @@ def items_csv(catalog: Catalog, figures: Figures) -> bytes:
 
 
 def _csv(rows: list[tuple]) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(rows)  # cells that would run as formulas in a spreadsheet are neutralised

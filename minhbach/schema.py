@@ -56,8 +56,7 @@ def _branches(root: dict[str, Any], node: dict[str, Any]) -> Iterator[dict[str, 
     yield node
 
 
-def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
-    """The object schemas a mapping at `path` (a path into the data) may follow."""
+def _branches_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
     root = json_schema(kind)
     nodes = [root]
     for part in path:
@@ -69,7 +68,17 @@ def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
                 elif isinstance(part, int) and "items" in branch:
                     following.append(branch["items"])
         nodes = following
-    return [branch for node in nodes for branch in _branches(root, node) if "properties" in branch]
+    return [branch for node in nodes for branch in _branches(root, node)]
+
+
+def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    """The object schemas a mapping at `path` (a path into the data) may follow."""
+    return [branch for branch in _branches_at(kind, path) if "properties" in branch]
+
+
+def value_types(kind: str, path: tuple[str | int, ...]) -> set[str]:
+    """The JSON types ("string", "integer", "number", "object"...) a value at `path` may have."""
+    return {branch["type"] for branch in _branches_at(kind, path) if isinstance(branch.get("type"), str)}
 
 
 def best_object(kind: str, path: tuple[str | int, ...], present: set[str]) -> dict[str, Any] | None:

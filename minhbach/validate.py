@@ -2,6 +2,11 @@
 
 The model library reports errors as (location, type, message) in English; editors need the
 line and column in their file, the name of the part in Vietnamese, and what to write instead.
+
+Numbers get one more look, because YAML reads some Vietnamese ways of writing them as other
+numbers without complaint: `30.000` (thirty thousand, dots between thousands) is the decimal 30.0,
+`1:30` is 90 (base 60, YAML 1.1), `010` is 8 (octal). Wherever the model expects a number, such a
+value is an error that gives the number to write instead.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,8 +22,9 @@ from pydantic import ValidationError
 from minhbach.findings import Finding, error
 from minhbach.model import Kind, Record
 from minhbach.model.base import RULE_PREFIX
-from minhbach.schema import best_object, is_pendable, title_of
+from minhbach.schema import best_object, is_pendable, title_of, value_types
 from minhbach.source import SourceDocument
+from minhbach.text import DOT_GROUPS, plain_number
 
 _TYPE_NAMES = {
     "string": "chữ (văn bản)",
@@ -31,6 +38,14 @@ _TYPE_NAMES = {
     "date": "ngày dạng YYYY-MM-DD",
     "url": "địa chỉ web bắt đầu bằng https://",
 }
+_NUMBER_ERRORS = ("int_parsing", "decimal_parsing", "float_parsing", "int_type", "decimal_type", "float_type")
+_SEXAGESIMAL = re.compile(r"[+-]?[1-9][0-9_]*(?::[0-5]?[0-9])+")  # YAML 1.1 base 60: 1:30 is 90
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
@@ -105,19 +120,78 @@ class _Mapper:
             "decimal_max"
         ):
             return make("out-of-range", f"{label}: {err['msg']} (đang là {value})", "Kiểm tra lại con số.")
+        if error_type in _NUMBER_ERRORS and isinstance(value, str) and plain_number(value) is not None:
+            return self._number_format(make, label, value, plain_number(value), path)
         if error_type.endswith("_type") or error_type.endswith("_parsing") or error_type == "model_attributes_type":
-            hint = "Đặt chữ trong dấu ngoặc kép nếu đó là văn bản." if _expected(error_type).startswith("chữ") else ""
+            expects_text = _expected(error_type).startswith("chữ")
+            hint = "Đặt chữ trong dấu ngoặc kép nếu đó là văn bản." if expects_text else ""
             found = _describe(value)
-            if path in self.doc.raw and not isinstance(value, (str, list, dict)):
-                written = self.doc.raw[path]
-                found = f"`{written}` (YAML hiểu là {found.split(' ')[0]})"
-                if hint:
-                    hint = f'Viết trong dấu ngoặc kép: {name}: "{written}".'
-
+            written = self.doc.raw.get(path)
+            if written == "":  # `name:` with nothing after it
+                hint = "Điền nội dung." if expects_text else ""
+            elif written is not None and not isinstance(value, (str, list, dict)):
+                found = f"`{written}`, YAML hiểu là {found}"
+                if expects_text:
+                    # A list item has no key of its own: `- "NO"` (or `[..., "NO"]`), never `tags: "NO"`.
+                    where = "" if not path or isinstance(path[-1], int) else f"{path[-1]}: "
+                    hint = f"Viết trong dấu ngoặc kép: {where}{_quoted(written)}."
+                    if value is None:
+                        hint = f"Điền nội dung; nếu đúng là chữ `{written}` thì viết trong dấu ngoặc kép: {where}{_quoted(written)}."
             return make("wrong-type", f"{label}: cần {_expected(error_type)}, đang là {found}", (hint + pending_hint).strip())
         if error_type.startswith(RULE_PREFIX):
             return make(error_type[len(RULE_PREFIX):], err["msg"], "")
         return make("invalid", f"{label}: {err['msg']}", "")
+
+    def _number_format(self, make: Any, label: str, written: str, number: str, path: tuple[str | int, ...]) -> Finding:
+        where = "" if not path or isinstance(path[-1], int) else f"{path[-1]}: "
+        return make("number-format", f"{label}: số `{written}` viết có dấu ngăn cách hoặc kèm đơn vị nên máy đọc sai hoặc không đọc được",
+                    f"Viết liền, chỉ có chữ số: {where}{number} (phần lẻ, nếu có, sau một dấu chấm: 1.5).")
+
+    def number_findings(self) -> list[Finding]:
+        """Numbers written so that they are read as other numbers, or not at all, where the model
+        expects a number: what YAML reads as another number (`30.000` as 30.0, `1:30` as 90, `010`
+        as 8) and text with separators or a currency ("30.000", which the model would read as 30,
+        "1.500.000", "30000 đồng"). Text fields are left alone: "30.000 USD" is fine there, and a
+        number where text is expected is a wrong-type error already."""
+        findings = []
+        for path, written in self.doc.numeric_text.items():
+            if {"number", "integer"} & value_types(self.kind.name, path):
+                findings.append(self._number_format(self._maker(path), self._label(path), written, plain_number(written) or written, path))
+        for path, written in self.doc.misread_numbers.items():
+            if DOT_GROUPS.fullmatch(written):
+                read_as, number = "số thập phân", plain_number(written)
+            elif _SEXAGESIMAL.fullmatch(written):
+                read_as, number = "số theo hệ 60 (giờ:phút)", None
+            else:  # text.MISREAD_NUMBER has three forms; this is the octal one
+                read_as, number = "số bát phân", written.lstrip("+-0_") or "0"
+            if not {"number", "integer"} & value_types(self.kind.name, path):
+                continue
+            label = self._label(path)
+            position = self.doc.position(path)
+            where = "" if isinstance(path[-1], int) else f"{path[-1]}: "
+            value = _value_at(self.doc.data, path)
+            if number is None:
+                parts = [int(part.replace("_", "")) for part in written.lstrip("+-").split(":")]
+                decimal = sum(Decimal(part) / 60**index for index, part in enumerate(parts)).quantize(Decimal("0.01"))
+                number = f"{'-' if written.startswith('-') else ''}{decimal.normalize():f}"
+                hint = f"Viết bằng một số thập phân: {where}{number} (nếu `{written}` là giờ:phút thì bằng {number} giờ)."
+                message = f"{label}: `{written}` bị YAML hiểu là {read_as}, tức {value}"
+            else:
+                message = f"{label}: `{written}` bị YAML hiểu là {read_as} {value}, không phải {number}"
+                hint = f"Viết liền, không dấu chấm ngăn cách hàng nghìn: {where}{number}. Số lẻ thì chỉ có một dấu chấm: 1.5."
+                if read_as == "số bát phân":
+                    hint = f"Bỏ số 0 ở đầu: {where}{number}."
+            findings.append(error(self.doc.path, position.line, position.column, "number-format", message, hint))
+        return findings
+
+    def _label(self, path: tuple[str | int, ...]) -> str:
+        name = next((part for part in reversed(path) if isinstance(part, str)), "")
+        title, _ = title_of(self.kind.name, path[:-1] if isinstance(path[-1], str) else path, name) if name else ("", "")
+        return f"`{name}`" + (f" ({title})" if title else "") if name else "giá trị"
+
+    def _maker(self, path: tuple[str | int, ...]) -> Any:
+        position = self.doc.position(path)
+        return lambda code, message, hint="": error(self.doc.path, position.line, position.column, code, message, hint)
 
     def _missing(self, path: tuple[str | int, ...], name: str) -> Finding:
         title, description = title_of(self.kind.name, path, name)
@@ -153,10 +227,20 @@ class _Mapper:
         return make("non-iso-date", f"{label}: '{text}' không phải ngày", "Viết ngày dạng YYYY-MM-DD, ví dụ 2026-03-15.")
 
 
+def _value_at(data: Any, path: tuple[str | int, ...]) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def validate(doc: SourceDocument, kind: Kind) -> tuple[Record | None, list[Finding]]:
     """The record, or None with findings that say where and why it is invalid."""
+    mapper = _Mapper(doc, kind)
+    numbers = mapper.number_findings() if doc.misread_numbers or doc.numeric_text else []
     try:
-        return kind.model.model_validate(doc.data), []
+        record = kind.model.model_validate(doc.data)
     except ValidationError as exc:
-        mapper = _Mapper(doc, kind)
-        return None, [mapper.finding(err) for err in exc.errors(include_url=False)]
+        places = {(f.line, f.column) for f in numbers}
+        found = [mapper.finding(err) for err in exc.errors(include_url=False)]
+        return None, numbers + [f for f in found if (f.line, f.column) not in places]
+    return (None, numbers) if numbers else (record, [])

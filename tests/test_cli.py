@@ -107,6 +107,17 @@ def test_fix_nfc_command(tmp_path: Path, capsys):
     assert "2 chỗ" in capsys.readouterr().out
 
 
+def test_fix_invisible_command_removes_what_check_reports(tmp_path: Path, capsys):
+    file = tmp_path / "x.yml"
+    file.write_text("name: hộ\u200b chiếu\nnote: \u200b\n", encoding="utf-8")
+    assert main(["fix", "--invisible", str(file)]) == 1  # the empty value cannot be fixed safely
+    assert "bằng tay" in capsys.readouterr().err
+    file.write_text("name: hộ\u200b chiếu\u2060\n", encoding="utf-8")
+    assert main(["fix", "--invisible", "--nfc", str(file)]) == 0
+    assert file.read_text(encoding="utf-8") == "name: hộ chiếu\n"
+    assert "đã xóa 2 ký tự không nhìn thấy" in capsys.readouterr().out
+
+
 def test_console_script_runs_check_on_the_shipped_data():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-m", "minhbach.cli", "check", "--format", "json"], cwd=ROOT, env=env,
@@ -236,3 +247,16 @@ def test_folders_in_the_config_are_relative_to_it(project: Path, tmp_path: Path,
     monkeypatch.chdir(elsewhere)
     assert main(["check", "--config", str(project / "mkdocs.yml"), "--today", "2026-11-27"]) == 0
     assert "phong-mot.yml" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_a_value_with_a_line_break_cannot_forge_a_workflow_command(in_project: Path, capsys, output_format: str):
+    forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}",
+                               'hours: {pending: "x\\n::error file=a::forged\\n  ::add-mask::b"}')
+    write_project(in_project, {"data/procedures/hop-phap-hoa.yml": forged})
+    assert main(["check", "--today", "2026-11-27", "--format", output_format]) == 0
+    out = capsys.readouterr().out
+    assert "forged" in out
+    assert not any(line.lstrip().startswith(("::error file=a", "::add-mask")) for line in out.splitlines())
+    if output_format == "github":
+        assert all(line.startswith("::warning file=data/") for line in out.splitlines())

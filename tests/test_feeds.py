@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -10,9 +11,12 @@ import feedparser
 import icalendar
 
 from minhbach.catalog import load_catalog
-from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
+from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
+from minhbach.model import Event, Notice
+from minhbach.model.announcement import EventType, NoticeCategory
 from minhbach.pages import PageRenderer
 from tests.conftest import EVENT, FUNDING, NOTICE, TODAY, write_project
+from tests.hostile_characters import DROPPED, expected, hostile
 
 
 def _files(project: Path, site: Site, today: dt.date = TODAY) -> dict[str, bytes]:
@@ -70,3 +74,48 @@ def test_all_day_events_end_the_day_after(project: Path):
     cal = icalendar.Calendar.from_ical(PageRenderer(catalog, today=TODAY).data_files()[CALENDAR_PATH])
     [event] = cal.walk("VEVENT")
     assert event.decoded("DTSTART") == dt.date(2026, 12, 2) and event.decoded("DTEND") == dt.date(2026, 12, 7)
+
+
+TAG = "a\x08]]>&<\"\ud800\u202e😀"
+
+
+def _record(model, **fields):
+    base = {"id": "x", "published": dt.date(2026, 11, 2), "updated": dt.date(2026, 11, 3), "last_reviewed": dt.date(2026, 11, 3),
+            "owner": "phong-mot", "changes": [{"date": dt.date(2026, 11, 2), "note": "n"}], "issued": dt.date(2026, 11, 1)}
+    return model.model_construct(**{**base, **fields})  # no validation: the output alone must cope
+
+
+def _hostile_announcements():
+    return [
+        _record(Notice, id="mot", title=hostile("tiêu đề"), summary=hostile("tóm tắt"), category=NoticeCategory.CONSULAR, tags=[TAG]),
+        _record(Event, id="hai", title=hostile("sự kiện"), summary=hostile("tóm tắt"), event_type=EventType.CONFERENCE, organiser=hostile("tổ chức"),
+                start=dt.datetime(2026, 12, 2, 8), location=hostile("nơi"), country=hostile("nước")),
+    ]
+
+
+def test_the_atom_feed_is_well_formed_xml_whatever_the_text():
+    items = _hostile_announcements()
+    raw = atom_feed(items, site=Site(name=hostile("Sở"), url="https://so.example.vn/"),
+                    page_path={"mot": hostile("thong-bao/mot/"), "hai": "thong-bao/hai/"}, kind_of={"mot": "notice", "hai": "event"})
+    root = ET.fromstring(raw)  # raises on anything that is not well-formed XML 1.0
+    assert feedparser.parse(raw).bozo == 0
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert root.find("a:title", ns).text == "Thông báo — " + expected("Sở")
+    entries = root.findall("a:entry", ns)
+    assert [entry.find("a:title", ns).text for entry in entries] == [expected("tiêu đề"), expected("sự kiện")]
+    assert entries[0].find("a:summary", ns).text == expected("tóm tắt")
+    assert entries[0].find("a:category", ns).get("term") == "a]]>&<\"\u202e😀"
+    assert entries[0].find("a:link", ns).get("href") == "https://so.example.vn/" + expected("thong-bao/mot/")
+    assert not any(char in raw.decode("utf-8") for char in DROPPED.replace("\r", ""))
+
+
+def test_the_calendar_stays_one_property_per_line_whatever_the_text():
+    raw = calendar(_hostile_announcements()[1:], site=Site(name=hostile("Sở"), url="https://so.example.vn/"),
+                   page_path={"hai": "thong-bao/hai/"})
+    text = raw.decode("utf-8")
+    assert not any(char in text for char in DROPPED.replace("\r", ""))
+    assert "\r" not in text.replace("\r\n", "")
+    [event] = icalendar.Calendar.from_ical(raw).walk("VEVENT")
+    assert str(event["SUMMARY"]) == expected("sự kiện")
+    assert str(event["LOCATION"]) == expected("nơi") + ", " + expected("nước")
+    assert str(event["DESCRIPTION"]) == expected("tóm tắt") + "\nĐơn vị tổ chức: " + expected("tổ chức")

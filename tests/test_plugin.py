@@ -363,3 +363,47 @@ def test_headings_in_chinese_get_ids_from_their_text_and_links_to_them_resolve(t
     assert f'href="#{encoded}"' in html and 'href="#办理手续"' in html
     report = check_site(root / "site", project=root, today=dt.date(2026, 11, 18))
     assert not [f for f in report.findings if "办理手续" in f.message], "links written with the heading text resolve in `minhbach links`"
+
+
+def test_the_build_log_prints_each_finding_without_the_line_breaks_of_its_data(tmp_path: Path, caplog):
+    from mkdocs.config import load_config
+
+    from minhbach.plugin import MinhbachPlugin
+
+    forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}", 'hours: {pending: "x\\n::error file=a::forged"}')
+    root = make_site_project(tmp_path, {"data/procedures/hop-phap-hoa.yml": forged})
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = MinhbachPlugin()
+    plugin.load_config({})
+    with caplog.at_level("INFO"):
+        plugin.on_config(config)
+    logged = [record.getMessage() for record in caplog.records if "forged" in record.getMessage()]
+    assert logged and all(len(message.splitlines()) == 2 for message in logged), logged
+    assert not any(line.lstrip().startswith("::") for message in logged for line in message.splitlines())
+
+
+def test_every_xml_file_of_a_built_site_is_well_formed_whatever_the_text(tmp_path: Path):
+    import xml.etree.ElementTree as ET
+
+    from tests.conftest import NOTICE
+
+    text = ']]> </title></entry> & &amp; "q" \'a\' <b> <!-- 😀 中文 友谊关'
+    quoted = '"' + text.replace('"', '\\"') + '"'
+    notice = NOTICE.replace("title: Thông báo thử nghiệm", f"title: {quoted}").replace("summary: Thay đổi cách nộp hồ sơ.", f"summary: {quoted}")
+    root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": notice + "tags: [\"]]> &amp; <b> \\\"q\\\" 😀\"]\n",
+                                        "docs/a&b <c> \"d\" ]]> 'e'.md": "# A\n", "docs/ngoại vụ\x08.md": "# B\n"})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config.replace("site_name: Thử nghiệm", "site_name: 'Sở & <Ngoại vụ> \"x\" ]]>'\nsite_url: https://so.example.vn/a&b/"),
+                                     encoding="utf-8")
+    result = build(root, links=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    site = root / "site"
+    locations = [loc.text for loc in ET.parse(site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://so.example.vn/a&b/a%26b%20%3Cc%3E%20%22d%22%20%5D%5D%3E%20%27e%27/" in locations
+    feed = ET.parse(site / "thong-bao/feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")] == [text]
+    assert feed.find(f"{atom}title").text == 'Thông báo — Sở & <Ngoại vụ> "x" ]]>'
+    dashboard = (site / "minh-bach/index.html").read_text(encoding="utf-8")
+    svg = dashboard[dashboard.index("<svg"): dashboard.index("</svg>", dashboard.index('class="mb-chart"')) + len("</svg>")]
+    assert ET.fromstring(svg[svg.index('<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart"'):]).tag == "{http://www.w3.org/2000/svg}svg"

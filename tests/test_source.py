@@ -210,3 +210,178 @@ def test_impossible_timestamp_stays_text_for_the_model_to_judge():
     assert findings == []
     assert doc.data["published"] == "2026-02-31"
     assert doc.position(("published",)) == Position(line_of(text, "2026"), column_of(text, "2026"))
+
+
+# Control characters that double quotes let an editor write without seeing them, most often by
+# typing a Windows path: "D:\bieu-mau\fax.docx" holds a backspace and a form feed.
+ESCAPED_CONTROLS = [
+    ("\\b", "U+0008 BACKSPACE"), ("\\f", "U+000C FORM FEED"), ("\\0", "U+0000 NULL"), ("\\a", "U+0007 BELL"),
+    ("\\v", "U+000B LINE TABULATION"), ("\\e", "U+001B ESCAPE"), ("\\r", "U+000D CARRIAGE RETURN"),
+    ("\\N", "U+0085 NEXT LINE"), ("\\L", "U+2028 LINE SEPARATOR"), ("\\P", "U+2029 PARAGRAPH SEPARATOR"),
+    ("\\x7f", "U+007F DELETE"), ("\\x9b", "U+009B C1 CONTROL"), ("\\x1F", "U+001F INFORMATION SEPARATOR ONE"),
+    ("\\uFFFE", "U+FFFE NONCHARACTER"), ("\\uffff", "U+FFFF NONCHARACTER"), ("\\uFDD0", "U+FDD0 NONCHARACTER"),
+    ("\\U0001FFFE", "U+1FFFE NONCHARACTER"),
+]
+PLACES = {
+    "top-level key": "id: abc\nsummary: {value}\n",
+    "nested key": "id: abc\nagency:\n  performing: {value}\n",
+    "list item": "id: abc\nsteps:\n  - Nộp hồ sơ.\n  - {value}\n",
+    "flow list item": "id: abc\ntags: [một, {value}]\n",
+    "key": "id: abc\n{value}: 1\n",
+}
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize(("escape", "name"), ESCAPED_CONTROLS)
+def test_control_characters_written_as_escapes_are_reported_at_the_escape(escape, name, place):
+    value = f'"Mẫu ở D:\\bieu{escape}mau"'.replace("\\b", "/b", 1)
+    text = PLACES[place].format(value=value)
+    _, findings = parse("x.yml", text)
+    finding = only(findings, "control-char")
+    assert finding.is_error
+    assert (finding.line, finding.column) == (line_of(text, escape), column_of(text, escape))
+    assert name in finding.message and f"`{escape}`" in finding.message
+    if len(escape) == 2:  # a letter after a backslash: most likely a Windows path
+        assert "nháy đơn" in finding.hint and "'/'" in finding.hint
+
+
+def test_a_windows_path_in_double_quotes_is_reported_at_each_escape():
+    text = 'id: abc\nsummary: "Tải mẫu ở D:\\bieu-mau\\fax.docx rồi nộp"\n'
+    _, findings = parse("x.yml", text)
+    controls = [f for f in findings if f.code == "control-char"]
+    assert [(f.line, f.column) for f in controls] == [(2, column_of(text, "\\b")), (2, column_of(text, "\\f"))]
+    assert ["U+0008 BACKSPACE" in controls[0].message, "U+000C FORM FEED" in controls[1].message] == [True, True]
+
+
+def test_the_same_path_in_single_quotes_or_with_slashes_is_fine():
+    for value in ("'D:\\bieu-mau\\fax.docx'", "D:/bieu-mau/fax.docx", '"D:\\\\bieu-mau\\\\fax.docx"', "D:\\bieu-mau\\fax.docx"):
+        doc, findings = parse("x.yml", f"summary: {value}\n")
+        assert findings == [] and "fax.docx" in doc.data["summary"], value
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDFFF", "\\U00110000"])
+def test_an_escape_that_is_no_character_is_reported_at_the_escape(escape):
+    text = f'id: abc\nsummary: "Hộ chiếu {escape} mới"\n'
+    doc, findings = parse("x.yml", text)
+    assert doc is None
+    finding = only(findings, "control-char")
+    assert (finding.line, finding.column) == (2, column_of(text, escape))
+    assert escape in finding.message and "yaml-syntax" not in [f.code for f in findings]
+
+
+def test_raw_control_characters_are_named_once():
+    text = "id: abc\nname: Hộ\x07 chiếu\nnote: x\x1b[31m\n"
+    _, findings = parse("x.yml", text)
+    controls = [f for f in findings if f.code == "control-char"]
+    assert [(f.line, f.column) for f in controls] == [(2, 9), (3, 8)]
+    assert "U+0007 BELL" in controls[0].message and "U+001B ESCAPE" in controls[1].message
+
+
+def test_raw_noncharacters_are_control_characters():
+    text = "id: abc\nname: a\ufdd0b\n"
+    _, findings = parse("x.yml", text)
+    assert (only(findings, "control-char").line, only(findings, "control-char").column) == (2, 8)
+
+
+BIDI = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"]
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("char", BIDI, ids=lambda char: f"U+{ord(char):04X}")
+def test_direction_controls_are_errors_that_name_the_character(char, place):
+    text = PLACES[place].format(value=f"Hộ chiếu{char}cấp mới")
+    _, findings = parse("x.yml", text)
+    finding = only(findings, "bidi-control")
+    assert finding.is_error
+    assert (finding.line, finding.column) == (line_of(text, char), column_of(text, char))
+    assert unicodedata.name(char) in finding.message and f"U+{ord(char):04X}" in finding.message
+
+
+def test_direction_controls_written_as_escapes_or_in_comments_are_errors_too():
+    text = 'id: abc\nname: "cấp \\u202Emới"\n# ghi chú \u2067 ẩn\n'
+    _, findings = parse("x.yml", text)
+    bidi = sorted((f for f in findings if f.code == "bidi-control"), key=lambda f: f.line)
+    assert [(f.line, f.column) for f in bidi] == [(2, column_of(text, "\\u202E")), (3, column_of(text, "\u2067"))]
+    assert "RIGHT-TO-LEFT OVERRIDE" in bidi[0].message and "`\\u202E`" in bidi[0].message
+
+
+INVISIBLE = {
+    "\u200b": "ZERO WIDTH SPACE", "\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER", "\ufeff": "ZERO WIDTH NO-BREAK SPACE", "\u00ad": "SOFT HYPHEN",
+    "\u180e": "MONGOLIAN VOWEL SEPARATOR", "\u2061": "FUNCTION APPLICATION", "\u2062": "INVISIBLE TIMES",
+    "\u3164": "HANGUL FILLER", "\ufff9": "INTERLINEAR ANNOTATION ANCHOR",
+}
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("char", INVISIBLE, ids=lambda char: f"U+{ord(char):04X}")
+def test_invisible_characters_are_warnings_that_name_the_character(char, place):
+    text = PLACES[place].format(value=f"Hộ chiếu{char}cấp mới")
+    _, findings = parse("x.yml", text)
+    finding = only(findings, "invisible-char")
+    assert not finding.is_error
+    assert (finding.line, finding.column) == (line_of(text, char), column_of(text, char))
+    assert INVISIBLE[char] in finding.message and "minhbach fix --invisible x.yml" in finding.hint
+
+
+@pytest.mark.parametrize("value", ["chiếu \ufe0f mới", "\ufe0fchiếu", "a\ufe0f\ufe0f", "x \U000e0100"])
+def test_variation_selectors_that_follow_no_character_are_invisible_characters(value):
+    _, findings = parse("x.yml", f"name: {value}\n")
+    assert "VARIATION SELECTOR" in only(findings, "invisible-char").message
+
+
+def test_tag_characters_hiding_text_are_errors():
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore")
+    text = f"id: abc\nname: Hộ chiếu{hidden}\n"
+    _, findings = parse("x.yml", text)
+    finding = only(findings, "hidden-text")
+    assert finding.is_error and (finding.line, finding.column) == (2, 15)
+    assert "TAG LATIN SMALL LETTER I" in finding.message and "6 chỗ" in finding.message
+
+
+@pytest.mark.parametrize("value", [
+    "Nhóm 👩\u200d💻 và 👨\u200d👩\u200d👧",  # emoji ZWJ sequences
+    "Yêu thích ❤\ufe0f 1\ufe0f\u20e3",  # presentation selectors
+    "Cờ \U0001f3f4\U000e0067\U000e0062\U000e0065\U000e006e\U000e0067\U000e007f",  # flag of England
+    "Tên Ba Tư می\u200cخواهم",  # the joiners Persian writing needs
+    "Tiếng Hindi क्\u200dष",
+    "Chữ Hán 葛\U000e0100",  # an ideographic variation sequence
+])
+def test_characters_that_belong_to_a_sequence_are_not_reported(value):
+    _, findings = parse("x.yml", f"name: {value}\n")
+    assert findings == []
+
+
+def test_a_file_full_of_invisible_characters_does_not_flood_the_report():
+    text = "".join(f"k{i}: hộ\u200bchiếu\u200b\n" for i in range(30))
+    _, findings = parse("x.yml", text)
+    invisible = [f for f in findings if f.code == "invisible-char"]
+    assert len(invisible) == 11 and "2 chỗ" in invisible[0].message
+    assert "20 dòng" in invisible[-1].message
+
+
+def test_an_alias_that_multiplies_a_long_text_is_reported_at_that_alias():
+    # 454 KB of file, 450 MB of page: the node count (1,002 values) never sees it.
+    text = "id: abc\nname: &a " + "x" * 450_000 + "\nsteps: [" + ", ".join(["*a"] * 1000) + "]\n"
+    doc, findings = parse("x.yml", text)
+    assert doc is None
+    finding = only(findings, "alias-bomb")
+    assert finding.line == 3 and text.split("\n")[2][finding.column - 1:finding.column + 1] == "*a"
+    assert finding.column == len("steps: [") + 1 + 4 * 3  # the fourth copy passes four times the file's length
+    assert "454.026" in finding.message
+
+
+def test_a_nested_alias_bomb_is_reported_at_the_outermost_alias():
+    text = "a: &a [" + ", ".join(["x" * 100] * 100) + "]\nb: &b [*a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+    doc, findings = parse("x.yml", text)
+    assert doc is None
+    finding = only(findings, "alias-bomb")
+    line = text.split("\n")[finding.line - 1]
+    assert line.startswith("c:") and line[finding.column - 1:finding.column + 1] == "*b"
+
+
+def test_aliases_reusing_a_block_a_few_times_are_fine():
+    block = "{items: [{amount: 30000, per: mỗi giấy tờ, label: " + "Cấp mới " * 200 + "}]}"
+    text = f"a: &fee {block}\nchannels:\n  - fee: *fee\n  - fee: *fee\n  - fee: *fee\n"
+    doc, findings = parse("x.yml", text)
+    assert findings == [] and doc.data["channels"][2]["fee"] == doc.data["a"]

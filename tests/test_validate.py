@@ -7,7 +7,7 @@ import pytest
 from minhbach.model import KINDS
 from minhbach.source import parse
 from minhbach.validate import validate
-from tests.conftest import LEGAL, PROCEDURE, UNIT, column_of, line_of
+from tests.conftest import FIELD, FUNDING, LEGAL, PROCEDURE, UNIT, WORKFLOW, column_of, line_of
 
 
 def findings_for(kind: str, text: str):
@@ -151,3 +151,126 @@ def test_unit_phone_format():
     text = UNIT.replace('phones: ["0205 3719 886"]', 'phones: ["gọi 0205"]')
     finding = one(findings_for("unit", text), "bad-format")
     assert finding.line == line_of(text, "phones:")
+
+
+
+def _block_time(key: str) -> str:
+    return PROCEDURE.replace("time: {working_days: 1, note: từ 1 đến 4 giấy tờ}", f"time:\n      {key}: 1\n      note: từ 1 đến 4 giấy tờ")
+
+
+# Every number of the model, each as the sample writes it (kind, text, the line to rewrite, its key).
+NUMBER_FIELDS = [
+    ("procedure", PROCEDURE, "        - amount: 30000", "amount"),
+    ("procedure", PROCEDURE, "      originals: 1", "originals"),
+    ("procedure", PROCEDURE, "      copies: 0", "copies"),
+    ("procedure", PROCEDURE, "  sets: 1", "sets"),
+    ("procedure", _block_time("working_days"), "      working_days: 1", "working_days"),
+    ("procedure", _block_time("days"), "      days: 1", "days"),
+    ("procedure", _block_time("working_hours"), "      working_hours: 1", "working_hours"),
+    ("field", FIELD + "order: 1\n", "order: 1", "order"),
+    ("workflow", WORKFLOW, "  - number: 1", "number"),
+    ("workflow", WORKFLOW.replace("duration: {working_hours: 2}", "duration:\n      working_hours: 2", 1), "      working_hours: 2", "working_hours"),
+]
+# How a number gets written the Vietnamese (or another human) way, and the number meant.
+WRITTEN_NUMBERS = [
+    ("30.000", "30000"), ("2.000", "2000"), ("1.500.000", "1500000"), ('"30.000"', "30000"), ("'2.000'", "2000"),
+    ("-30.000", "-30000"), ("1.500,5", "1500.5"), ("30,000", "30000"), ("30 000", "30000"), ("1,5", "1.5"),
+    ("30000 đồng", "30000"), ("30.000đ", "30000"), ("30000 VNĐ", "30000"),
+]
+
+
+@pytest.mark.parametrize(("written", "meant"), WRITTEN_NUMBERS)
+@pytest.mark.parametrize(("kind", "text", "line", "key"), NUMBER_FIELDS, ids=[f"{k}.{key}" for k, _, _, key in NUMBER_FIELDS])
+def test_numbers_written_with_separators_are_errors_with_the_number_to_write(kind, text, line, key, written, meant):
+    assert line in text
+    broken = text.replace(line, line.rsplit(":", 1)[0] + ": " + written, 1)
+    doc, problems = parse("x.yml", broken)
+    record, findings = validate(doc, KINDS[kind])
+    assert record is None
+    finding = one(problems + findings, "number-format")
+    assert finding.is_error
+    value_line = line.rsplit(":", 1)[0] + ": " + written
+    assert (finding.line, finding.column) == (line_of(broken, value_line), column_of(broken, value_line) + len(value_line) - len(written))
+    assert written.strip("'\"") in finding.message
+    assert f"{key}: {meant}" in finding.hint
+    assert [f.code for f in problems + findings] == ["number-format"], "one finding for one mistake"
+
+
+@pytest.mark.parametrize(("written", "read_as", "meant"), [("1:30", "90", "1.5"), ("010", "8", "10"), ("2:00", "120", "2")])
+def test_numbers_yaml_reads_in_base_60_or_8_are_errors(written, read_as, meant):
+    text = PROCEDURE.replace("time: {working_days: 1, note", f"time: {{working_hours: {written}, note")
+    doc, _ = parse("x.yml", text)
+    record, findings = validate(doc, KINDS["procedure"])
+    finding = one(findings, "number-format")
+    assert record is None and (finding.line, finding.column) == (line_of(text, written), column_of(text, written))
+    assert f"`{written}`" in finding.message and read_as in finding.message
+    assert meant in finding.hint
+
+
+@pytest.mark.parametrize("value", ["30.000", "1.500.000 USD", "300.000–1.000.000 USD mỗi dự án", "30,000", '"2.000"'])
+def test_text_fields_may_hold_numbers_written_any_way(value):
+    doc, _ = parse("x.yml", FUNDING.replace("amount: 300.000–1.000.000 USD mỗi dự án", f"amount: {value}"))
+    record, findings = validate(doc, KINDS["funding"])
+    assert "number-format" not in [f.code for f in findings]
+
+
+@pytest.mark.parametrize("written", ["30000", "1.5", "0.25", "1000000", "30_000"])
+def test_plain_numbers_are_fine(written):
+    doc, _ = parse("x.yml", PROCEDURE.replace("- amount: 30000", f"- amount: {written}"))
+    record, findings = validate(doc, KINDS["procedure"])
+    assert record is not None and findings == []
+
+
+# Words and numbers that YAML 1.1 reads as something other than text, and what it reads them as.
+NOT_TEXT = [
+    ("yes", "giá trị đúng/sai (true)"), ("no", "giá trị đúng/sai (false)"), ("on", "giá trị đúng/sai (true)"),
+    ("off", "giá trị đúng/sai (false)"), ("NO", "giá trị đúng/sai (false)"), ("True", "giá trị đúng/sai (true)"),
+    ("~", "trống"), ("null", "trống"), ("1.0", "số 1.0"), ("0x1F", "số 31"), ("7:30", "số 450"), ("-.inf", "số -inf"),
+    ("2026-01-01", "ngày 2026-01-01"), ("010", "số 8"),
+]
+TEXT_PLACES = {
+    "top-level key": ("name: Hợp pháp hóa lãnh sự", "name: {value}", 'name: "{value}"'),
+    "nested key": ("  performing: Cục Lãnh sự, Bộ Ngoại giao", "  performing: {value}", 'performing: "{value}"'),
+    "list item": ("  - Cá nhân", "  - {value}", '"{value}"'),
+    "flow list item": ("  - Cá nhân", "  [Tổ chức, {value}]", '"{value}"'),
+}
+
+
+@pytest.mark.parametrize("place", TEXT_PLACES)
+@pytest.mark.parametrize(("value", "read_as"), NOT_TEXT)
+def test_text_that_yaml_reads_as_another_type_says_what_it_became_and_how_to_quote_it(value, read_as, place):
+    old, new, quoted = TEXT_PLACES[place]
+    line = new.format(value=value)
+    text = PROCEDURE.replace(old, line).replace("subjects:\n  [", "subjects: [")
+    line = line.replace("  [", "subjects: [")
+    doc, _ = parse("x.yml", text)
+    finding = one(findings_for_doc(doc), "wrong-type")
+    assert (finding.line, finding.column) == (line_of(text, line), column_of(text, line) + len(line) - len(value) - line.endswith("]"))
+    assert f"đang là `{value}`, YAML hiểu là {read_as}" in finding.message
+    assert quoted.format(value=value) in finding.hint
+    if "list item" in place:
+        assert "subjects:" not in finding.hint, "a list item is quoted on its own"
+
+
+@pytest.mark.parametrize("place", TEXT_PLACES)
+@pytest.mark.parametrize("value", ["1e3", "07:30", "Na Uy", "1.0.0"])
+def test_words_yaml_keeps_as_text_are_fine_where_text_is_expected(value, place):
+    old, new, _ = TEXT_PLACES[place]
+    text = PROCEDURE.replace(old, new.format(value=value)).replace("subjects:\n  [", "subjects: [")
+    doc, _ = parse("x.yml", text)
+    record, findings = validate(doc, KINDS["procedure"])
+    assert record is not None and findings == []
+
+
+def test_an_empty_value_where_text_is_expected_says_so_without_quotes():
+    text = PROCEDURE.replace("  performing: Cục Lãnh sự, Bộ Ngoại giao", "  performing:")
+    doc, _ = parse("x.yml", text)
+    finding = one(findings_for_doc(doc), "wrong-type")
+    assert finding.message.endswith("đang là trống") and "``" not in finding.message
+    assert finding.hint == "Điền nội dung."
+
+
+def findings_for_doc(doc):
+    record, findings = validate(doc, KINDS["procedure"])
+    assert record is None
+    return findings
