@@ -58,7 +58,8 @@ def _walk(browser, base: str, paths: list[str]) -> tuple[list[str], list[str]]: 
     failed: list[str] = []
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.on("requestfailed", lambda request: failed.append(f"{request.url} ({request.failure})"))
+    # A request the browser cancels itself (net::ERR_ABORTED: the favicon of a page left before it loaded) did not fail.
+    page.on("requestfailed", lambda request: failed.append(f"{request.url} ({request.failure})") if "ERR_ABORTED" not in str(request.failure) else None)
     page.on("response", lambda response: failed.append(f"{response.url} ({response.status})")
             if response.status >= 400 and not (response.request.resource_type == "document" and "khong-co" in response.url) else None)
     for path in paths:
