@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import yaml
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 
 from minhbach.findings import Finding, error
@@ -69,6 +70,11 @@ class DocPage:
         return self.source.position((key,), prefer_key=True)
 
 
+FRONT_MATTER_KEYS = ("title", "description", "owner", "last_reviewed", "review_in", "review_by", "render_macros", "hide")
+"""What a hand-written page may say in its front matter. Material prints other keys it knows without
+escaping (`author`, `subtitle`, `status`) or lets them choose a template (`template: redirect.html`
+with a `location`, which sends the reader anywhere): a page may not use them."""
+
 # MkDocs 1.6, mkdocs/utils/meta.py: YAML front matter between "---" and "---" or "...".
 _YAML_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
@@ -84,6 +90,27 @@ def _body(text: str, end: int) -> tuple[str, int]:
     return body, text.count("\n", 0, len(text) - len(body)) + 1
 
 
+_MKDOCS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _unreadable_by_mkdocs(yaml_text: str) -> tuple[int, str] | None:
+    """(line in the file, what is wrong) when MkDocs cannot read this front matter, else None.
+
+    MkDocs 1.6 (`mkdocs/utils/meta.py get_data`) loads it with PyYAML's SafeLoader and, on any error
+    or a result that is not a mapping, keeps the whole file as the page's Markdown, front matter
+    included: raw HTML in it would reach the reader. Our own reader is more lenient (an impossible
+    date such as 2026-02-30 stays text), so the page is also read the way MkDocs reads it.
+    """
+    try:
+        data = yaml.load(yaml_text, Loader=_MKDOCS_LOADER)  # noqa: S506 - a safe loader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        return (mark.line + 2 if mark else 1), str(exc.problem or exc.context or "lỗi cú pháp")
+    except Exception as exc:  # noqa: BLE001 - PyYAML's constructors raise ValueError and others on values like 2026-02-30
+        return 1, f"giá trị không đọc được ({exc})"
+    return None if isinstance(data, dict) else (1, "không phải một khối `khóa: giá trị`")
+
+
 def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Finding]]:
     docs_path = file.relative_to(docs_dir).as_posix()
     text, findings = decode(shown, file.read_bytes())
@@ -97,6 +124,14 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
     findings += problems
     if doc is None or not isinstance(doc.data, dict):
         return DocPage(shown, docs_path, None, doc, text, 1), findings  # MkDocs renders the whole file then
+    unreadable = _unreadable_by_mkdocs(block.group(1))
+    if unreadable is not None:
+        line, detail = unreadable
+        findings.append(error(shown, line, 1, "front-matter-unreadable",
+                              f"MkDocs không đọc được phần đầu trang (front matter): {detail}; cả phần đó sẽ hiện ra như nội dung trang",
+                              "Sửa giá trị ở dòng này (ngày có thật dạng YYYY-MM-DD, số viết đúng), "
+                              "hoặc đặt giá trị trong dấu ngoặc kép nếu đó là chữ."))
+        return DocPage(shown, docs_path, None, doc, text, 1), findings
     body, body_line = _body(text, block.end())
     if not {"owner", "last_reviewed"} & set(doc.data):
         return DocPage(shown, docs_path, None, doc, body, body_line), findings

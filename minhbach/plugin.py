@@ -18,14 +18,14 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
 from minhbach import navcache
 from minhbach.catalog import Catalog
-from minhbach.docpages import PageReview
+from minhbach.docpages import FRONT_MATTER_KEYS, PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding, format_text
 from minhbach.freshness import review
@@ -60,17 +60,21 @@ def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
 def theme_texts(page: Page) -> None:
     """Give the theme the page's title and description as HTML, whatever their source.
 
-    Material (and MkDocs' own templates) print `page.meta.title`, `page.title` and
-    `page.meta.description` without escaping, in `<title>`, the header, the navigation and
-    `<meta name="description">`: front matter values are plain text, so they are escaped here; a
+    Material (and MkDocs' own templates) print `page.meta.title`, `page.title`,
+    `page.meta.description` (and `author`, `subtitle`, `status`) without escaping, in `<title>`, the
+    header, the navigation and `<meta>`: front matter values are plain text, so every text value is
+    escaped here; a
     title taken from the page's first heading is already HTML (MkDocs keeps its entities) and is
     made plain and escaped again, so that `page.title | striptags` is never used on it.
     """
     title = page.meta.get("title")
     plain_title = str(title) if title is not None else _plain(page.title or "")
     page.meta["title"] = escape_html(plain_title)
-    if page.meta.get("description") is not None:
-        page.meta["description"] = escape_html(str(page.meta["description"]))
+    for key in [key for key in page.meta if key not in FRONT_MATTER_KEYS]:
+        del page.meta[key]  # refused by the checks; the theme would print some (author, subtitle) or obey them (template)
+    for key, value in page.meta.items():
+        if key != "title" and isinstance(value, str):
+            page.meta[key] = escape_html(value)
 
 
 def _plain(html_text: str) -> str:
@@ -118,6 +122,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.catalog: Catalog | None = None
         self.findings: list[Finding] = []
         self.renderer: PageRenderer | None = None
+        self._pages_with_errors: set[str] = set()  # as findings name them ("docs/lien-he.md")
         self._generated_sources: dict[str, str] = {}
         self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
 
@@ -136,6 +141,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                                     publication_lag_days=settings.publication_lag_days, review_policy=policy,
                                                     calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach",
                                                     macros=_macros_config(config, root))
+        self._pages_with_errors = {finding.path for finding in self.findings if finding.is_error}
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
@@ -189,11 +195,24 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                     mapping[file.url] = file.src_uri
         return json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, indent=1) + "\n"
 
+    @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Generated pages: their plain raw HTML blocks are set aside until converted (see `rawhtml`)."""
+        """Generated pages: their plain raw HTML blocks are set aside until converted (see `rawhtml`).
+
+        A hand-written page with an error is never rendered by mkdocs-macros: the build stops on errors,
+        but the preview (`mkdocs serve`) goes on, and the error may be template code that runs Python.
+        `render_macros: false` in a page's meta takes priority over every other setting of mkdocs-macros.
+        """
         if page.file.src_uri in self._generated_sources:
             stash = self._stashes[page.file.src_uri] = Stash()
             return stash.take(markdown)
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            shown = (Path(config.docs_dir).resolve() / page.file.src_uri).relative_to(root).as_posix()
+        except ValueError:
+            shown = page.file.src_uri
+        if shown in self._pages_with_errors:
+            page.meta["render_macros"] = False
         return markdown
 
     def _page_review(self, page: Page) -> tuple[Markup, Markup] | None:

@@ -7,6 +7,7 @@ never used. Without Chromium the tests are skipped locally and fail in CI (CI=1)
 from __future__ import annotations
 
 import contextlib
+import json
 import functools
 import os
 import shutil
@@ -240,3 +241,25 @@ def test_search_opens_with_the_keyboard_and_moves_through_results(server: str, b
     page.keyboard.press("Enter")
     page.wait_for_url("**/thu-tuc/**")
     context.close()
+
+
+def test_workflow_diagram_labels_show_the_text_as_written(tmp_path_factory, browser):
+    """Mermaid reads entities, directives (%%), Markdown (`) and quotes in labels; a step's text must
+    come out as the editor wrote it (Mermaid 11, self-hosted). Icons (fa:) and "\\n" are known exceptions."""
+    actions = ["A &lt;b&gt; B & C", "x %%{init: {'theme': 'dark'}}%% y", "`đậm` \"trích\" #1"]
+    workflow = WORKFLOW
+    for old, new in zip(["Tiếp nhận và kiểm tra hồ sơ", "Xem xét, ký chuyển hồ sơ", "Trả kết quả"], actions, strict=False):
+        workflow = workflow.replace(f"action: {old}", f"action: {json.dumps(new, ensure_ascii=False)}")
+    root = make_site_project(tmp_path_factory.mktemp("labels"), {"data/workflows/qt-hop-phap-hoa.yml": workflow})
+    result = build(root, links=False)
+    assert result.returncode == 0, result.stderr[-2000:]
+    with _serve(root / "site") as url:
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(url + "quy-trinh/qt-hop-phap-hoa/", wait_until="networkidle")
+        page.wait_for_selector(".mb-mermaid[data-processed] svg", timeout=30_000)
+        labels = page.eval_on_selector_all(".mb-mermaid svg .node", "nodes => nodes.map(n => n.textContent)")
+        context.close()
+    text = " ".join(" ".join(labels).split())
+    for action in actions:
+        assert " ".join(action.split()) in text, (action, labels)

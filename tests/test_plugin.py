@@ -390,8 +390,8 @@ def test_every_xml_file_of_a_built_site_is_well_formed_whatever_the_text(tmp_pat
     text = ']]> </title></entry> & &amp; "q" \'a\' <b> <!-- 😀 中文 友谊关'
     quoted = '"' + text.replace('"', '\\"') + '"'
     notice = NOTICE.replace("title: Thông báo thử nghiệm", f"title: {quoted}").replace("summary: Thay đổi cách nộp hồ sơ.", f"summary: {quoted}")
-    root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": notice + "tags: [\"]]> &amp; <b> \\\"q\\\" 😀\"]\n",
-                                        "docs/a&b <c> \"d\" ]]> 'e'.md": "# A\n", "docs/ngoại vụ\x08.md": "# B\n"})
+    # Page file names with such characters are refused by the check (tests/checks/test_files.py).
+    root = make_site_project(tmp_path, {"data/notices/thong-bao-mot.yml": notice + "tags: [\"]]> &amp; <b> \\\"q\\\" 😀\"]\n"})
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config.replace("site_name: Thử nghiệm", "site_name: 'Sở & <Ngoại vụ> \"x\" ]]>'\nsite_url: https://so.example.vn/a&b/"),
                                      encoding="utf-8")
@@ -399,7 +399,7 @@ def test_every_xml_file_of_a_built_site_is_well_formed_whatever_the_text(tmp_pat
     assert result.returncode == 0, result.stderr[-2000:]
     site = root / "site"
     locations = [loc.text for loc in ET.parse(site / "sitemap.xml").iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
-    assert "https://so.example.vn/a&b/a%26b%20%3Cc%3E%20%22d%22%20%5D%5D%3E%20%27e%27/" in locations
+    assert "https://so.example.vn/a&b/thong-bao/thong-bao-mot/" in locations
     feed = ET.parse(site / "thong-bao/feed.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     assert [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")] == [text]

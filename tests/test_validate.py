@@ -274,3 +274,15 @@ def findings_for_doc(doc):
     record, findings = validate(doc, KINDS["procedure"])
     assert record is None
     return findings
+
+
+@pytest.mark.parametrize("email", ["x?cc=y%40evil.com&body=hi@a.vn", '"><svg/onload=alert(1)>@a.vn', "a@b.vn?subject=x", "a b@c.vn"])
+def test_an_email_that_would_add_fields_or_markup_to_a_mailto_link_is_refused(email: str):
+    text = UNIT.replace("email: {pending: Chưa có địa chỉ thư công vụ.}", f"email: '{email}'")
+    assert [f.code for f in findings_for("unit", text)] == ["bad-format"]
+
+
+def test_a_plain_email_is_accepted():
+    doc, _ = parse("x.yml", UNIT.replace("email: {pending: Chưa có địa chỉ thư công vụ.}", "email: so.ngoai-vu+1@langson.gov.vn"))
+    record, findings = validate(doc, KINDS["unit"])
+    assert record is not None and findings == []

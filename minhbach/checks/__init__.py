@@ -41,7 +41,7 @@ def all_checks() -> list[Check]:
     from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, references, workflows
 
     return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check,
-            freshness.check, pages.check]
+            freshness.check, pages.check, files.file_names]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -34,7 +34,7 @@ from pydantic import TypeAdapter, ValidationError
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext, pagehtml
 from minhbach.checks.record_text import finding_of
-from minhbach.docpages import DocPage
+from minhbach.docpages import FRONT_MATTER_KEYS, DocPage
 from minhbach.findings import Finding, error
 from minhbach.model import KINDS, RefTo
 from minhbach.pages.markdown import complexity_problems
@@ -53,6 +53,7 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             continue
         renders = macros is not None and macros.renders(page)
         environment = jinja2.Environment(**(macros.jinja_options if macros else {}))
+        findings += _front_matter_keys(page)
         findings += _title(page, environment, renders=renders)
         if renders:
             assert macros is not None
@@ -86,7 +87,26 @@ def _markers(environment: jinja2.Environment) -> tuple[str, str, str]:
     return environment.variable_start_string, environment.block_start_string, environment.comment_start_string
 
 
-# --- the front matter title ----------------------------------------------------------------------
+# --- the front matter -----------------------------------------------------------------------------
+
+HIDE_VALUES = ("navigation", "toc", "footer", "path")
+"""Parts of Material's layout a page may hide (Material's `hide` front matter)."""
+
+
+def _front_matter_keys(page: DocPage) -> list[Finding]:
+    findings = []
+    for key, value in page.front_matter.items():
+        position = page.position(str(key))
+        if key not in FRONT_MATTER_KEYS:
+            close = difflib.get_close_matches(str(key), FRONT_MATTER_KEYS, n=1)
+            findings.append(error(page.path, position.line, position.column, "front-matter-key",
+                                  f"khóa `{key}` không được dùng ở phần đầu trang",
+                                  (f"Có phải ý bạn là `{close[0]}`? " if close else "")
+                                  + f"Các khóa được dùng: {', '.join(FRONT_MATTER_KEYS)}."))
+        elif key == "hide" and not (isinstance(value, list) and all(item in HIDE_VALUES for item in value)):
+            findings.append(error(page.path, position.line, position.column, "front-matter-key",
+                                  "`hide` phải là danh sách các phần cần ẩn", f"Chọn trong: {', '.join(HIDE_VALUES)}; ví dụ `hide: [toc]`."))
+    return findings
 
 
 def _title(page: DocPage, environment: jinja2.Environment, *, renders: bool) -> list[Finding]:

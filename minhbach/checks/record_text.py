@@ -9,7 +9,7 @@ from __future__ import annotations
 from minhbach.findings import Finding, error, warning
 from minhbach.model import MarkdownText, Record
 from minhbach.model.walk import iter_marked, iter_models
-from minhbach.pages.markdown import MAX_BRACKETS_PER_BLOCK, MAX_NESTING, Problem, RecordMarkdown
+from minhbach.pages.markdown import MAX_BRACKETS_PER_BLOCK, MAX_BREAKS_PER_BLOCK, MAX_NESTING, Problem, RecordMarkdown
 from minhbach.source import SourceDocument
 
 _MESSAGES = {
@@ -25,8 +25,8 @@ _MESSAGES = {
     "markdown-attr-list": (warning, "nội dung có khối thuộc tính '{detail}'; khối này được hiện nguyên văn, không có tác dụng",
                            "Bỏ phần {...}: nội dung bản ghi không được gắn thuộc tính, lớp hay mã cho thẻ."),
     "markdown-too-complex": (error, "nội dung quá phức tạp để hiển thị: {detail}",
-                             f"Chia nội dung thành nhiều đoạn ngắn (tối đa {MAX_BRACKETS_PER_BLOCK} dấu '[' mỗi đoạn, "
-                             f"danh sách lồng tối đa {MAX_NESTING} tầng)."),
+                             f"Chia nội dung thành nhiều đoạn ngắn, cách nhau một dòng trống (tối đa {MAX_BRACKETS_PER_BLOCK} "
+                             f"dấu '[' và {MAX_BREAKS_PER_BLOCK} đường kẻ, tiêu đề mỗi đoạn; danh sách lồng tối đa {MAX_NESTING} tầng)."),
 }
 
 _RENDERER: RecordMarkdown | None = None

@@ -24,7 +24,12 @@ Phone = Annotated[
     StringConstraints(pattern=r"^\+?[0-9][0-9 .]{6,18}[0-9]$"),
     Field(description="Số điện thoại, chỉ gồm chữ số, dấu cách, dấu chấm; ví dụ '0205 3719 886'."),
 ]
-Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$"), Field(description="Thư điện tử công vụ.")]
+Email = Annotated[
+    str,
+    # Letters, digits and . _ + - only: "?", "&" or "=" would add fields (cc, body) to the mailto: link.
+    StringConstraints(pattern=r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[a-z]{2,}$"),
+    Field(description="Thư điện tử công vụ, ví dụ 'songoaivu@langson.gov.vn'."),
+]
 
 
 class Unit(Record):

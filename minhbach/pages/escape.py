@@ -8,10 +8,11 @@ written in records is rendered apart, by `pages.markdown`.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")
 _BULLET_START = re.compile(r"^(\s*)([-+])")
@@ -23,13 +24,31 @@ def md(value: object) -> Markup:
 
     The result is one line; it cannot start a list ("- ", "1. ") or carry a link or emphasis.
     """
-    text = " ".join(str(escape(str(value))).split())
+    text = " ".join(html.escape(str(value), quote=False).split())  # quotes are text here; "&#34;" would reach the toc escaped twice
     text = _MD_SPECIAL.sub(r"\\\1", text)
     text = _BULLET_START.sub(r"\1\\\2", text)
     text = _NUMBER_START.sub(r"\1\\.", text)
     return Markup(text)
 
 
+# What a YAML document may hold as it is (YAML 1.1, 5.1 "Character Set"; PyYAML's Reader.NON_PRINTABLE):
+# everything else is written as an escape, or MkDocs fails to read the front matter and shows it as text.
+# NEL, LS and PS are line breaks to YAML 1.1 and would be folded into a space: escaped as well.
+_NOT_YAML_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    if 0xD800 <= code <= 0xDFFF:
+        return "\\ufffd"  # a lone surrogate is no character at all
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def yaml_string(value: object) -> Markup:
-    """A front-matter value: JSON strings are valid YAML and need no further quoting rules."""
-    return Markup(json.dumps(str(value), ensure_ascii=False))
+    """A front-matter value as a double-quoted YAML scalar that reads back as exactly `value`.
+
+    JSON's escapes cover quotes, backslashes and C0 controls (and are valid YAML); characters that
+    JSON leaves as they are but YAML refuses in a document (DEL, C1 controls, U+FFFE, U+FFFF) are
+    escaped too, so the front matter never fails to parse.
+    """
+    return Markup(_NOT_YAML_PRINTABLE.sub(_yaml_escape, json.dumps(str(value), ensure_ascii=False)))

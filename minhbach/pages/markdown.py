@@ -19,8 +19,9 @@ What the subset cannot show is returned as `Problem`s, which `checks.record_text
 findings, so an editor learns of it before publishing rather than from the page.
 
 Size limits keep rendering linear in the text: Python-Markdown's link parser scans forward from
-every "[" (quadratic in the number of brackets of one block: 4,000 took 9.6 s here), and nested
-lists recurse (400 levels raise RecursionError).
+every "[" (quadratic in the number of brackets of one block: 4,000 took 9.6 s here), it splits a
+block at every rule or heading and scans the rest again, and nested lists recurse (400 levels
+raise RecursionError).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from urllib.parse import urlsplit
 import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AMP_SUBSTITUTE
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 """Schemes a link in record text may use (OWASP: allowlist, never a blocklist of bad schemes)."""
@@ -44,6 +46,10 @@ MAX_BRACKETS_PER_BLOCK = 200
 """'[' in one paragraph or list; Python-Markdown's link parsing is quadratic in them."""
 MAX_NESTING = 20
 """Levels of nested lists and quotes; Python-Markdown recurses once per level."""
+MAX_BREAKS_PER_BLOCK = 200
+"""Rules and headings in one block (no blank line between them): Python-Markdown splits the block at
+each one and scans the rest again (quadratic: 30,000 "***" lines took 58 s)."""
+_BREAK = re.compile(r"^ {0,3}(?:([-*_])(?: *\1){2,} *|=+ *|-+ *|#{1,6}(?: .*)?)$")
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "hr",
          "h2", "h3", "h4", "h5", "h6"}
@@ -118,10 +124,13 @@ class _Links(Treeprocessor):
                     element.tag = "h2"
 
     def _link(self, element: etree.Element) -> None:
-        href = element.get("href", "")
+        # An e-mail autolink's address comes as character references whose "&" Python-Markdown holds
+        # as a placeholder until the end (markdown.util.AMP_SUBSTITUTE): "&#109;ailto:..." is "mailto:".
+        href = html.unescape(element.get("href", "").replace(AMP_SUBSTITUTE, "&"))
+        element.set("href", href)
         scheme = url_scheme(href)
         if scheme is None and is_site_url(href):
-            element.set("href", self.renderer.resolve(html.unescape(href).strip()))
+            element.set("href", self.renderer.resolve(href.strip()))
         elif scheme not in SAFE_SCHEMES:
             self.renderer.problems.append(Problem("unsafe-link", _clip(href)))
             del element.attrib["href"]
@@ -151,15 +160,20 @@ def complexity_problems(text: str) -> list[Problem]:
     Shared by record text and hand-written pages: both go through Python-Markdown.
     """
     problems = []
-    brackets, block_start = 0, 1
+    brackets, breaks, block_start = 0, 0, 1
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
-            brackets, block_start = 0, number + 1
+            brackets, breaks, block_start = 0, 0, number + 1
             continue
         brackets += line.count("[")
+        breaks += bool(_BREAK.match(line))
         if brackets > MAX_BRACKETS_PER_BLOCK:
             problems.append(Problem("markdown-too-complex", f"một đoạn có hơn {MAX_BRACKETS_PER_BLOCK} dấu '['", block_start))
+            break
+        if breaks > MAX_BREAKS_PER_BLOCK:
+            problems.append(Problem("markdown-too-complex",
+                                    f"một đoạn có hơn {MAX_BREAKS_PER_BLOCK} đường kẻ hoặc tiêu đề liền nhau", block_start))
             break
     for number, line in enumerate(lines, start=1):
         expanded = line.expandtabs(4)

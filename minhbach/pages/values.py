@@ -64,14 +64,17 @@ def step_duration(duration: StepDuration) -> str:
     return f"{formatting.vn_number(duration.hours)} giờ làm việc"
 
 
-_MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;"})
+_MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;", "&": "#38;"})
 
 
 def mermaid_label(text: str) -> str:
     """Text inside a quoted Mermaid label, on one line, with Mermaid entity codes for the characters
     that could end the label or mean something to Mermaid: quotes, angle brackets, "%" (two of them
-    start a directive such as `%%{init: ...}%%`, which could change the theme or load CSS) and
-    backticks (a label in backticks is read as Markdown)."""
+    start a directive such as `%%{init: ...}%%`, which could change the theme or load CSS), backticks
+    (a label in backticks is read as Markdown) and "&" (Mermaid decodes HTML entities: "&lt;" would show
+    as "<"). Mermaid decodes its entity codes before it looks for icons ("fa:fa-user") and "\\n", so
+    those two still show as an icon and a line break; the diagram is decorative (aria-hidden) beside the
+    table of steps, which shows every text exactly."""
     return " ".join(text.split()).translate(_MERMAID_ENTITIES)
 
 
