@@ -40,18 +40,20 @@ def write_schemas(directory: Path) -> list[Path]:
     return written
 
 
-def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """`node` with its `$ref` followed into `root`'s `$defs`."""
     while "$ref" in node:
         node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
     return node
 
 
-def _branches(root: dict[str, Any], node: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    node = _resolve(root, node)
+def branches(root: dict[str, Any], node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every schema a value at `node` may follow: `$ref`s followed, `anyOf`/`oneOf`/`allOf` flattened."""
+    node = resolve(root, node)
     for combinator in ("anyOf", "oneOf", "allOf"):
         if combinator in node:
             for sub in node[combinator]:
-                yield from _branches(root, sub)
+                yield from branches(root, sub)
             return
     yield node
 
@@ -62,13 +64,13 @@ def _branches_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]
     for part in path:
         following = []
         for node in nodes:
-            for branch in _branches(root, node):
+            for branch in branches(root, node):
                 if isinstance(part, str) and part in branch.get("properties", {}):
                     following.append(branch["properties"][part])
                 elif isinstance(part, int) and "items" in branch:
                     following.append(branch["items"])
         nodes = following
-    return [branch for node in nodes for branch in _branches(root, node)]
+    return [branch for node in nodes for branch in branches(root, node)]
 
 
 def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
@@ -96,7 +98,7 @@ def is_pendable(kind: str, path: tuple[str | int, ...], name: str) -> bool:
     for branch in objects_at(kind, path):
         prop = branch["properties"].get(name)
         if prop is not None:
-            return any("pending" in b.get("properties", {}) for b in _branches(root, prop))
+            return any("pending" in b.get("properties", {}) for b in branches(root, prop))
     return False
 
 
@@ -107,7 +109,7 @@ def title_of(kind: str, path: tuple[str | int, ...], name: str) -> tuple[str, st
         prop = branch["properties"].get(name)
         if prop is not None:
             title, description = prop.get("title", ""), prop.get("description", "")
-            for sub in _branches(root, prop):
+            for sub in branches(root, prop):
                 description = description or sub.get("description", "")
             return title, description
     return "", ""

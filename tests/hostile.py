@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from minhbach.schema import json_schema
+from minhbach.schema import branches, json_schema
 from tests import conftest
 
 # Accepted everywhere (at most a warning) and rendered as text: each must come out inert.
@@ -191,18 +191,8 @@ FOLDERS = {"unit": "units", "field": "fields", "legal": "legal", "procedure": "p
            "workflow": "workflows", "event": "events", "funding": "funding", "notice": "notices"}
 
 
-def _resolve(root: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = root["$defs"][node["$ref"].rsplit("/", 1)[-1]]
-    return node
-
-
 def _branches(root: dict[str, Any], node: dict[str, Any]) -> list[dict[str, Any]]:
-    node = _resolve(root, node)
-    for combinator in ("anyOf", "oneOf", "allOf"):
-        if combinator in node:
-            return [branch for sub in node[combinator] for branch in _branches(root, sub)]
-    return [node]
+    return list(branches(root, node))
 
 
 def _is_text(schema: dict[str, Any]) -> bool:
