@@ -254,6 +254,8 @@ def test_every_data_output_parses_whatever_the_text(hostile_site: Path):
     for file in sorted((hostile_site / "du-lieu").glob("*.csv")):
         rows = list(csv.reader(io.StringIO(file.read_text(encoding="utf-8-sig"))))
         assert len(rows) > 1, file.name
+        formulas = [cell for row in rows for cell in row if cell.lstrip()[:1] in ("=", "+", "-", "@", "\t", "\r")]
+        assert not formulas, (file.name, formulas[:3])  # a spreadsheet would run them (OWASP CSV injection)
 
 
 @pytest.mark.browser
