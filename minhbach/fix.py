@@ -8,7 +8,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from minhbach.sourcefiles import UnsafeFile, read_limited
 from minhbach.text import non_nfc_runs
+
+MAX_FIX_BYTES = 2 * 1024 * 1024
+"""Records and pages are smaller (see `source.MAX_FILE_BYTES`, `docpages.MAX_PAGE_BYTES`); a larger file is not theirs."""
 
 
 @dataclass(frozen=True)
@@ -50,10 +54,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def fix_nfc(path: Path) -> FixResult:
     """Rewrite the non-NFC characters of one UTF-8 file in place."""
+    if path.is_symlink():
+        return FixResult(path, 0, "đây là liên kết tượng trưng (symlink), không sửa; hãy chỉ thẳng tới tệp thật")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FixResult(path, 0, f"không đọc được tệp: {exc.strerror}")
+        raw = read_limited(path, MAX_FIX_BYTES)
+    except UnsafeFile as problem:
+        return FixResult(path, 0, problem.message)
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     try:
         text = raw[len(bom):].decode("utf-8")

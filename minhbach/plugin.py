@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from pydantic import ValidationError
 
-from minhbach import navcache
+from minhbach import mkdocsfiles, navcache
 from minhbach.catalog import Catalog
 from minhbach.docpages import PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
@@ -80,6 +80,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
+        mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
@@ -95,6 +96,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
+        mkdocsfiles.drop_unsafe(files, config)
         self._generated_sources = {}
         jobs = self.renderer.page_jobs()
         # `serve` may hold threads (the file watcher), which must not be forked.

@@ -14,9 +14,10 @@ import yaml
 
 from minhbach.catalog import Catalog, load_catalog
 from minhbach.checks import CheckContext, run_checks
-from minhbach.docpages import load_pages
+from minhbach.docpages import list_docs, load_pages, shown_path
 from minhbach.findings import Finding, sorted_findings
 from minhbach.freshness import ReviewPolicy
+from minhbach.sourcefiles import Listing, UnsafeFile, folder_outside, read_limited
 
 
 def today_from_environment() -> dt.date:
@@ -27,11 +28,12 @@ def today_from_environment() -> dt.date:
     return dt.date.today()
 
 
-def docs_files(docs_dir: Path) -> frozenset[str]:
-    """Every file under docs/, as a POSIX path relative to it."""
+def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset[str]:
+    """Every file under docs/ that may be published (see `docpages.list_docs`), as a POSIX path relative to it."""
     if not docs_dir.is_dir():
         return frozenset()
-    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+    listing = list_docs(docs_dir, display_base=display_base or docs_dir.parent)
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
 
 
 def check_project(
@@ -43,17 +45,27 @@ def check_project(
     publication_lag_days: int = 3,
     review_policy: ReviewPolicy | None = None,
     cache_dir: Path | None = None,
+    root: Path | None = None,
 ) -> tuple[Catalog, list[Finding]]:
     """Load every record and hand-written page, and run every check.
 
     `cache_dir` keeps what was read from files that have not changed since (see `recordcache`).
+    `root` is the project's folder (default: `display_base`, else the working folder): a data or
+    docs folder outside it is not read, and nothing is read or published through a link out of
+    its folder (see `sourcefiles`).
     """
     base = display_base or Path.cwd()
-    catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir)
-    pages, page_findings = load_pages(docs_dir, display_base=base)
-    context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days,
+    root = root or base
+    catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir, root=root)
+    listing = Listing()
+    if docs_dir.is_dir():
+        outside = folder_outside(docs_dir, root, shown_path(docs_dir, base))
+        listing = Listing(findings=[outside]) if outside is not None else list_docs(docs_dir, display_base=base)
+    pages, page_findings = load_pages(docs_dir, display_base=base, files=listing.files)
+    files = frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
+    context = CheckContext(today=today, docs_files=files, publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), pages=tuple(pages))
-    findings += page_findings + run_checks(catalog, context)
+    findings += listing.findings + page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)
 
 
@@ -78,11 +90,19 @@ class _TolerantLoader(yaml.SafeLoader):
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _config_text(config_file: Path) -> str:
+    """mkdocs.yml's text: a regular file, size-checked (see `sourcefiles.read_limited`); raises UnsafeFile or UnicodeDecodeError."""
+    return read_limited(config_file, MAX_CONFIG_BYTES).decode("utf-8")
+
+
 def read_settings(config_file: Path) -> ProjectSettings:
     """Settings from mkdocs.yml; defaults when the file or the plugin entry is missing."""
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
-    except (OSError, yaml.YAMLError):
+        config = yaml.load(_config_text(config_file), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
+    except (UnsafeFile, UnicodeDecodeError, yaml.YAMLError):
         return ProjectSettings()
     if not isinstance(config, dict):
         return ProjectSettings()
@@ -100,7 +120,7 @@ def read_settings(config_file: Path) -> ProjectSettings:
 
 def read_site_name(config_file: Path) -> str:
     try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
-    except (OSError, yaml.YAMLError):
+        config = yaml.load(_config_text(config_file), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
+    except (UnsafeFile, UnicodeDecodeError, yaml.YAMLError):
         return ""
     return str(config.get("site_name", "")) if isinstance(config, dict) else ""

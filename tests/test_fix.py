@@ -48,3 +48,19 @@ def test_fixing_equals_normalising_and_is_idempotent(text: str):
     assert unicodedata.normalize("NFC", fixed) == unicodedata.normalize("NFC", text), "meaning never changes"
     again, count = nfc_fix_text(fixed)
     assert (again, count) == (fixed, 0)
+
+
+def test_links_devices_fifos_and_huge_files_are_left_alone_without_being_read(tmp_path: Path):
+    import os
+
+    target = tmp_path / "that.yml"
+    target.write_text(unicodedata.normalize("NFD", "name: hộ chiếu\n"), encoding="utf-8")
+    (tmp_path / "link.yml").symlink_to(target)
+    (tmp_path / "zero.yml").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo.yml")
+    with (tmp_path / "huge.yml").open("wb") as handle:
+        handle.truncate(3 * 1024**3)
+    for name in ("link.yml", "zero.yml", "fifo.yml", "huge.yml", "/dev/zero"):
+        result = fix_nfc(tmp_path / name)
+        assert result.changed == 0 and result.problem, name
+    assert (tmp_path / "link.yml").is_symlink() and target.read_text(encoding="utf-8") == unicodedata.normalize("NFD", "name: hộ chiếu\n")

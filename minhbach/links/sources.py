@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote
 
+from minhbach.sourcefiles import UnsafeFile, read_limited
+
 SOURCES_FILE = "du-lieu/nguon-trang.json"
 
 
@@ -28,11 +30,16 @@ def load_sources(site: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
 
 
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+"""Records and pages are smaller (see `source.MAX_FILE_BYTES`, `docpages.MAX_PAGE_BYTES`)."""
+
+
 @cache
-def _lines(path: Path) -> tuple[str, ...]:
+def _lines(path: Path, project: Path) -> tuple[str, ...]:
+    """The lines of a source file named by the built site, read only inside the project (see `sourcefiles`)."""
     try:
-        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-    except OSError:
+        return tuple(read_limited(path, MAX_SOURCE_BYTES, within=project).decode("utf-8", errors="replace").splitlines())
+    except UnsafeFile:
         return ()
 
 
@@ -51,7 +58,7 @@ def _needles(target: str) -> list[str]:
 
 def line_of(project: Path, source: str, target: str) -> int:
     """1-based line in `source` naming `target`, or 0 when no line does."""
-    lines = _lines(project / source)
+    lines = _lines(project / source, project)
     for needle in _needles(target):
         for number, line in enumerate(lines, start=1):
             if needle in line:
