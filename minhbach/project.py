@@ -98,13 +98,19 @@ def _config_text(config_file: Path) -> str:
     return read_limited(config_file, MAX_CONFIG_BYTES).decode("utf-8")
 
 
-def read_settings(config_file: Path) -> ProjectSettings:
-    """Settings from mkdocs.yml; defaults when the file or the plugin entry is missing."""
+def read_config(config_file: Path) -> dict:
+    """mkdocs.yml as plain data, without running it (`!ENV`, `!!python/name` become None); {} when unreadable."""
     try:
         config = yaml.load(_config_text(config_file), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
     except (UnsafeFile, UnicodeDecodeError, yaml.YAMLError):
-        return ProjectSettings()
-    if not isinstance(config, dict):
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def read_settings(config_file: Path) -> ProjectSettings:
+    """Settings from mkdocs.yml; defaults when the file or the plugin entry is missing."""
+    config = read_config(config_file)
+    if not config:
         return ProjectSettings()
     options: dict = {}
     for plugin in config.get("plugins") or []:
@@ -119,8 +125,4 @@ def read_settings(config_file: Path) -> ProjectSettings:
 
 
 def read_site_name(config_file: Path) -> str:
-    try:
-        config = yaml.load(_config_text(config_file), Loader=_TolerantLoader)  # noqa: S506 - a safe loader subclass
-    except (UnsafeFile, UnicodeDecodeError, yaml.YAMLError):
-        return ""
-    return str(config.get("site_name", "")) if isinstance(config, dict) else ""
+    return str(read_config(config_file).get("site_name", ""))
