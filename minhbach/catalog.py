@@ -149,14 +149,15 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
         key = file_key(kind.name, shown, raw)
         keys.append(key)
         contents.append(raw)
-        results.append(cache.get(key))
+        results.append(cache.get(key, kind.name))
     missing = [index for index, result in enumerate(results) if result is None]
     read = run_all([partial(read_record, *jobs[index], contents[index]) for index in missing], workers=available_cores(),
                    min_jobs=PARALLEL_FROM)
     for index, result in zip(missing, read, strict=True):
         results[index] = result
-        if keys[index] is not None:
-            cache.put(keys[index], result)
+        key = keys[index]
+        if key is not None:
+            cache.put(key, jobs[index][2].name, result[0], result[1])
     return [result for result in results if result is not None]
 
 
@@ -194,7 +195,8 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
                                   f"Chuyển tệp vào một trong: {folders} (ngay dưới {data_dir.name}/)."))
             continue
         jobs.append((file, shown, kind))
-    cache = RecordCache(cache_dir)
+    cache = RecordCache(cache_dir, shown=lambda path: _display(path, display_base), root=root)
+    findings += cache.findings
     first_file: dict[tuple[str, str], str] = {}
     for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
         findings += problems

@@ -24,6 +24,7 @@ import os
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from minhbach.findings import Finding, error
@@ -173,36 +174,58 @@ def list_files(folder: Path, *, shown: Callable[[Path], str], limit: Limit | Non
     return listing
 
 
+@lru_cache(maxsize=64)
+def _real_folder(folder: str) -> str:
+    """Where a folder really is; asked once per folder, not once per file of it."""
+    return os.path.realpath(folder)
+
+
+def _opened_path(fd: int, fallback: str) -> str:
+    """Where the file open as `fd` really is: what Linux says of the descriptor itself, else the resolved path."""
+    try:
+        return os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return os.path.realpath(fallback)
+
+
 def read_limited(path: Path, max_bytes: int, *, within: Path | None = None, too_large_hint: str = "") -> bytes:
     """The bytes of the regular file at `path`, at most `max_bytes` of them.
 
-    With `within` (a folder), `path` must resolve inside it as `list_files` requires. The size is
-    checked with `os.stat` before opening, the opened file is checked again, and at most
-    `max_bytes + 1` bytes are read. Raises `UnsafeFile` (codes: symlink-outside, symlink-folder,
-    broken-symlink, special-file, folder-not-file, file-too-large, unreadable); nothing else.
+    With `within` (a folder), `path` must lie inside it as `list_files` requires, links and folders
+    of the path followed. The entry is checked with `os.lstat`/`os.stat` before it is opened (a
+    device is never opened), the opened file is checked again (the same file, a regular one, in
+    the folder), and at most `max_bytes + 1` bytes are read. Raises `UnsafeFile` (codes:
+    symlink-outside, symlink-folder, broken-symlink, special-file, folder-not-file, file-too-large,
+    unreadable); nothing else.
     """
-    text = os.fspath(path)
+    original = text = os.fspath(path)
+    folder = _real_folder(os.path.abspath(within)) if within is not None else None
+    name = within.name if within is not None else Path(text).parent.name
     try:
-        if within is not None and os.path.islink(text):
-            problem, _ = check_link(text, os.path.realpath(within), within.name)
-            if problem is not None:
-                raise problem
-        elif within is not None and not _inside(os.path.realpath(text), os.path.realpath(within)):
-            raise UnsafeFile("symlink-outside", f"tệp nằm ngoài thư mục {within.name}/ (qua liên kết tượng trưng)",
-                             f"Đặt chính tệp vào {within.name}/.")
-        real = os.path.realpath(text)
-        info = os.stat(real)
+        info = os.lstat(text)
+        if stat.S_ISLNK(info.st_mode):
+            if folder is not None:
+                problem, _ = check_link(text, folder, name)
+                if problem is not None:
+                    raise problem
+            text = os.path.realpath(text)
+            info = os.stat(text)
         if stat.S_ISDIR(info.st_mode):
-            raise UnsafeFile("folder-not-file", f"'{Path(text).name}' là thư mục chứ không phải tệp", "Thay thư mục bằng tệp, hoặc sửa đường dẫn.")
+            raise UnsafeFile("folder-not-file", f"'{Path(original).name}' là thư mục chứ không phải tệp", "Thay thư mục bằng tệp, hoặc sửa đường dẫn.")
         if not stat.S_ISREG(info.st_mode):
-            raise _special(info.st_mode, within.name if within else Path(text).parent.name)
+            raise _special(info.st_mode, name)
         if info.st_size > max_bytes:
             raise too_large(info.st_size, max_bytes, too_large_hint)
-        fd = os.open(real, _OPEN_FLAGS)
+        fd = os.open(text, _OPEN_FLAGS)
         try:
             opened = os.fstat(fd)
             if not stat.S_ISREG(opened.st_mode):
-                raise _special(opened.st_mode, within.name if within else Path(text).parent.name)
+                raise _special(opened.st_mode, name)
+            if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+                raise UnsafeFile("unreadable", "tệp vừa bị thay bằng tệp khác trong lúc đọc", "Chạy lại lệnh khi không còn ai sửa tệp.")
+            if folder is not None and not _inside(_opened_path(fd, text), folder):
+                raise UnsafeFile("symlink-outside", f"tệp nằm ngoài thư mục {name}/ (qua liên kết tượng trưng tới thư mục)",
+                                 f"Đặt chính tệp vào {name}/, không qua liên kết.")
             chunks: list[bytes] = []
             remaining = max_bytes + 1
             while remaining > 0:
@@ -214,8 +237,8 @@ def read_limited(path: Path, max_bytes: int, *, within: Path | None = None, too_
         finally:
             os.close(fd)
     except FileNotFoundError:
-        if os.path.islink(text):
-            raise UnsafeFile("broken-symlink", f"liên kết tượng trưng (symlink) trỏ tới tệp không có: '{_link_text(text)}'",
+        if os.path.islink(original):
+            raise UnsafeFile("broken-symlink", f"liên kết tượng trưng (symlink) trỏ tới tệp không có: '{_link_text(original)}'",
                              "Xóa liên kết, hoặc thay bằng chính tệp cần đăng.") from None
         raise UnsafeFile("unreadable", "không tìm thấy tệp", "Kiểm tra tên và đường dẫn của tệp.") from None
     except OSError as exc:

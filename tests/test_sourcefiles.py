@@ -120,7 +120,7 @@ def test_reading_refuses_what_listing_refuses(tree: Path, name: str):
 def test_reading_is_bounded_even_when_the_size_reported_is_false(tree: Path, monkeypatch):
     big = tree / "docs/big.bin"
     big.write_bytes(b"x" * (5 * 1024 * 1024))
-    real_stat, real_fstat, real_read = os.stat, os.fstat, os.read
+    real_stat, real_lstat, real_fstat, real_read = os.stat, os.lstat, os.fstat, os.read
 
     def lying(result):
         values = list(result)
@@ -135,6 +135,7 @@ def test_reading_is_bounded_even_when_the_size_reported_is_false(tree: Path, mon
         return chunk
 
     monkeypatch.setattr(sourcefiles.os, "stat", lambda path, *a, **k: lying(real_stat(path, *a, **k)))
+    monkeypatch.setattr(sourcefiles.os, "lstat", lambda path, *a, **k: lying(real_lstat(path, *a, **k)))
     monkeypatch.setattr(sourcefiles.os, "fstat", lambda fd: lying(real_fstat(fd)))
     monkeypatch.setattr(sourcefiles.os, "read", counting_read)
     with pytest.raises(UnsafeFile) as caught:
