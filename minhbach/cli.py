@@ -51,8 +51,9 @@ def _check(args: argparse.Namespace) -> int:
     policy = ReviewPolicy({**settings.review_periods, **dict(args.review_period)})
     lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
     cache = None if args.no_cache else Path(".cache") / "minhbach"
+    root = args.config.absolute().parent if args.config.is_file() else Path.cwd()  # the project: nothing is read from outside it
     _, findings = check_project(data, docs, args.today or today_from_environment(), publication_lag_days=lag, review_policy=policy,
-                                cache_dir=cache)
+                                cache_dir=cache, root=root)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)

@@ -106,3 +106,19 @@ def test_a_settings_file_that_is_not_a_plain_file_gives_the_defaults_without_bei
     for name in ("fifo.yml", "zero.yml", "folder.yml", "missing.yml"):
         assert read_settings(tmp_path / name) == ProjectSettings()
         assert read_site_name(tmp_path / name) == ""
+
+
+def test_the_command_reads_a_project_named_by_its_config_from_another_folder(project: Path, tmp_path_factory):
+    (project / "mkdocs.yml").write_text("site_name: Thử\n", encoding="utf-8")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    import shutil
+
+    shutil.copytree(project / "data", elsewhere / "data")
+    ok = subprocess.run([sys.executable, "-m", "minhbach.cli", "check", "--no-cache", "--today", TODAY.isoformat(), "--config",
+                         str(project / "mkdocs.yml"), "--data", str(project / "data"), "--docs", str(project / "docs")],
+                        cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    outside = subprocess.run([sys.executable, "-m", "minhbach.cli", "check", "--no-cache", "--today", TODAY.isoformat(), "--config",
+                             str(project / "mkdocs.yml"), "--data", str(elsewhere / "data"), "--docs", str(project / "docs")],
+                            cwd=elsewhere, capture_output=True, text=True, timeout=120)
+    assert outside.returncode == 1 and "folder-outside" in outside.stdout
