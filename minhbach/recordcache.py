@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -35,7 +34,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 from minhbach import collector
 from minhbach.findings import Finding, Severity, warning
 from minhbach.model import KINDS, Record
-from minhbach.sourcefiles import UnsafeFile, read_limited
+from minhbach.sourcefiles import UnsafeFile, read_limited, tracked_by_git
 
 _ENGINE = Path(__file__).parent
 FILE_NAME = "records.json"
@@ -89,16 +88,6 @@ class _Stored(BaseModel):
 _STORED = TypeAdapter(_Stored)
 
 
-def _git_tracks(file: Path) -> bool:
-    """Whether git, in the checkout holding `file`, tracks it (False outside a checkout or without git)."""
-    try:
-        result = subprocess.run(["git", "ls-files", "--error-unmatch", "--", file.name], cwd=file.parent,
-                                capture_output=True, check=False)
-    except OSError:
-        return False
-    return result.returncode == 0
-
-
 def _linked(file: Path, root: Path | None) -> list[Path]:
     """The symbolic links among `file` and the folders between `root` (not included) and it; without
     `root`, or when `file` is not under it, among `file` and its folder."""
@@ -142,7 +131,7 @@ class RecordCache:
             return
         if not self.file.exists():
             return
-        if _git_tracks(self.file):
+        if tracked_by_git(self.file):
             self.writable = False
             self.findings.append(warning(shown_file, 0, 0, "cache-ignored",
                                          "bộ nhớ đệm kiểm tra nằm trong git nên không được dùng (nội dung của nó có thể khác với các tệp YAML)",

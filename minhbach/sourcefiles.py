@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -256,3 +257,15 @@ def folder_outside(folder: Path, root: Path, shown: str) -> Finding | None:
         return None
     return error(shown, 0, 0, "folder-outside", f"thư mục {shown} nằm ngoài kho (sau khi theo liên kết tượng trưng: {real})",
                  "Đặt thư mục ngay trong kho; không dùng liên kết tượng trưng tới thư mục ở nơi khác.")
+
+
+def tracked_by_git(path: Path) -> bool:
+    """Whether git, in the checkout holding `path`, tracks it or (for a folder) a file under it.
+    False outside a checkout or without git. What git tracks came with the repository, so a cache
+    that git tracks was not written by this machine and is not trusted."""
+    folder, name = (path, ".") if path.is_dir() else (path.parent, path.name)
+    try:
+        result = subprocess.run(["git", "ls-files", "--", name], cwd=folder, capture_output=True, check=False)
+    except OSError:
+        return False
+    return result.returncode == 0 and bool(result.stdout.strip())

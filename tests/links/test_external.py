@@ -83,3 +83,29 @@ def test_links_command_writes_a_report_for_the_dashboard(tmp_path: Path, real_si
     assert data["checked_on"] == "2026-11-27" and data["broken"] == 0 and data["pages"] > 40
     assert data["external_checked"] is False
     assert dt.date.fromisoformat(data["checked_on"])
+
+
+def test_a_failure_cache_that_is_malformed_or_comes_from_the_repository_is_not_used(tmp_path: Path):
+    import json
+    import os
+    import subprocess
+
+    from minhbach.links.external import FailureCache
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    good = {"kind": "broken", "detail": "trang không còn (404)", "at": 1_000_000}
+    entries = {"https://a.example/": good, "https://b.example/": {"detail": "x", "at": 1}, "https://c.example/": "broken",
+               "https://d.example/": {**good, "at": 9_999_999_999}}
+    (cache / "failures.json").write_text(json.dumps(entries), encoding="utf-8")
+    assert set(FailureCache(cache, "1d", 1_000_100).entries) == {"https://a.example/"}
+    (cache / "failures.json").write_text("[1, 2]", encoding="utf-8")
+    assert FailureCache(cache, "1d", 1_000_100).entries == {}
+    (cache / "failures.json").write_text(json.dumps({"https://a.example/": good}), encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "cache"]):
+        subprocess.run(command, cwd=tmp_path, check=True, capture_output=True, env=env)
+    committed = FailureCache(cache, "1d", 1_000_100)
+    assert committed.entries == {}
+    committed.update(["https://a.example/"], {})
+    assert json.loads((cache / "failures.json").read_text(encoding="utf-8")) == {"https://a.example/": good}
