@@ -141,8 +141,9 @@ def _docs_limit(path: Path) -> tuple[int, str]:
     return MAX_DOCS_FILE_BYTES, "GitHub không nhận tệp lớn hơn 100 MB; nén hoặc chia nhỏ tệp."
 
 
-def list_docs(docs_dir: Path, *, display_base: Path) -> Listing:
+def list_docs(docs_dir: Path, *, display_base: Path, include_hidden: bool = False) -> Listing:
     """Every file under docs/ that may be read and published, and a finding for each entry refused
     (see `sourcefiles.list_files`): a page or file over its size, a link leading out of docs/ or to a
     folder, a special file, a folder named like a page."""
-    return list_files(docs_dir, shown=lambda path: shown_path(path, display_base), limit=_docs_limit, file_suffixes=(".md",))
+    return list_files(docs_dir, shown=lambda path: shown_path(path, display_base), limit=_docs_limit, file_suffixes=(".md",),
+                      include_hidden=include_hidden)

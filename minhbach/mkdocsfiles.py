@@ -52,9 +52,9 @@ def _listings(config: MkDocsConfig) -> list[tuple[Path, Listing]]:
         if outside is not None:
             found.append((folder, Listing(findings=[outside])))
         elif index == 0:
-            found.append((folder, list_docs(folder, display_base=root)))
+            found.append((folder, list_docs(folder, display_base=root, include_hidden=True)))
         else:
-            found.append((folder, list_files(folder, shown=lambda path: shown_path(path, root))))
+            found.append((folder, list_files(folder, shown=lambda path: shown_path(path, root), include_hidden=True)))
     return found
 
 
@@ -79,8 +79,8 @@ def refuse_unsafe(config: MkDocsConfig, findings: list[Finding]) -> list[Finding
 
 def drop_unsafe(files: Files, config: MkDocsConfig) -> list[str]:
     """Remove from `files` every file of docs_dir or custom_dir that `list_files` does not accept
-    now; log an error for each one that is not hidden (MkDocs publishes no hidden file anyway).
-    Returns the removed files' `src_uri`s."""
+    now (hidden files included: MkDocs publishes them when `exclude_docs` says so), and log an
+    error for each. Returns the removed files' `src_uri`s."""
     removed = []
     for folder, listing in _listings(config):
         source = os.path.normpath(os.path.abspath(folder))
@@ -92,7 +92,6 @@ def drop_unsafe(files: Files, config: MkDocsConfig) -> list[str]:
                 continue
             files.remove(file)
             removed.append(file.src_uri)
-            if not any(part.startswith(".") for part in file.src_uri.split("/")):
-                log.error(f"'{shown_path(Path(file.abs_src_path), _root(config))}' không được đăng: "
-                          "tệp không nằm thật trong thư mục nguồn, không phải tệp thông thường hoặc quá lớn (xem kết quả kiểm tra).")
+            log.error(f"'{shown_path(Path(file.abs_src_path), _root(config))}' không được đăng: "
+                      "tệp không nằm thật trong thư mục nguồn, không phải tệp thông thường hoặc quá lớn (xem kết quả kiểm tra).")
     return removed

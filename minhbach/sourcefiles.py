@@ -121,10 +121,11 @@ Limit = Callable[[Path], "tuple[int, str] | None"]
 
 
 def list_files(folder: Path, *, shown: Callable[[Path], str], limit: Limit | None = None,
-               file_suffixes: tuple[str, ...] = ()) -> Listing:
+               file_suffixes: tuple[str, ...] = (), include_hidden: bool = False) -> Listing:
     """Every non-hidden file under `folder` that may be read, and findings for everything refused.
 
-    Hidden entries are checked too (MkDocs walks them) but never listed. A folder whose name ends
+    Hidden entries are checked too (MkDocs walks them) but listed only with `include_hidden` (what
+    MkDocs may publish when told to: `.well-known/`). A folder whose name ends
     in one of `file_suffixes` ("x.md") is reported: a file was meant. `shown(path)` names a path in
     findings. The folder itself must exist; its own location is the caller's to check.
     """
@@ -163,13 +164,13 @@ def list_files(folder: Path, *, shown: Callable[[Path], str], limit: Limit | Non
                         problem = _special(info.st_mode, name)
             except OSError as exc:
                 problem = UnsafeFile("unreadable", f"không đọc được tệp: {exc.strerror}", "Kiểm tra quyền đọc tệp.")
-            if problem is None and info is not None and not hidden and limit is not None:
+            if problem is None and info is not None and (include_hidden or not hidden) and limit is not None:
                 bound = limit(Path(entry.path))
                 if bound is not None and info.st_size > bound[0]:
                     problem = too_large(info.st_size, bound[0], bound[1])
             if problem is not None:
                 listing.findings.append(problem.finding(shown(Path(entry.path))))
-            elif not hidden:
+            elif include_hidden or not hidden:
                 found.append(entry.path)
     listing.files = [Path(path) for path in sorted(found)]
     return listing

@@ -34,14 +34,17 @@ def test_files_mkdocs_collected_through_links_out_or_special_entries_are_dropped
     (docs / "broken.pdf").symlink_to("nowhere.pdf")
     os.mkfifo(docs / "fifo.md")
     (docs / "mau.docx").symlink_to("forms/to-khai.docx")
+    (docs / ".well-known").mkdir()
+    (docs / ".well-known/security.txt").write_text("Contact: mailto:a@example.org\n", encoding="utf-8")
+    (docs / ".well-known/secret.txt").symlink_to(outside / "secret.txt")
     config = config_of(root)
     files = get_files(config)
     collected = {file.src_uri for file in files}
     assert {"secret.txt", "environ.txt", "folder/secret.md", "broken.pdf", "fifo.md"} <= collected, "MkDocs follows them all"
     removed = drop_unsafe(files, config)
-    assert sorted(removed) == ["broken.pdf", "environ.txt", "fifo.md", "folder/secret.md", "secret.txt"]
-    assert sorted(file.src_uri for file in files) == ["forms/to-khai.docx", "index.md", "mau.docx"]
-    assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 5
+    assert sorted(removed) == [".well-known/secret.txt", "broken.pdf", "environ.txt", "fifo.md", "folder/secret.md", "secret.txt"]
+    assert sorted(file.src_uri for file in files) == [".well-known/security.txt", "forms/to-khai.docx", "index.md", "mau.docx"]
+    assert len([r for r in caplog.records if r.levelname == "ERROR"]) == 6
 
 
 def test_the_theme_custom_dir_is_held_to_the_same_rules(tmp_path: Path, tmp_path_factory):
