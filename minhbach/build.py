@@ -29,7 +29,8 @@ from pathlib import Path
 EXIT_REFUSED = 2
 STAGING_PREFIX = ".site-build-"
 PREVIOUS_PREFIX = ".site-previous-"
-_LEFTOVER = re.compile(rf"^(?:{re.escape(STAGING_PREFIX)}|{re.escape(PREVIOUS_PREFIX)})(?:(\d+)-)?")
+_LEFTOVER = re.compile(rf"^(?:{re.escape(STAGING_PREFIX)}|{re.escape(PREVIOUS_PREFIX)})(?:(\d+)-)?[a-z0-9_]{{8}}$")
+"""The names `tempfile.mkdtemp` gives our folders (8 characters of [a-z0-9_] after the prefix), with or without a process id."""
 _STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 

@@ -72,9 +72,11 @@ def too_large(size: int, limit: int, hint: str = "") -> UnsafeFile:
 
 def _inside(real: str, folder: str) -> bool:
     """Whether the resolved `real` lies in the resolved `folder`, outside its hidden folders."""
-    if real == folder or not real.startswith(folder.rstrip(os.sep) + os.sep):
+    prefix = folder.rstrip(os.sep) + os.sep
+    if not real.startswith(prefix) or real == prefix:
         return False
-    return not any(part.startswith(".") for part in real[len(folder.rstrip(os.sep)) + 1:].split(os.sep))
+    rest = real[len(prefix):]
+    return not rest.startswith(".") and os.sep + "." not in rest
 
 
 def _link_text(path: str) -> str:

@@ -113,14 +113,15 @@ def test_a_folder_that_is_not_a_previous_build_is_not_replaced(checkout: Path, t
 
 @pytest.mark.build
 def test_a_previous_build_is_replaced_and_leftovers_of_killed_builds_are_removed(checkout: Path):
-    leftovers = [checkout / ".site-build-abc123", checkout / ".site-previous-4194303-x", checkout / f".site-build-{os.getpid()}0-y"]
+    leftovers = [checkout / ".site-build-abc12345", checkout / ".site-previous-4194399-x1234567", checkout / f".site-build-{os.getpid()}0-y1234567"]
     for folder in leftovers:
         (folder / "sub").mkdir(parents=True)
-    (checkout / ".site-build-link").symlink_to(checkout / "notes")
+    (checkout / ".site-build-linkxxxx").symlink_to(checkout / "notes")
+    (checkout / ".site-build-notes").mkdir()  # a folder of someone's, not a build's
     result = run_build(checkout, "site", "--no-links", "--no-search")
     assert result.returncode == 0, result.stderr[-3000:]
     assert (checkout / "site/index.html").is_file()
-    assert [path.name for path in checkout.glob(".site-*")] == [".site-build-link"]
+    assert sorted(path.name for path in checkout.glob(".site-*")) == [".site-build-linkxxxx", ".site-build-notes"]
     assert (checkout / "notes/ghi-chu.txt").is_file()
     assert run_build(checkout, "site", "--no-links", "--no-search").returncode == 0
 
@@ -128,10 +129,10 @@ def test_a_previous_build_is_replaced_and_leftovers_of_killed_builds_are_removed
 def test_leftovers_of_a_build_still_running_are_kept(tmp_path: Path):
     running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
-        (tmp_path / f".site-build-{running.pid}-abc").mkdir()
-        (tmp_path / ".site-build-999999999-abc").mkdir()
-        assert [path.name for path in remove_leftovers(tmp_path)] == [".site-build-999999999-abc"]
-        assert (tmp_path / f".site-build-{running.pid}-abc").is_dir()
+        (tmp_path / f".site-build-{running.pid}-abcdefgh").mkdir()
+        (tmp_path / ".site-build-999999999-abcdefgh").mkdir()
+        assert [path.name for path in remove_leftovers(tmp_path)] == [".site-build-999999999-abcdefgh"]
+        assert (tmp_path / f".site-build-{running.pid}-abcdefgh").is_dir()
     finally:
         running.kill()
         running.wait()
