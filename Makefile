@@ -44,4 +44,4 @@ $(DEV): requirements-dev.txt $(RUNTIME)
 	touch $@
 
 clean:
-	rm -rf $(VENV) site .site-build-* .pytest_cache .hypothesis
+	rm -rf $(VENV) site .site-build-* .site-previous-* .pytest_cache .hypothesis

@@ -6,7 +6,6 @@ record, named after the record's id.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -18,7 +17,8 @@ from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, Legal
 from minhbach.model.walk import Facts, facts_of
 from minhbach.parallel import available_cores, run_all
 from minhbach.recordcache import RecordCache, file_key
-from minhbach.source import Position, SourceDocument, load
+from minhbach.source import MAX_FILE_BYTES, TOO_LARGE_HINT, Position, SourceDocument, load, load_bytes
+from minhbach.sourcefiles import UnsafeFile, folder_outside, list_files, read_limited
 from minhbach.validate import validate
 
 R = TypeVar("R", bound=Record)
@@ -111,26 +111,16 @@ def _display(path: Path, base: Path | None) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-def record_files(data_dir: Path) -> Iterator[Path]:
-    """Every file under the data folder that is not hidden, in a stable order."""
-    found = []
-    for folder, subfolders, names in os.walk(data_dir):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        found += [os.path.join(folder, name) for name in names if not name.startswith(".")]
-    for path in sorted(found):
-        yield Path(path)
-
-
 Read = tuple[Record | None, list[Finding], Facts | None]
 
 
-def read_record(file: Path, shown: str, kind: Kind) -> Read:
-    """Read, parse and validate one record file; depends on nothing but the file.
+def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) -> Read:
+    """Parse and validate one record file (its bytes `raw`, or read from `file`); depends on nothing but them.
 
     The document (every value's line and column) is not kept: it is read again only if a finding
     about the record needs a position, which spares carrying it for the thousands that need none.
     """
-    doc, findings = load(file, shown)
+    doc, findings = load(file, shown) if raw is None else load_bytes(raw, shown)
     if doc is None:
         return None, findings, None
     record, problems = validate(doc, kind)
@@ -141,39 +131,60 @@ def read_record(file: Path, shown: str, kind: Kind) -> Read:
     return record, findings + problems + check_record(record, doc), facts_of(record)
 
 
-def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache) -> list[Read]:
-    """Results in the order of `jobs`: from the cache when the bytes are known, otherwise read, in
-    parallel processes when there are many files and more than one CPU."""
+def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path) -> list[Read]:
+    """Results in the order of `jobs`: from the cache when the bytes are known, otherwise parsed, in
+    parallel processes when there are many files and more than one CPU.
+
+    Each file is read once, here (inside `folder`, size-checked); the result cached under a key is
+    the result of the very bytes of that key, even if the file changes meanwhile.
+    """
     results: list[Read | None] = []
     keys: list[str | None] = []
+    contents: list[bytes | None] = []
     for file, shown, kind in jobs:
         try:
-            key = file_key(kind.name, shown, file.read_bytes())
-        except OSError:  # reading it again says what is wrong, as a finding
-            key = None
+            raw = read_limited(file, MAX_FILE_BYTES, within=folder, too_large_hint=TOO_LARGE_HINT)
+        except UnsafeFile as problem:
+            line = 1 if problem.code == "file-too-large" else 0
+            keys.append(None)
+            contents.append(None)
+            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None))
+            continue
+        key = file_key(kind.name, shown, raw)
         keys.append(key)
-        results.append(cache.get(key) if key is not None else None)
+        contents.append(raw)
+        results.append(cache.get(key, kind.name))
     missing = [index for index, result in enumerate(results) if result is None]
-    read = run_all([partial(read_record, *jobs[index]) for index in missing], workers=available_cores(), min_jobs=PARALLEL_FROM)
+    read = run_all([partial(read_record, *jobs[index], contents[index]) for index in missing], workers=available_cores(),
+                   min_jobs=PARALLEL_FROM)
     for index, result in zip(missing, read, strict=True):
         results[index] = result
-        if keys[index] is not None:
-            cache.put(keys[index], result)
+        key = keys[index]
+        if key is not None:
+            cache.put(key, jobs[index][2].name, result[0], result[1])
     return [result for result in results if result is not None]
 
 
-def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None) -> tuple[Catalog, list[Finding]]:
+def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None,
+                 root: Path | None = None) -> tuple[Catalog, list[Finding]]:
     """Load every record under `data_dir`. Paths in findings are relative to `display_base`.
 
     With `cache_dir`, files whose bytes were already read by the same engine are not read again.
+    Only files that `sourcefiles.list_files` accepts are read; with `root` (the project's folder),
+    a data folder that lies outside it once links are followed is not read at all.
     """
     catalog = Catalog(root=data_dir)
     findings: list[Finding] = []
     if not data_dir.is_dir():
         return catalog, [error(_display(data_dir, display_base), 0, 0, "no-data", "không tìm thấy thư mục dữ liệu",
                                "Chạy lệnh từ thư mục gốc của kho, hoặc chỉ rõ --data THƯ_MỤC.")]
+    outside = folder_outside(data_dir, root, _display(data_dir, display_base)) if root is not None else None
+    if outside is not None:
+        return catalog, [outside]
+    listing = list_files(data_dir, shown=lambda path: _display(path, display_base), file_suffixes=YAML_SUFFIXES)
+    findings += listing.findings
     jobs: list[tuple[Path, str, Kind]] = []
-    for file in record_files(data_dir):
+    for file in listing.files:
         shown = _display(file, display_base)
         relative = file.relative_to(data_dir)
         if file.suffix not in YAML_SUFFIXES:
@@ -188,9 +199,10 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
                                   f"Chuyển tệp vào một trong: {folders} (ngay dưới {data_dir.name}/)."))
             continue
         jobs.append((file, shown, kind))
-    cache = RecordCache(cache_dir)
+    cache = RecordCache(cache_dir, shown=lambda path: _display(path, display_base), root=root)
+    findings += cache.findings
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache), strict=True):
+    for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
         findings += problems
         if record is None:
             continue

@@ -78,7 +78,8 @@ def _check(args: argparse.Namespace) -> int:
     lag = settings.publication_lag_days if args.lag_days is None else args.lag_days
     cache = None if args.no_cache else Path(".cache") / "minhbach"
     _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
-                                calendar=settings.calendar, cache_dir=cache, macros=project.macros)
+                                calendar=settings.calendar, cache_dir=cache, macros=project.macros,
+                                root=project.root)
     output = FORMATTERS[args.format](findings)
     if output:
         print(output)

@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
 from minhbach.findings import Finding, error
 from minhbach.model.base import PERIOD_PATTERN, SLUG_PATTERN
 from minhbach.source import Position, SourceDocument, decode, parse
+from minhbach.sourcefiles import Listing, UnsafeFile, list_files, read_limited
 
 
 class PageReview(BaseModel):
@@ -111,9 +112,19 @@ def _unreadable_by_mkdocs(yaml_text: str) -> tuple[int, str] | None:
     return None if isinstance(data, dict) else (1, "không phải một khối `khóa: giá trị`")
 
 
+MAX_PAGE_BYTES = 2 * 1024 * 1024
+"""A hand-written page is read whole, by this module and by MkDocs; a longer one is a mistake (a pasted file)."""
+PAGE_TOO_LARGE_HINT = "Một trang viết tay không dài đến thế; tách thành nhiều trang, tệp lớn thì đặt làm tệp đính kèm (PDF)."
+
+
 def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Finding]]:
+    """One page's review front matter; the file is read as `sourcefiles.read_limited` allows (inside `docs_dir`)."""
     docs_path = file.relative_to(docs_dir).as_posix()
-    text, findings = decode(shown, file.read_bytes())
+    try:
+        raw = read_limited(file, MAX_PAGE_BYTES, within=docs_dir, too_large_hint=PAGE_TOO_LARGE_HINT)
+    except UnsafeFile as problem:
+        return DocPage(shown, docs_path, None, None), [problem.finding(shown)]
+    text, findings = decode(shown, raw)
     if text is None:
         return DocPage(shown, docs_path, None, None), findings
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
@@ -148,19 +159,47 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
         return DocPage(shown, docs_path, None, doc, body, body_line), findings
 
 
-def load_pages(docs_dir: Path, *, display_base: Path) -> tuple[list[DocPage], list[Finding]]:
-    """Every Markdown page under docs/ (hidden folders skipped)."""
-    pages, findings = [], []
+def load_pages(docs_dir: Path, *, display_base: Path, files: list[Path] | None = None) -> tuple[list[DocPage], list[Finding]]:
+    """Every Markdown page under docs/ (hidden folders skipped): those of `files` (a `list_docs`
+    listing), or, without it, of a listing made here, whose findings are returned too."""
+    pages: list[DocPage] = []
+    findings: list[Finding] = []
     if not docs_dir.is_dir():
         return pages, findings
-    for file in sorted(docs_dir.rglob("*.md")):
-        if any(part.startswith(".") for part in file.relative_to(docs_dir).parts):
+    if files is None:
+        listing = list_docs(docs_dir, display_base=display_base)
+        files, findings = listing.files, list(listing.findings)
+    for file in files:
+        if file.suffix != ".md":
             continue
-        try:
-            shown = file.relative_to(display_base).as_posix()
-        except ValueError:
-            shown = file.as_posix()
-        page, problems = load_page(file, docs_dir, shown)
+        page, problems = load_page(file, docs_dir, shown_path(file, display_base))
         pages.append(page)
         findings += problems
     return pages, findings
+
+
+def shown_path(file: Path, display_base: Path) -> str:
+    """`file` as findings name it: relative to `display_base` when under it, else as given."""
+    try:
+        return file.relative_to(display_base).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+MAX_DOCS_FILE_BYTES = 100 * 1024 * 1024
+"""Any other file under docs/ (forms, attachments, images): GitHub refuses files larger than 100 MiB
+("About large files on GitHub", docs.github.com), so such a file cannot be published from the repository."""
+
+
+def _docs_limit(path: Path) -> tuple[int, str]:
+    if path.suffix == ".md":
+        return MAX_PAGE_BYTES, PAGE_TOO_LARGE_HINT
+    return MAX_DOCS_FILE_BYTES, "GitHub không nhận tệp lớn hơn 100 MB; nén hoặc chia nhỏ tệp."
+
+
+def list_docs(docs_dir: Path, *, display_base: Path, include_hidden: bool = False) -> Listing:
+    """Every file under docs/ that may be read and published, and a finding for each entry refused
+    (see `sourcefiles.list_files`): a page or file over its size, a link leading out of docs/ or to a
+    folder, a special file, a folder named like a page."""
+    return list_files(docs_dir, shown=lambda path: shown_path(path, display_base), limit=_docs_limit, file_suffixes=(".md",),
+                      include_hidden=include_hidden)

@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from minhbach.source import parse
+from minhbach.sourcefiles import UnsafeFile, read_limited
 from minhbach.text import INVISIBLE, INVISIBLE_CHAR, non_nfc_runs, odd_characters
+
+MAX_FIX_BYTES = 2 * 1024 * 1024
+"""Records and pages are smaller (see `source.MAX_FILE_BYTES`, `docpages.MAX_PAGE_BYTES`); a larger file is not theirs."""
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,12 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 def _read(path: Path) -> tuple[bytes, str] | FixResult:
     """(byte-order mark, text) of a UTF-8 file, or why it cannot be fixed."""
+    if path.is_symlink():
+        return FixResult(path, 0, "đây là liên kết tượng trưng (symlink), không sửa; hãy chỉ thẳng tới tệp thật")
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return FixResult(path, 0, f"không đọc được tệp: {exc.strerror}")
+        raw = read_limited(path, MAX_FIX_BYTES)
+    except UnsafeFile as problem:
+        return FixResult(path, 0, problem.message)
     bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     try:
         return bom, raw[len(bom):].decode("utf-8")

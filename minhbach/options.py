@@ -329,6 +329,20 @@ def _macros_entry(plugins: object, root: Path) -> MacrosConfig | None:
     return None
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs loads it (`!ENV` resolved, `INHERIT` followed), not validated; {} when it cannot
+    be loaded (`read_settings` says why) or is not a regular file (a FIFO or a device would never end)."""
+    if not config_file.is_file():
+        return {}
+    config = MkDocsConfig(config_file_path=str(config_file))
+    try:
+        with config_file.open("rb") as stream:
+            config.load_file(stream)
+    except Exception:  # noqa: BLE001 - anything MkDocs' loader raises: reported by read_settings
+        return {}
+    return dict(config)
+
+
 def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Finding]]:
     """Read mkdocs.yml through MkDocs' own loader (so `!ENV`, `INHERIT` and `!!python/name` work as in a
     build) and validate the plugin's options with `MinhbachConfig`, as MkDocs does; nothing is built.

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pydantic import ValidationError
 
-from minhbach import navcache
+from minhbach import mkdocsfiles, navcache
 from minhbach.catalog import Catalog
 from minhbach.docpages import FRONT_MATTER_KEYS, PageReview
 from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site
@@ -145,6 +145,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
+        mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
@@ -160,6 +161,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
+        mkdocsfiles.drop_unsafe(files, config)
         self._generated_sources = {}
         jobs = self.renderer.page_jobs()
         # `serve` may hold threads (the file watcher), which must not be forked.

@@ -10,19 +10,21 @@ from pathlib import Path
 
 from minhbach.catalog import Catalog, load_catalog
 from minhbach.checks import CheckContext, run_checks
-from minhbach.docpages import load_pages
+from minhbach.docpages import list_docs, load_pages, shown_path
 from minhbach.findings import Finding, sorted_findings
 from minhbach.freshness import ReviewPolicy
 from minhbach.settings import DEFAULTS
 from minhbach.sitecalendar import WorkCalendar
 from minhbach.sitemacros import MacrosConfig, load_site_macros
+from minhbach.sourcefiles import Listing, folder_outside
 
 
-def docs_files(docs_dir: Path) -> frozenset[str]:
-    """Every file under docs/, as a POSIX path relative to it."""
+def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset[str]:
+    """Every file under docs/ that may be published (see `docpages.list_docs`), as a POSIX path relative to it."""
     if not docs_dir.is_dir():
         return frozenset()
-    return frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+    listing = list_docs(docs_dir, display_base=display_base or docs_dir.parent)
+    return frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
 
 
 def check_project(
@@ -36,6 +38,7 @@ def check_project(
     calendar: WorkCalendar | None = None,
     cache_dir: Path | None = None,
     macros: MacrosConfig | None = None,
+    root: Path | None = None,
 ) -> tuple[Catalog, list[Finding]]:
     """Load every record and hand-written page, and run every check.
 
@@ -43,16 +46,25 @@ def check_project(
     public holidays and weekends when None). `cache_dir` keeps what was read from files that have not
     changed since (see `recordcache`).
     `macros` is the macros plugin's configuration (None: the site has no macros plugin, no page renders macros).
+    `root` is the project's folder (default: `display_base`, else the working folder): a data or
+    docs folder outside it is not read, and nothing is read or published through a link out of
+    its folder (see `sourcefiles`).
     """
     base = display_base or Path.cwd()
-    catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir)
-    pages, page_findings = load_pages(docs_dir, display_base=base)
+    root = root or base
+    catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir, root=root)
+    listing = Listing()
+    if docs_dir.is_dir():
+        outside = folder_outside(docs_dir, root, shown_path(docs_dir, base))
+        listing = Listing(findings=[outside]) if outside is not None else list_docs(docs_dir, display_base=base)
+    pages, page_findings = load_pages(docs_dir, display_base=base, files=listing.files)
+    files = frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
     site_macros = None
     if macros is not None:
         site_macros, macro_findings = load_site_macros(macros, display_base=base)
         findings += macro_findings
-    context = CheckContext(today=today, docs_files=docs_files(docs_dir), publication_lag_days=publication_lag_days,
+    context = CheckContext(today=today, docs_files=files, publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages),
                            macros=site_macros)
-    findings += page_findings + run_checks(catalog, context)
+    findings += listing.findings + page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)

@@ -20,6 +20,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from minhbach.findings import Finding, error, warning
 from minhbach.legacy import guess_byte_encoding, guess_legacy_text
+from minhbach.sourcefiles import UnsafeFile, read_limited
 from minhbach.text import (
     BIDI_CONTROL,
     CONTROL_CHAR,
@@ -37,6 +38,7 @@ from minhbach.text import (
 # pure-Python one, with the same nodes, positions and errors.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_FILE_BYTES = 512 * 1024
+TOO_LARGE_HINT = "Mỗi tệp chỉ chứa một bản ghi; tách nội dung dài ra tệp khác hoặc bỏ phần thừa."
 MAX_NODES = 20_000  # values built from one file, counting every alias expansion
 EXPANSION_FACTOR = 4
 MIN_BUILT_CHARS = 64 * 1024
@@ -601,17 +603,18 @@ def parse(path: str, text: str) -> tuple[SourceDocument | None, list[Finding]]:
     return doc, findings
 
 
-def load(file: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[SourceDocument | None, list[Finding]]:
-    """Read, decode and parse one YAML file."""
+def load(file: Path, display_path: str, *, max_bytes: int = MAX_FILE_BYTES, within: Path | None = None) -> tuple[SourceDocument | None, list[Finding]]:
+    """Read (see `sourcefiles.read_limited`: a regular file, size-checked, inside `within` if given), decode and parse one YAML file."""
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            return None, [error(display_path, 1, 1, "file-too-large",
-                                f"tệp quá lớn ({size // 1024} KB, giới hạn {max_bytes // 1024} KB)",
-                                "Mỗi tệp chỉ chứa một bản ghi; tách nội dung dài ra tệp khác hoặc bỏ phần thừa.")]
-        raw = file.read_bytes()
-    except OSError as exc:
-        return None, [error(display_path, 0, 0, "unreadable", f"không đọc được tệp: {exc.strerror}", "Kiểm tra quyền đọc tệp.")]
+        raw = read_limited(file, max_bytes, within=within, too_large_hint=TOO_LARGE_HINT)
+    except UnsafeFile as problem:
+        line = 1 if problem.code == "file-too-large" else 0
+        return None, [error(display_path, line, line, problem.code, problem.message, problem.hint)]
+    return load_bytes(raw, display_path)
+
+
+def load_bytes(raw: bytes, display_path: str) -> tuple[SourceDocument | None, list[Finding]]:
+    """Decode and parse the bytes of one YAML file."""
     if not raw.strip():
         return None, [error(display_path, 1, 1, "empty-file", "tệp rỗng", "Điền nội dung bản ghi hoặc xóa tệp.")]
     text, findings = decode(display_path, raw)

@@ -98,3 +98,19 @@ def test_only_yaml_files_are_fixed(tmp_path: Path):
 def test_removing_invisible_characters_is_idempotent(text: str):
     fixed, _ = invisible_fix_text(text)
     assert invisible_fix_text(fixed) == (fixed, 0) or odd_characters(fixed, whole_file=True)
+
+
+def test_links_devices_fifos_and_huge_files_are_left_alone_without_being_read(tmp_path: Path):
+    import os
+
+    target = tmp_path / "that.yml"
+    target.write_text(unicodedata.normalize("NFD", "name: hộ chiếu\n"), encoding="utf-8")
+    (tmp_path / "link.yml").symlink_to(target)
+    (tmp_path / "zero.yml").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "fifo.yml")
+    with (tmp_path / "huge.yml").open("wb") as handle:
+        handle.truncate(3 * 1024**3)
+    for name in ("link.yml", "zero.yml", "fifo.yml", "huge.yml", "/dev/zero"):
+        result = fix_nfc(tmp_path / name)
+        assert result.changed == 0 and result.problem, name
+    assert (tmp_path / "link.yml").is_symlink() and target.read_text(encoding="utf-8") == unicodedata.normalize("NFD", "name: hộ chiếu\n")

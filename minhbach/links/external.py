@@ -21,8 +21,10 @@ from pathlib import Path
 from minhbach.findings import Finding, error, warning
 from minhbach.links.crawl import Link
 from minhbach.links.sources import line_of, page_url
+from minhbach.sourcefiles import UnsafeFile, read_limited, tracked_by_git
 
 BLOCKING = {401, 403, 429}
+MAX_FAILURE_CACHE_BYTES = 64 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -81,16 +83,26 @@ def _age_seconds(text: str) -> int:
 
 class FailureCache:
     """Failed URLs with when they failed. lychee's own cache keeps only successes; without this,
-    every run would hammer the same broken or bot-blocking hosts again."""
+    every run would hammer the same broken or bot-blocking hosts again.
+
+    Entries that are not {kind: str, detail: str, at: past time} are dropped; a folder that git
+    tracks (a cache committed to the repository) is neither read nor written."""
 
     def __init__(self, directory: Path, max_age: str, now: float) -> None:
         self.file = directory / "failures.json"
         self.max_age = _age_seconds(max_age)
         self.now = now
+        self.entries: dict[str, dict] = {}
+        self.writable = not tracked_by_git(directory)  # a cache from the repository is not this machine's: not read, not written
+        if not self.file.exists() or not self.writable:
+            return
         try:
-            self.entries: dict[str, dict] = json.loads(self.file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.entries = {}
+            entries = json.loads(read_limited(self.file, MAX_FAILURE_CACHE_BYTES, within=directory))
+        except (UnsafeFile, ValueError):
+            return
+        if isinstance(entries, dict):
+            self.entries = {url: entry for url, entry in entries.items() if isinstance(entry, dict) and isinstance(entry.get("kind"), str)
+                            and isinstance(entry.get("detail"), str) and isinstance(entry.get("at"), (int, float)) and entry["at"] <= now}
 
     def fresh(self, url: str) -> Outcome | None:
         entry = self.entries.get(url)
@@ -104,6 +116,8 @@ class FailureCache:
                 self.entries[url] = {"kind": outcomes[url].kind, "detail": outcomes[url].detail, "at": self.now}
             else:
                 self.entries.pop(url, None)
+        if not self.writable:
+            return
         self.file.parent.mkdir(parents=True, exist_ok=True)
         self.file.write_text(json.dumps(self.entries, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
@@ -131,7 +145,7 @@ def run_lychee(urls: Iterable[str], options: ExternalOptions, *, now: float | No
         ]
         if not options.progress:
             command.append("--no-progress")
-        if options.cache_dir is not None:
+        if options.cache_dir is not None and not tracked_by_git(options.cache_dir):
             options.cache_dir.mkdir(parents=True, exist_ok=True)
             command += ["--cache", "--max-cache-age", options.max_cache_age]
         for pattern in options.exclude:

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from minhbach.links.fragment import decoded_form, stored_form
+from minhbach.sourcefiles import UnsafeFile, read_limited
 
 SOURCES_FILE = "du-lieu/nguon-trang.json"
 
@@ -32,11 +33,16 @@ def load_sources(site: Path) -> dict[str, str]:
     return {str(key): str(value) for key, value in data.items()} if isinstance(data, dict) else {}
 
 
+MAX_SOURCE_BYTES = 2 * 1024 * 1024
+"""Records and pages are smaller (see `source.MAX_FILE_BYTES`, `docpages.MAX_PAGE_BYTES`)."""
+
+
 @cache
-def _lines(path: Path) -> tuple[str, ...]:
+def _lines(path: Path, project: Path) -> tuple[str, ...]:
+    """The lines of a source file named by the built site, read only inside the project (see `sourcefiles`)."""
     try:
-        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-    except OSError:
+        return tuple(read_limited(path, MAX_SOURCE_BYTES, within=project).decode("utf-8", errors="replace").splitlines())
+    except UnsafeFile:
         return ()
 
 
@@ -67,7 +73,7 @@ def line_of(project: Path, source: str, target: str, occurrence: int = 0) -> int
     `occurrence` counts the earlier links to the same target on the same page (0 for the first):
     the n-th link is placed at the n-th place the best needle is found, or the last such place.
     """
-    lines = _lines(project / source)
+    lines = _lines(project / source, project)
     for needle in _needles(target):
         found = [number for number, line in enumerate(lines, start=1) for _ in needle.finditer(line)]
         if found:

@@ -95,3 +95,29 @@ def test_a_broken_address_is_reported_at_each_place_it_is_written(tmp_path: Path
         links.append(Link("404.html", "a", base + "/missing", 7))
         findings = check_external(links, OPTIONS, sources={"trang/": "docs/trang.md"}, project=tmp_path)
     assert sorted((f.path, f.line) for f in findings) == [("docs/trang.md", 4), ("docs/trang.md", 5), ("site/404.html", 7)]
+
+
+def test_a_failure_cache_that_is_malformed_or_comes_from_the_repository_is_not_used(tmp_path: Path):
+    import json
+    import os
+    import subprocess
+
+    from minhbach.links.external import FailureCache
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    good = {"kind": "broken", "detail": "trang không còn (404)", "at": 1_000_000}
+    entries = {"https://a.example/": good, "https://b.example/": {"detail": "x", "at": 1}, "https://c.example/": "broken",
+               "https://d.example/": {**good, "at": 9_999_999_999}}
+    (cache / "failures.json").write_text(json.dumps(entries), encoding="utf-8")
+    assert set(FailureCache(cache, "1d", 1_000_100).entries) == {"https://a.example/"}
+    (cache / "failures.json").write_text("[1, 2]", encoding="utf-8")
+    assert FailureCache(cache, "1d", 1_000_100).entries == {}
+    (cache / "failures.json").write_text(json.dumps({"https://a.example/": good}), encoding="utf-8")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-qm", "cache"]):
+        subprocess.run(command, cwd=tmp_path, check=True, capture_output=True, env=env)
+    committed = FailureCache(cache, "1d", 1_000_100)
+    assert committed.entries == {}
+    committed.update(["https://a.example/"], {})
+    assert json.loads((cache / "failures.json").read_text(encoding="utf-8")) == {"https://a.example/": good}
