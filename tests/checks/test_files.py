@@ -26,7 +26,7 @@ def test_file_names_are_case_sensitive(project: Path):
     assert [f.code for f in findings if f.is_error] == ["missing-file"]
 
 
-@pytest.mark.parametrize("name", ["{{ 7*7 }}.md", "Mẫu đơn.docx", "forms/tờ khai.pdf", "办理.md", "a b.md", "x\u202e.md", "a;b.md", "..."])
+@pytest.mark.parametrize("name", ["{{ 7*7 }}.md", "Mẫu đơn.docx", "forms/tờ khai.pdf", "办理.md", "a b.md", "x\u202e.md", "a;b.md"])
 def test_docs_file_names_that_are_not_plain_are_refused_with_a_plain_one(project: Path, name: str):
     write_project(project, {f"docs/{name}": "x"})
     _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project)
