@@ -16,7 +16,7 @@ from minhbach.freshness import ReviewPolicy
 from minhbach.settings import DEFAULTS
 from minhbach.sitecalendar import WorkCalendar
 from minhbach.sitemacros import MacrosConfig, load_site_macros
-from minhbach.sourcefiles import Listing, folder_outside
+from minhbach.sourcefiles import Listing, UnsafeFile, folder_outside, read_limited
 
 
 def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset[str]:
@@ -25,6 +25,25 @@ def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset
         return frozenset()
     listing = list_docs(docs_dir, display_base=display_base or docs_dir.parent)
     return frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
+
+
+MARKUP_SUFFIXES = (".html", ".htm", ".xhtml", ".svg")
+"""Files under docs/ that a browser runs as a page when opened: checked like the HTML of a page."""
+MAX_MARKUP_BYTES = 2 * 1024 * 1024
+
+
+def read_markup_files(files: list[Path], docs_dir: Path, *, display_base: Path) -> tuple[tuple[tuple[str, str], ...], list[Finding]]:
+    """(path as shown, text) of every HTML and SVG file among `files`, read inside `docs_dir` with a size bound."""
+    found, findings = [], []
+    for path in files:
+        if path.suffix.lower() not in MARKUP_SUFFIXES:
+            continue
+        shown = shown_path(path, display_base)
+        try:
+            found.append((shown, read_limited(path, MAX_MARKUP_BYTES, within=docs_dir).decode("utf-8", errors="replace")))
+        except UnsafeFile as problem:
+            findings.append(problem.finding(shown))
+    return tuple(found), findings
 
 
 def check_project(
@@ -59,12 +78,14 @@ def check_project(
         listing = Listing(findings=[outside]) if outside is not None else list_docs(docs_dir, display_base=base)
     pages, page_findings = load_pages(docs_dir, display_base=base, files=listing.files)
     files = frozenset(path.relative_to(docs_dir).as_posix() for path in listing.files)
+    markup, markup_findings = read_markup_files(listing.files, docs_dir, display_base=base)
+    findings += markup_findings
     site_macros = None
     if macros is not None:
         site_macros, macro_findings = load_site_macros(macros, display_base=base)
         findings += macro_findings
     context = CheckContext(today=today, docs_files=files, publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages),
-                           macros=site_macros)
+                           markup_files=markup, macros=site_macros)
     findings += listing.findings + page_findings + run_checks(catalog, context)
     return catalog, sorted_findings(findings)

@@ -30,6 +30,8 @@ class CheckContext:
     """Default review periods by kind, for records and pages that do not set their own."""
     pages: tuple[DocPage, ...] = ()
     """Hand-written pages under docs/, with their review front matter."""
+    markup_files: tuple[tuple[str, str], ...] = ()
+    """(path as shown, text) of the HTML and SVG files under docs/, published as they are (`MARKUP_SUFFIXES`)."""
     macros: SiteMacros | None = None
     """The site's registered macros and which pages render them; None when the site has no macros plugin."""
 

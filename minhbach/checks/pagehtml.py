@@ -223,6 +223,27 @@ class _Scanner(HTMLParser):
             self._css("style", data, ("<style",))
 
 
+class _PlacedScanner(_Scanner):
+    """The scanner, noting where each problem's tag starts (`HTMLParser.getpos`: 1-based line, 0-based column)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.places: list[tuple[int, int]] = []
+
+    def _add(self, code: str, message: str, hint: str, key: tuple[str, ...], needles: tuple[str, ...]) -> None:
+        super()._add(code, message, hint, key, needles)
+        line, offset = self.getpos()
+        self.places.append((line, offset + 1))
+
+
+def problems_at(html: str) -> list[tuple[Problem, int, int]]:
+    """Every problem in an HTML or SVG file as it is served (no Markdown), with its line and column."""
+    scanner = _PlacedScanner()
+    scanner.feed(html)
+    scanner.close()
+    return [(problem, line, column) for problem, (line, column) in zip(scanner.problems, scanner.places, strict=True)]
+
+
 def problems(html: str) -> list[Problem]:
     """Every problem in a piece of HTML, in document order."""
     scanner = _Scanner()

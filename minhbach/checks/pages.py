@@ -61,6 +61,9 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
         else:
             findings += _shown_templates(page, environment)
         findings += _html(page)
+    for shown, text in context.markup_files:
+        findings += [error(shown, line, column, problem.code, problem.message, problem.hint)
+                     for problem, line, column in pagehtml.problems_at(text)]
     return findings
 
 

@@ -163,3 +163,18 @@ def test_problems_inside_blocks_that_span_blank_lines_are_found_at_their_line(pr
     lines = text.split("\n")
     expected = [index + 1 for index, line in enumerate(lines) if "onerror" in line] + [len(lines) - 1]
     assert [f.line for f in html_findings(project, text)] == expected
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("files/ban-do.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script>\n</svg>\n', [("unsafe-html", 2, 1)]),
+    ("files/ban-do.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n  <rect onload="alert(1)"/>\n</svg>\n', [("event-handler", 2, 3)]),
+    ("files/ban-do.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<image href="https://x.invalid/a.png"/></svg>\n', [("external-resource", 2, 1)]),
+    ("trang.html", "<!doctype html>\n<p>x</p>\n<a href=\"javascript:alert(1)\">x</a>\n", [("unsafe-link", 3, 1)]),
+    ("trang.htm", "<iframe src=\"https://x.invalid/\"></iframe>\n", [("unsafe-html", 1, 1)]),
+    ("files/ban-do.svg", '<svg xmlns="http://www.w3.org/2000/svg"><rect width="1" height="1"/></svg>\n', []),
+])
+def test_html_and_svg_files_in_docs_are_checked_like_pages(project: Path, name: str, text: str, expected: list):
+    """They are published as they are and run in the reader's browser when opened."""
+    write_project(project, {f"docs/{name}": text})
+    _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project)
+    assert [(f.code, f.line, f.column) for f in findings if f.path == f"docs/{name}"] == expected
