@@ -63,9 +63,9 @@ def theme_texts(page: Page) -> None:
     Material (and MkDocs' own templates) print `page.meta.title`, `page.title`,
     `page.meta.description` (and `author`, `subtitle`, `status`) without escaping, in `<title>`, the
     header, the navigation and `<meta>`: front matter values are plain text, so every text value is
-    escaped here; a
-    title taken from the page's first heading is already HTML (MkDocs keeps its entities) and is
-    made plain and escaped again, so that `page.title | striptags` is never used on it.
+    escaped here, and keys a page may not use (`docpages.FRONT_MATTER_KEYS`) are dropped; a title
+    taken from the page's first heading is already HTML (MkDocs keeps its entities) and is made
+    plain and escaped again, so that `page.title | striptags` is never used on it.
     """
     title = page.meta.get("title")
     plain_title = str(title) if title is not None else _plain(page.title or "")
