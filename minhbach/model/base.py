@@ -15,6 +15,7 @@ from typing import Annotated, Any, Union
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Discriminator,
     Field,
@@ -62,6 +63,17 @@ class Labelled(str, Enum):
     def __str__(self) -> str:
         return self.value
 
+
+def _not_true_or_false(value: Any) -> Any:
+    """YAML reads yes/no/on/off/true/false as booleans, and a lax int would take true for 1."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+NOT_TRUE_OR_FALSE = BeforeValidator(_not_true_or_false)
+"""Put last in the Annotated of a whole number (after its Field, so the schema keeps minimum/maximum):
+a count or an order is never `yes`/`no`, which YAML reads as true/false."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Text that must say something: empty or blank is an error."""

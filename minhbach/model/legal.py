@@ -7,7 +7,7 @@ from typing import Annotated
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
-from minhbach.model.base import Labelled, Record, Text, pendable, ref, rule
+from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Text, pendable, ref, rule
 
 
 class DocumentType(Labelled):
@@ -79,6 +79,7 @@ class LegalDocument(Record):
             title="ItemID trên CSDL quốc gia về văn bản pháp luật",
             description="Số ItemID của văn bản trên vbpl.vn (chỉ lưu số, không lưu cả địa chỉ).",
         ),
+        NOT_TRUE_OR_FALSE,
     ] = None
     url: Annotated[AnyHttpUrl | None, Field(title="Địa chỉ văn bản chính thức")] = None
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from minhbach.model.base import Labelled, Record, Text, pendable, ref
+from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Text, pendable, ref
 
 
 class UnitKind(Labelled):
@@ -50,4 +50,4 @@ class ProcedureField(Record):
 
     name: Annotated[Text, Field(title="Tên lĩnh vực")]
     description: Annotated[Text | None, Field(title="Mô tả")] = None
-    order: Annotated[int, Field(ge=0, title="Thứ tự hiển thị")] = 100
+    order: Annotated[int, Field(ge=0, title="Thứ tự hiển thị"), NOT_TRUE_OR_FALSE] = 100

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
-from minhbach.model.base import DocsFile, Labelled, Record, Strict, Text, pendable, ref, rule
+from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, Record, Strict, Text, pendable, ref, rule
 
 
 class ChannelKind(Labelled):
@@ -133,8 +133,8 @@ class DossierItem(Strict):
     """Thành phần hồ sơ: one paper in the dossier, with how many originals and copies."""
 
     name: Annotated[Text, Field(title="Tên giấy tờ")]
-    originals: Annotated[pendable(Annotated[int, Field(ge=0, le=99)]), Field(title="Số bản chính")]
-    copies: Annotated[pendable(Annotated[int, Field(ge=0, le=99)]), Field(title="Số bản sao")]
+    originals: Annotated[pendable(Annotated[int, Field(ge=0, le=99), NOT_TRUE_OR_FALSE]), Field(title="Số bản chính")]
+    copies: Annotated[pendable(Annotated[int, Field(ge=0, le=99), NOT_TRUE_OR_FALSE]), Field(title="Số bản sao")]
     form: Annotated[Form | None, Field(title="Mẫu đơn, tờ khai")] = None
     note: Annotated[Text | None, Field(title="Ghi chú", description="Ví dụ 'bản sao có chứng thực'.")] = None
 
@@ -149,7 +149,7 @@ class Dossier(Strict):
     """Thành phần, số lượng hồ sơ."""
 
     items: Annotated[list[DossierItem], Field(min_length=1, title="Thành phần hồ sơ")]
-    sets: Annotated[pendable(Annotated[int, Field(ge=1, le=99)]), Field(title="Số lượng hồ sơ (bộ)")]
+    sets: Annotated[pendable(Annotated[int, Field(ge=1, le=99), NOT_TRUE_OR_FALSE]), Field(title="Số lượng hồ sơ (bộ)")]
     note: Annotated[Text | None, Field(title="Ghi chú")] = None
 
 

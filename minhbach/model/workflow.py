@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
-from minhbach.model.base import Labelled, Record, Strict, Text, ref, rule
+from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Strict, Text, ref, rule
 from minhbach.model.procedure import Amount, Form, LegalRef
 
 HOURS_PER_WORKING_DAY = Decimal(8)
@@ -51,7 +51,7 @@ class WorkflowStep(Strict):
 
 
 class Revision(Strict):
-    number: Annotated[int, Field(ge=0, title="Lần ban hành", description="0 hoặc 1 cho lần ban hành đầu, tăng dần khi sửa đổi.")]
+    number: Annotated[int, Field(ge=0, title="Lần ban hành", description="0 hoặc 1 cho lần ban hành đầu, tăng dần khi sửa đổi."), NOT_TRUE_OR_FALSE]
     date: Annotated[dt.date, Field(title="Ngày hiệu lực")]
     note: Annotated[Text | None, Field(title="Nội dung sửa đổi")] = None
 
