@@ -13,11 +13,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from minhbach.text import visible
+
 DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh"
 """Giờ Việt Nam (UTC+7): the zone the Department works in and its readers live in."""
 
 COUNTRY = "VN"
 WEEKDAY_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+
+
+MAX_EPOCH = 2**32 - 1
+"""The last second a gzip header can hold (RFC 1952, MTIME is 32 bits); MkDocs writes sitemap.xml.gz with it."""
 
 
 class ClockError(ValueError):
@@ -29,19 +35,22 @@ def today(time_zone: str = DEFAULT_TIME_ZONE, *, environ: Mapping[str, str] | No
 
     SOURCE_DATE_EPOCH (seconds since 1970-01-01 UTC, https://reproducible-builds.org/specs/source-date-epoch/)
     makes builds reproducible; an empty value counts as unset. `environ` defaults to `os.environ`.
-    Raises ClockError when it is set to something that is not a whole number of seconds in years 1–9999,
+    Raises ClockError when it is set to something that is not a whole number of seconds up to `MAX_EPOCH`,
     and zoneinfo's errors for an unknown zone (options are validated before this is called).
     """
     zone = ZoneInfo(time_zone)
     epoch = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "")
     if not epoch:
         return dt.datetime.now(zone).date()
+    shown = visible(epoch[:40])
     if not (epoch.isascii() and epoch.isdigit()):
-        raise ClockError(f"biến môi trường SOURCE_DATE_EPOCH='{epoch[:40]}' không phải một số giây (số nguyên không âm)")
+        raise ClockError(f"biến môi trường SOURCE_DATE_EPOCH='{shown}' không phải một số giây (số nguyên không âm)")
+    if int(epoch) > MAX_EPOCH:
+        raise ClockError(f"biến môi trường SOURCE_DATE_EPOCH={shown} sau năm 2106, thời điểm cuối cùng tệp gzip ghi được")
     try:
         return dt.datetime.fromtimestamp(int(epoch), tz=zone).date()
     except (OverflowError, OSError, ValueError):
-        raise ClockError(f"biến môi trường SOURCE_DATE_EPOCH={epoch[:40]} ở ngoài khoảng thời gian tính được") from None
+        raise ClockError(f"biến môi trường SOURCE_DATE_EPOCH={shown} ở ngoài khoảng thời gian tính được") from None
 
 
 @functools.lru_cache(maxsize=None)
