@@ -92,6 +92,8 @@ def _body(text: str, end: int) -> tuple[str, int]:
 
 
 _MKDOCS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")
+"""A first line MkDocs 1.6 takes for MultiMarkdown metadata when a page has no `---` block (`utils/meta.py` META_RE)."""
 
 
 def _unreadable_by_mkdocs(yaml_text: str) -> tuple[int, str] | None:
@@ -130,6 +132,11 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
     block = _front_matter(text)
     if block is None:
+        if _MULTIMARKDOWN_META.match(text.split("\n", 1)[0]):
+            findings.append(error(shown, 1, 1, "page-metadata-lines",
+                                  "MkDocs đọc các dòng đầu trang dạng `Khóa: giá trị` là thông tin của trang và bỏ chúng khỏi nội dung: "
+                                  "người đọc sẽ không thấy các dòng này",
+                                  "Bắt đầu trang bằng tiêu đề `# ...` (hoặc khối `---` phần đầu trang), rồi mới đến các dòng này."))
         return DocPage(shown, docs_path, None, None, text, 1), findings
     doc, problems = parse(shown, "\n" + block.group(1))  # keep the file's line numbers
     findings += problems

@@ -208,6 +208,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if page.file.src_uri in self._generated_sources:
             stash = self._stashes[page.file.src_uri] = Stash()
             return stash.take(markdown)
+        for key in ("title", "description"):  # refused by the checks when not text; mkdocs-macros would raise
+            if key in page.meta and not isinstance(page.meta[key], str):
+                page.meta[key] = "" if page.meta[key] is None else str(page.meta[key])
         root = Path(config.config_file_path).resolve().parent
         try:
             shown = (Path(config.docs_dir).resolve() / page.file.src_uri).relative_to(root).as_posix()

@@ -96,6 +96,14 @@ HIDE_VALUES = ("navigation", "toc", "footer", "path")
 """Parts of Material's layout a page may hide (Material's `hide` front matter)."""
 
 
+def _shown_value(value: object) -> str:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "trống"
+    kind = "số" if isinstance(value, (int, float)) and not isinstance(value, bool) else "ngày" if hasattr(value, "isoformat") else (
+        "giá trị đúng/sai" if isinstance(value, bool) else "danh sách" if isinstance(value, list) else "một khối")
+    return f"{kind} ({value})"
+
+
 def _front_matter_keys(page: DocPage) -> list[Finding]:
     findings = []
     for key, value in page.front_matter.items():
@@ -106,6 +114,10 @@ def _front_matter_keys(page: DocPage) -> list[Finding]:
                                   f"khóa `{key}` không được dùng ở phần đầu trang",
                                   (f"Có phải ý bạn là `{close[0]}`? " if close else "")
                                   + f"Các khóa được dùng: {', '.join(FRONT_MATTER_KEYS)}."))
+        elif key in ("title", "description") and not (isinstance(value, str) and value.strip()):
+            findings.append(error(page.path, position.line, position.column, "front-matter-key",
+                                  f"`{key}` phải là một dòng chữ, đang là {_shown_value(value)}",
+                                  f'Viết chữ trong dấu ngoặc kép, ví dụ `{key}: "Liên hệ"`, hoặc bỏ dòng này.'))
         elif key == "hide" and not (isinstance(value, list) and all(item in HIDE_VALUES for item in value)):
             findings.append(error(page.path, position.line, position.column, "front-matter-key",
                                   "`hide` phải là danh sách các phần cần ẩn", f"Chọn trong: {', '.join(HIDE_VALUES)}; ví dụ `hide: [toc]`."))
