@@ -44,15 +44,20 @@ class MacrosConfig:
     force_render_paths: str = ""
     jinja: tuple[tuple[str, str], ...] = ()
     """Jinja markers the site changed (`j2_variable_start_string`...), without the `j2_` prefix."""
+    unsupported: tuple[str, ...] = ()
+    """Other `j2_` options: mkdocs-macros 1.5 hands every `j2_*` option with a value to Jinja's
+    Environment (`j2_line_statement_prefix` makes `%% ...` lines statements, `j2_extensions` adds
+    tags), which the page check does not model, so they are refused."""
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], project_dir: Path) -> MacrosConfig:
         """From the plugin's options as written in mkdocs.yml (or as MkDocs validated them)."""
-        markers = tuple(sorted((str(key)[3:], str(value)) for key, value in options.items()
-                               if str(key).startswith("j2_") and str(key).endswith("_string") and value))
+        jinja = {str(key): value for key, value in options.items() if str(key).startswith("j2_") and value}
+        markers = tuple(sorted((key[3:], str(value)) for key, value in jinja.items() if key in JINJA_MARKERS))
         return cls(module=project_dir / str(options.get("module_name") or "main"),
                    render_by_default=bool(options.get("render_by_default", True)),
-                   force_render_paths=str(options.get("force_render_paths") or ""), jinja=markers)
+                   force_render_paths=str(options.get("force_render_paths") or ""), jinja=markers,
+                   unsupported=tuple(sorted(key for key in jinja if key not in JINJA_MARKERS)))
 
 
 @dataclass(frozen=True)
@@ -112,12 +117,20 @@ def _module_file(module: Path) -> Path | None:
     return None
 
 
+JINJA_MARKERS = frozenset(f"j2_{part}_{end}_string" for part in ("block", "variable", "comment") for end in ("start", "end"))
+
+
 def load_site_macros(config: MacrosConfig, *, display_base: Path) -> tuple[SiteMacros, list[Finding]]:
     """Import the site's macros module and collect the functions its `define_env` registers.
 
     Never raises: a missing module, an import error or a failing `define_env` becomes a finding
     (and no macro is known, so every call on a page is reported too).
     """
+    if config.unsupported:
+        return SiteMacros({}, config), [error("mkdocs.yml", 0, 0, "macros-option",
+                                              f"tùy chọn Jinja {', '.join(f'`{key}`' for key in config.unsupported)} của plugin `macros` "
+                                              "không được hỗ trợ: trang dùng hàm dữ liệu có thể chạy mã mà việc kiểm tra không thấy",
+                                              "Bỏ tùy chọn này; chỉ các tùy chọn j2_..._start_string, j2_..._end_string được dùng.")]
     file = _module_file(config.module)
     shown = _shown(file or config.module.with_name(config.module.name + ".py"), display_base)
     if file is None:

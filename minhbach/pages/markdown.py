@@ -50,6 +50,12 @@ MAX_BREAKS_PER_BLOCK = 200
 """Rules and headings in one block (no blank line between them): Python-Markdown splits the block at
 each one and scans the rest again (quadratic: 30,000 "***" lines took 58 s)."""
 _BREAK = re.compile(r"^ {0,3}(?:([-*_])(?: *\1){2,} *|=+ *|-+ *|#{1,6}(?: .*)?)$")
+MAX_TAGS_PER_BLOCK = 300
+"""'<' starting a tag or an autolink in one block: Python-Markdown's inline HTML and autolink patterns
+scan forward from each (quadratic: 12,000 `<a ` took 13 s)."""
+MAX_BACKTICKS_PER_BLOCK = 1000
+"""Backticks in one block: a table row splits its cells around code spans again for each (20,000 took 13 s)."""
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "hr",
          "h2", "h3", "h4", "h5", "h6"}
@@ -160,14 +166,20 @@ def complexity_problems(text: str) -> list[Problem]:
     Shared by record text and hand-written pages: both go through Python-Markdown.
     """
     problems = []
-    brackets, breaks, block_start = 0, 0, 1
+    brackets, breaks, tags, ticks, block_start = 0, 0, 0, 0, 1
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):
         if not line.strip():
-            brackets, breaks, block_start = 0, 0, number + 1
+            brackets, breaks, tags, ticks, block_start = 0, 0, 0, 0, number + 1
             continue
         brackets += line.count("[")
         breaks += bool(_BREAK.match(line))
+        tags += len(_TAG_START.findall(line))
+        ticks += line.count("`")
+        if tags > MAX_TAGS_PER_BLOCK or ticks > MAX_BACKTICKS_PER_BLOCK:
+            what = f"hơn {MAX_TAGS_PER_BLOCK} thẻ HTML hoặc địa chỉ <...>" if tags > MAX_TAGS_PER_BLOCK else f"hơn {MAX_BACKTICKS_PER_BLOCK} dấu `"
+            problems.append(Problem("markdown-too-complex", f"một đoạn có {what}", block_start))
+            break
         if brackets > MAX_BRACKETS_PER_BLOCK:
             problems.append(Problem("markdown-too-complex", f"một đoạn có hơn {MAX_BRACKETS_PER_BLOCK} dấu '['", block_start))
             break
