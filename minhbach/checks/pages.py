@@ -20,15 +20,21 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
 import inspect
+import posixpath
 import types
 import typing
+import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, get_args, get_origin
+from urllib.parse import unquote, urlsplit
 
 import jinja2
+import markdown
 from jinja2 import nodes
+from markdown.treeprocessors import Treeprocessor
 from pydantic import TypeAdapter, ValidationError
 
 from minhbach.catalog import Catalog
@@ -61,6 +67,7 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
         else:
             findings += _shown_templates(page, environment)
         findings += _html(page)
+    findings += _broken_page_links(catalog, context)
     for shown, text in context.markup_files:
         findings += [error(shown, line, column, problem.code, problem.message, problem.hint)
                      for problem, line, column in pagehtml.problems_at(text)]
@@ -499,4 +506,68 @@ def _html(page: DocPage) -> list[Finding]:
     for item in located:
         line, column = lines.at(lines.line_start(item.line) + item.column - 1)
         findings.append(error(page.path, line, column, item.problem.code, item.problem.message, item.problem.hint))
+    return findings
+
+
+# --- links to files of the site -----------------------------------------------------------------
+
+
+class _MarkdownLinks(Treeprocessor):
+    """Collects the links and images Markdown makes (not those of raw HTML, which MkDocs does not check either)."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            value = element.get("href") if element.tag == "a" else element.get("src") if element.tag == "img" else None
+            if value:
+                self.found.append(value)
+
+
+@functools.cache
+def _link_reader() -> tuple[markdown.Markdown, _MarkdownLinks]:
+    md = markdown.Markdown(extensions=list(pagehtml.SITE_EXTENSIONS))
+    collector = _MarkdownLinks(md)
+    md.treeprocessors.register(collector, "minhbach_links", 0)
+    return md, collector
+
+
+def _markdown_links(text: str) -> list[str]:
+    md, collector = _link_reader()
+    collector.found = []
+    md.reset().convert(text)
+    return collector.found
+
+
+def _broken_page_links(catalog: Catalog, context: CheckContext) -> list[Finding]:
+    """Markdown links of hand-written pages to files of the site that do not exist, at their line.
+
+    MkDocs' strict build refuses them too, but with an English message and no line; generated
+    pages (records) count as files of the site. Links in raw HTML are left to the link checker.
+    """
+    from minhbach.links.sources import without_code
+    from minhbach.pages import PageRenderer
+
+    known = set(context.docs_files) | {job.path for job in PageRenderer(catalog, today=context.today).page_jobs()}
+    findings = []
+    for page in context.pages:
+        try:
+            hrefs = _markdown_links(page.body)
+        except Exception:  # noqa: BLE001 - reported by the page's HTML check as page-unreadable
+            continue
+        lines, row = without_code(page.body.split("\n")), 0
+        for href in hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page.docs_path), unquote(parts.path)))
+            if target in known or target + "/index.md" in known or target.startswith(".."):
+                continue
+            hit = next((index for index in range(row, len(lines)) if parts.path in lines[index]), None)
+            row = hit if hit is not None else row
+            findings.append(error(page.path, page.body_line + (hit or 0), 1, "broken-link",
+                                  f"liên kết '{href}' dẫn tới tệp không có trong docs/ (hay trang được tạo từ dữ liệu): '{target}'",
+                                  "Sửa đường dẫn (tính từ thư mục của trang này, phân biệt chữ hoa, chữ thường) hoặc thêm tệp đó."))
     return findings

@@ -39,11 +39,51 @@ MAX_SOURCE_BYTES = 2 * 1024 * 1024
 
 @cache
 def _lines(path: Path, project: Path) -> tuple[str, ...]:
-    """The lines of a source file named by the built site, read only inside the project (see `sourcefiles`)."""
+    """The lines of a source file named by the built site, read only inside the project (see `sourcefiles`).
+
+    In a Markdown page, what cannot write a link (fenced code, HTML comments, code spans) is blanked,
+    so that a link is never placed at a line that only shows or mentions it.
+    """
     try:
-        return tuple(read_limited(path, MAX_SOURCE_BYTES, within=project).decode("utf-8", errors="replace").splitlines())
+        lines = read_limited(path, MAX_SOURCE_BYTES, within=project).decode("utf-8", errors="replace").splitlines()
     except UnsafeFile:
         return ()
+    return tuple(without_code(lines)) if path.suffix == ".md" else tuple(lines)
+
+
+_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def without_code(lines: list[str]) -> list[str]:
+    """`lines` with fenced code blocks, HTML comments and code spans replaced by spaces (line count kept)."""
+    out, fence, in_comment = [], "", False
+    for line in lines:
+        if fence:
+            out.append("")
+            if line.strip().startswith(fence):
+                fence = ""
+            continue
+        if not in_comment and (opening := _FENCE.match(line)):
+            fence = opening.group(1)
+            out.append("")
+            continue
+        kept, rest = [], line
+        while rest:
+            if in_comment:
+                end = rest.find("-->")
+                if end < 0:
+                    break
+                rest, in_comment = rest[end + 3:], False
+            else:
+                start = rest.find("<!--")
+                if start < 0:
+                    kept.append(rest)
+                    break
+                kept.append(rest[:start])
+                rest, in_comment = rest[start + 4:], True
+        out.append(_CODE_SPAN.sub(lambda match: " " * len(match.group(0)), "".join(kept)))
+    return out
 
 
 # A needle counts only as a whole URL part: not inside a longer path, name or word.
