@@ -1,4 +1,4 @@
-"""Hand-written pages that `minhbach check` passes but the build breaks or publishes differently."""
+"""Hand-written pages the check must refuse, so that the build never breaks on them or publishes them differently."""
 
 from __future__ import annotations
 
