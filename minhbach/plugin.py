@@ -122,7 +122,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.catalog: Catalog | None = None
         self.findings: list[Finding] = []
         self.renderer: PageRenderer | None = None
-        self._pages_with_errors: set[str] = set()  # as findings name them ("docs/lien-he.md")
+        self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
         self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
 
@@ -141,7 +141,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                                     publication_lag_days=settings.publication_lag_days, review_policy=policy,
                                                     calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach",
                                                     macros=_macros_config(config, root))
-        self._pages_with_errors = {finding.path for finding in self.findings if finding.is_error}
+        try:  # findings name pages from the project's folder ("docs/lien-he.md"); MkDocs from docs/
+            docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix() + "/"
+        except ValueError:
+            docs_prefix = ""
+        self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
         for finding in self.findings:
             level = logging.ERROR if finding.is_error else logging.INFO
             log.log(level, format_text([finding]))
@@ -211,12 +215,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         for key in ("title", "description"):  # refused by the checks when not text; mkdocs-macros would raise
             if key in page.meta and not isinstance(page.meta[key], str):
                 page.meta[key] = "" if page.meta[key] is None else str(page.meta[key])
-        root = Path(config.config_file_path).resolve().parent
-        try:
-            shown = (Path(config.docs_dir).resolve() / page.file.src_uri).relative_to(root).as_posix()
-        except ValueError:
-            shown = page.file.src_uri
-        if shown in self._pages_with_errors:
+        if page.file.src_uri in self._pages_with_errors:
             page.meta["render_macros"] = False
         return markdown
 
