@@ -16,7 +16,7 @@ from markupsafe import Markup
 from pydantic import Field
 
 from minhbach.model import LegalDocument, Procedure, RefTo
-from minhbach.sitemacros import report_failures
+from minhbach.catalog.macros import report_failures
 
 if TYPE_CHECKING:
     from minhbach.pages import PageRenderer

@@ -13,19 +13,19 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from minhbach import report
+from minhbach.exports import report
 from minhbach.findings import FORMATTERS, has_errors, summary
-from minhbach.fix import fix_invisible, fix_nfc
-from minhbach.freshness import ReviewPolicy
-from minhbach.links.external import ExternalOptions, lychee_binary
-from minhbach.links.run import check_site
-from minhbach.metrics import figures, period_bounds
+from minhbach.checks.fix import fix_invisible, fix_nfc
+from minhbach.catalog.review import ReviewPolicy
+from minhbach.site.links.external import ExternalOptions, lychee_binary
+from minhbach.site.links.run import check_site
+from minhbach.checks.metrics import figures, period_bounds
 from minhbach.model import KINDS
-from minhbach.options import MinhbachConfig, OptionError, ProjectSettings, read_settings
-from minhbach.project import check_project
-from minhbach.schema import schema_text, write_schemas
-from minhbach.sitecalendar import ClockError
-from minhbach.text import visible
+from minhbach.mkdocs.options import MinhbachConfig, OptionError, ProjectSettings, read_settings
+from minhbach.checks.project import check_project
+from minhbach.model.schema import schema_text, write_schemas
+from minhbach.settings.calendar import ClockError
+from minhbach.load.text import visible
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from minhbach.text import UNPRINTABLE_ABOVE_C0, visible
+from minhbach.load.text import UNPRINTABLE_ABOVE_C0, visible
 
 
 class Severity(str, Enum):

@@ -220,7 +220,7 @@ site_name: Thử tải minhbach
 markdown_extensions:
   - toc:
       permalink: true
-      slugify: !!python/name:minhbach.slug.slugify
+      slugify: !!python/name:minhbach.pages.slug.slugify
 {_EXTENSIONS_YML}"""
 
 BASELINE_YML = f"""\

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from minhbach.schema import branches, json_schema
+from minhbach.model.schema import branches, json_schema
 from tests import conftest
 
 # Accepted everywhere (at most a warning) and rendered as text: each must come out inert.

@@ -33,7 +33,7 @@ plugins:
 markdown_extensions:
   - toc:
       permalink: true
-      slugify: !!python/name:minhbach.slug.slugify
+      slugify: !!python/name:minhbach.pages.slug.slugify
   - attr_list
   - md_in_html
   - tables
@@ -56,14 +56,14 @@ def make_site_project(root: Path, files: dict[str, str | bytes] | None = None) -
 
 
 def build(root: Path, output: Path | None = None, *, epoch: str | None = "1795000000", links: bool = True) -> subprocess.CompletedProcess:
-    """Build with `minhbach.build`; epoch None lets it choose (commit time, or now); links=False skips the link check."""
+    """Build with `minhbach.site.build`; epoch None lets it choose (commit time, or now); links=False skips the link check."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     output = output or root / "site"
     return subprocess.run(
-        [sys.executable, "-m", "minhbach.build", "--config", str(root / "mkdocs.yml"), "--output", str(output),
+        [sys.executable, "-m", "minhbach.site.build", "--config", str(root / "mkdocs.yml"), "--output", str(output),
          *([] if links else ["--no-links"])],
         cwd=root, env=env, capture_output=True, text=True, timeout=300,
     )

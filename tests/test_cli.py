@@ -15,7 +15,7 @@ import pytest
 from minhbach.cli import main
 from minhbach.model import KINDS
 from tests.conftest import PROCEDURE, line_of, write_project
-from tests.test_options import BAD_OPTIONS
+from tests.mkdocs.test_options import BAD_OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +141,7 @@ def test_check_reads_the_plugin_settings_from_mkdocs_yml(in_project: Path, capsy
     write_project(in_project, {"data/notices/thong-bao-mot.yml": NOTICE.replace("2026-05-04", "2026-05-05"),
                                "data/procedures/hop-phap-hoa.yml": PROCEDURE.replace("review_in: 6 tháng\n", ""), "mkdocs.yml": (
         "site_name: x\nsite_url: !ENV SITE_URL\nplugins:\n  - minhbach:\n      publication_lag_days: 1\n"
-        "      review_periods: {procedure: 1 tháng}\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:minhbach.slug.slugify\n")})
+        "      review_periods: {procedure: 1 tháng}\nmarkdown_extensions:\n  - toc:\n      slugify: !!python/name:minhbach.pages.slug.slugify\n")})
     assert main(["check", "--today", "2026-11-27"]) == 1
     out = capsys.readouterr().out
     assert "error[publication-lag]" in out

@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from minhbach.findings import error, format_github, format_json, format_text, warning
-from minhbach.text import visible
+from minhbach.load.text import visible
 
 FINDINGS = [
     error("data/a.yml", 3, 5, "unknown-key", "khóa `x` không có trong mẫu", "Có phải ý bạn là `y`?"),

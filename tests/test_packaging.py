@@ -89,7 +89,7 @@ def test_the_wheel_holds_every_file_of_the_package(wheel: Path):
     package = {path.relative_to(ROOT).as_posix() for path in (ROOT / NAME).rglob("*")
                if path.is_file() and "__pycache__" not in path.parts and not path.name.endswith(".pyc")}
     assert package - shipped == set()
-    assert {f"{NAME}/__init__.py", f"{NAME}/theme/partials/search.html", f"{NAME}/assets/search.js",
+    assert {f"{NAME}/__init__.py", f"{NAME}/mkdocs/theme/partials/search.html", f"{NAME}/assets/search.js",
             f"{NAME}/assets/vendor/mermaid.min.js"} <= shipped
 
 
@@ -108,11 +108,11 @@ def test_the_wheel_installed_alone_in_a_fresh_environment_builds_the_real_site(w
     assert install.returncode == 0, install.stderr[-3000:]
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "VIRTUAL_ENV", "SOURCE_DATE_EPOCH")}
     env.update(NO_MKDOCS_2_WARNING="1")  # the build's own day, as for `make site` (see the real_site fixture)
-    where = subprocess.run([str(python), "-c", "import minhbach.plugin; print(minhbach.plugin.__file__)"], cwd=tmp_path, env=env,
+    where = subprocess.run([str(python), "-c", "import minhbach.mkdocs.plugin; print(minhbach.mkdocs.plugin.__file__)"], cwd=tmp_path, env=env,
                            capture_output=True, text=True, check=True).stdout.strip()
     assert Path(where).is_relative_to(site_packages), where
     output = tmp_path / "site"
-    result = subprocess.run([str(python), "-m", "minhbach.build", "--config", str(ROOT / "mkdocs.yml"), "--output", str(output)],
+    result = subprocess.run([str(python), "-m", "minhbach.site.build", "--config", str(ROOT / "mkdocs.yml"), "--output", str(output)],
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     assert (output / "assets/minhbach/search.js").read_bytes() == (ROOT / "minhbach/assets/search.js").read_bytes()

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from minhbach.findings import Finding
 from minhbach.model import KINDS
-from minhbach.source import load, parse
-from minhbach.validate import validate
+from minhbach.load.source import load, parse
+from minhbach.load.validate import validate
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

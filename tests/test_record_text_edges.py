@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from minhbach.catalog import load_catalog
-from minhbach.feeds import CALENDAR_PATH, FEED_PATH
+from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH
 from minhbach.pages import PageRenderer
 from minhbach.pages.escape import md
 from minhbach.pages.markdown import RecordMarkdown, complexity_problems, docs_link_resolver

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.conftest import PROCEDURE, TODAY, VALID_FILES, write_project
 
 

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from minhbach.catalog import Catalog
-from minhbach.docpages import DocPage
+from minhbach.catalog.docpages import DocPage
 from minhbach.findings import Finding
-from minhbach.freshness import ReviewPolicy
-from minhbach.settings import DEFAULTS
-from minhbach.sitecalendar import WorkCalendar
-from minhbach.sitemacros import SiteMacros
+from minhbach.catalog.review import ReviewPolicy
+from minhbach.settings.defaults import DEFAULTS
+from minhbach.settings.calendar import WorkCalendar
+from minhbach.catalog.macros import SiteMacros
 
 
 @dataclass(frozen=True)

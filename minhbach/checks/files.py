@@ -7,7 +7,7 @@ import re
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, error
-from minhbach.text import fold
+from minhbach.load.text import fold
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:

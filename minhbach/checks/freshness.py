@@ -9,9 +9,9 @@ from functools import partial
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
-from minhbach.freshness import Review, ReviewState, record_review, review
+from minhbach.catalog.review import Review, ReviewState, record_review, review
 from minhbach.model import LegalDocument, Procedure
-from minhbach.source import Position
+from minhbach.load.source import Position
 
 
 def _review_findings(path: str, where: Callable[[], Position], state: Review, what: str) -> list[Finding]:

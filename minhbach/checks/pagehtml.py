@@ -34,7 +34,7 @@ import markdown
 from markdown.blockprocessors import ReferenceProcessor
 from markdown.extensions.toc import TocExtension
 
-from minhbach.slug import slugify
+from minhbach.pages.slug import slugify
 
 SITE_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition")
 """MkDocs' built-in extensions (toc, tables, fenced_code) and those of mkdocs.yml; a test keeps them equal."""

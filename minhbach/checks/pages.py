@@ -3,7 +3,7 @@
 A page that renders macros (`render_macros: true`) is code: mkdocs-macros runs it as a Jinja
 template, and Jinja is not sandboxed, so `{{ cycler.__init__.__globals__.os.popen('id').read() }}`
 would run a command at build time. On such a page the only template syntax accepted is a call of
-one of the site's registered macros (read from its macros module, `minhbach.sitemacros`) with
+one of the site's registered macros (read from its macros module, `minhbach.catalog.macros`) with
 literal arguments (strings, numbers, lists of strings, keyword arguments with such values), and
 `{% raw %}...{% endraw %}` to show braces as text. Everything else (variables, attributes, filters,
 statements, comments, expressions, calls of anything else, nested calls) is reported where it is.
@@ -40,11 +40,11 @@ from pydantic import TypeAdapter, ValidationError
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext, pagehtml
 from minhbach.checks.record_text import finding_of
-from minhbach.docpages import FRONT_MATTER_KEYS, DocPage
+from minhbach.catalog.docpages import FRONT_MATTER_KEYS, DocPage
 from minhbach.findings import Finding, error
 from minhbach.model import KINDS, RefTo
 from minhbach.pages.markdown import complexity_problems
-from minhbach.sitemacros import SiteMacros, signature
+from minhbach.catalog.macros import SiteMacros, signature
 
 _RAW_HINT = "Muốn hiện nguyên văn dấu ngoặc nhọn cho người đọc thì đặt đoạn đó giữa `{% raw %}` và `{% endraw %}`."
 
@@ -547,7 +547,7 @@ def _broken_page_links(catalog: Catalog, context: CheckContext) -> list[Finding]
     MkDocs' strict build refuses them too, but with an English message and no line; generated
     pages (records) count as files of the site. Links in raw HTML are left to the link checker.
     """
-    from minhbach.links.sources import without_code
+    from minhbach.site.links.sources import without_code
     from minhbach.pages import PageRenderer
 
     known = set(context.docs_files) | {job.path for job in PageRenderer(catalog, today=context.today).page_jobs()}

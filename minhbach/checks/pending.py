@@ -5,7 +5,7 @@ from __future__ import annotations
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
-from minhbach.schema import title_of
+from minhbach.model.schema import title_of
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -10,7 +10,7 @@ from minhbach.findings import Finding, error, warning
 from minhbach.model import MarkdownText, Record
 from minhbach.model.walk import iter_marked, iter_models
 from minhbach.pages.markdown import MAX_BRACKETS_PER_BLOCK, MAX_BREAKS_PER_BLOCK, MAX_NESTING, Problem, RecordMarkdown
-from minhbach.source import SourceDocument
+from minhbach.load.source import SourceDocument
 
 _MESSAGES = {
     "unsafe-link": (error, "liên kết không được phép: '{detail}'",

@@ -7,7 +7,7 @@ from decimal import Decimal
 from minhbach.catalog import Catalog, Entry
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, error
-from minhbach.formatting import duration, hours_text
+from minhbach.pages.formatting import duration, hours_text
 from minhbach.model import Procedure, Workflow
 from minhbach.model.procedure import ProcessingTime
 from minhbach.model.workflow import HOURS_PER_WORKING_DAY

@@ -12,13 +12,17 @@ from functools import cached_property, partial
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from minhbach import formatting, jsonld, opendata
+from minhbach.pages import formatting
+
+from minhbach.pages import jsonld
+
+from minhbach.exports import opendata
 from minhbach.catalog import Catalog
-from minhbach.chart import bar_chart
-from minhbach.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
+from minhbach.pages.chart import bar_chart
+from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, Site, atom_feed, calendar
 from minhbach.findings import Finding
-from minhbach.freshness import Review, ReviewPolicy, record_review
-from minhbach.metrics import figures
+from minhbach.catalog.review import Review, ReviewPolicy, record_review
+from minhbach.checks.metrics import figures
 from minhbach.model import (
     KIND_BY_MODEL,
     InternalProcedure,
@@ -65,9 +69,9 @@ from minhbach.pages.values import (
     when_range,
     when_text,
 )
-from minhbach.settings import DEFAULTS
-from minhbach.sitecalendar import today as site_today
-from minhbach.timeline import Announcement, Timeline, is_current, year_of
+from minhbach.settings.defaults import DEFAULTS
+from minhbach.settings.calendar import today as site_today
+from minhbach.catalog.timeline import Announcement, Timeline, is_current, year_of
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import datetime as dt
 
 from markupsafe import Markup, escape
 
-from minhbach import formatting
-from minhbach.freshness import Review, ReviewState
+from minhbach.pages import formatting
+from minhbach.catalog.review import Review, ReviewState
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime

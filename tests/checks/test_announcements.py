@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.conftest import EVENT, FUNDING, NOTICE, TODAY, line_of, write_project
 
 
@@ -49,7 +49,7 @@ def test_public_holidays_are_not_counted_in_the_publication_lag(project: Path, i
 
 
 def test_days_the_government_swaps_are_counted_as_the_site_says(project: Path):
-    from minhbach.sitecalendar import WorkCalendar
+    from minhbach.settings.calendar import WorkCalendar
 
     notice = NOTICE.replace("issued: 2026-04-30", "issued: 2026-08-20").replace("2026-05-04", "2026-08-25")
     write_project(project, {"data/notices/thong-bao-mot.yml": notice})

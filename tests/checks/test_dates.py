@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.conftest import PROCEDURE, TODAY, line_of, write_project
 
 

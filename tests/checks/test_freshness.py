@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from minhbach.freshness import ReviewPolicy, add_period
-from minhbach.project import check_project
+from minhbach.catalog.review import ReviewPolicy, add_period
+from minhbach.checks.project import check_project
 from tests.conftest import LEGAL, PROCEDURE, line_of, write_project
 
 CODES = {"review-overdue", "review-due", "basis-not-in-force", "status-stale", "basis-replaced", "future-date",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from minhbach.checks import pagehtml
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.checks.test_pages import SITE_MACROS
 from tests.conftest import TODAY, write_project
 from tests.site_helpers import MKDOCS_YML, ROOT, make_site_project

@@ -8,7 +8,7 @@ import pytest
 
 from minhbach.checks import pagehtml
 from minhbach.findings import Finding
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.conftest import TODAY, column_of, line_of, write_project
 from tests.site_helpers import ROOT
 

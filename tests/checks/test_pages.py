@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from minhbach.findings import Finding
-from minhbach.project import check_project
-from minhbach.sitemacros import MacrosConfig
+from minhbach.checks.project import check_project
+from minhbach.catalog.macros import MacrosConfig
 from tests.conftest import TODAY, column_of, line_of, write_project
 from tests.site_helpers import ROOT
 
@@ -237,8 +237,8 @@ def test_any_page_text_gives_findings_inside_the_page_and_never_raises(pieces: l
     from minhbach.catalog import Catalog
     from minhbach.checks import CheckContext
     from minhbach.checks import pages as page_checks
-    from minhbach.docpages import DocPage
-    from minhbach.source import SourceDocument
+    from minhbach.catalog.docpages import DocPage
+    from minhbach.load.source import SourceDocument
 
     body = "".join(pieces)
     macros, _ = _site_macros()
@@ -253,7 +253,7 @@ def test_any_page_text_gives_findings_inside_the_page_and_never_raises(pieces: l
 
 @functools.cache
 def _site_macros():
-    from minhbach.sitemacros import load_site_macros
+    from minhbach.catalog.macros import load_site_macros
 
     return load_site_macros(SITE_MACROS, display_base=ROOT)
 

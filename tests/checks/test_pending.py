@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minhbach.findings import has_errors
-from minhbach.project import check_project
+from minhbach.checks.project import check_project
 from tests.conftest import PROCEDURE, TODAY, UNIT, line_of
 
 

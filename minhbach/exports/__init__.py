@@ -1,0 +1,1 @@
+"""What the site publishes besides pages: feeds, open data, the periodic report."""

@@ -1,0 +1,200 @@
+"""A cache of read and validated record files, keyed by their bytes and by everything that judges them.
+
+Reading and validating 12,000 YAML files takes several seconds; most runs change a handful. An
+entry is reused only when the file's bytes, its path and kind, and the engine are unchanged; the
+engine is the whole installed `minhbach` package (every file of it) and the versions of Python,
+pydantic, pydantic-core and PyYAML, and whether PyYAML parses with libyaml (cached findings carry
+pydantic's and the parser's own message text).
+
+The cache is data, never code: one JSON file holding, per entry, the record as the model's own
+JSON and its findings as plain values. Everything read back is validated again, the records by
+their models, before any of it is used; a cache that cannot be read, does not have the expected
+shape, or holds a record its model rejects is ignored as a whole, with a warning. So is a cache
+file that git tracks (a committed cache could publish what the YAML does not say, or hide its
+errors), or one reached through a symbolic link. Such a cache is never written over either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import pydantic
+import pydantic_core
+import yaml
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
+
+from minhbach.load import collector
+from minhbach.findings import Finding, Severity, warning
+from minhbach.model import KINDS, Record
+from minhbach.load.files import UnsafeFile, read_limited, tracked_by_git
+
+_ENGINE = Path(__file__).parent.parent  # the whole minhbach package
+FILE_NAME = "records.json"
+FORMAT = 2
+MAX_CACHE_BYTES = 512 * 1024 * 1024
+"""A cache of 12,000 records is about 25 MB; a larger file is not one this engine wrote."""
+
+Cached = tuple[Record | None, list[Finding], None]
+"""What `get` gives back: the record (None if invalid), its findings, and no facts (walked again from the record)."""
+
+
+@cache
+def engine_fingerprint() -> str:
+    """SHA-256 over every file of the installed `minhbach` package (names and bytes, caches of
+    compiled code left out) and the versions of everything that turns bytes into records and findings."""
+    digest = hashlib.sha256()
+    versions = (sys.version, pydantic.VERSION, pydantic_core.__version__, yaml.__version__,
+                str(getattr(yaml, "__with_libyaml__", False)), getattr(yaml, "CSafeLoader", yaml.SafeLoader).__name__)
+    digest.update("\0".join(versions).encode())
+    for folder, subfolders, names in os.walk(_ENGINE):
+        subfolders[:] = sorted(name for name in subfolders if name != "__pycache__")
+        for name in sorted(names):
+            if name.endswith((".pyc", ".pyo")):
+                continue
+            path = Path(folder, name)
+            digest.update(b"\0" + path.relative_to(_ENGINE).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_key(kind: str, shown: str, raw: bytes) -> str:
+    return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), raw))).hexdigest()
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
+    record: str | None
+    findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
+
+
+class _Stored(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    format: int
+    engine: str
+    entries: dict[str, _Entry]
+
+
+_STORED = TypeAdapter(_Stored)
+
+
+def _linked(file: Path, root: Path | None) -> list[Path]:
+    """The symbolic links among `file` and the folders between `root` (not included) and it; without
+    `root`, or when `file` is not under it, among `file` and its folder."""
+    file = Path(os.path.abspath(file))
+    top = Path(os.path.abspath(root)) if root is not None else None
+    if top is None or top not in file.parents:
+        candidates = [file, file.parent]
+    else:
+        candidates = [file, *(folder for folder in file.parents if top in folder.parents)]
+    return [path for path in candidates if path.is_symlink()]
+
+
+_Value = tuple[str, Record | None, list[Finding], str | None]
+"""(kind, record, findings, the record's JSON as stored, when it was read from the file)."""
+_HINT_REBUILT = "Không cần làm gì: lần kiểm tra này đọc lại mọi tệp và ghi lại bộ nhớ đệm."
+
+
+class RecordCache:
+    """{file key: (record, findings)} for one data folder, in one JSON file in `directory`.
+
+    `findings` lists the warnings about a cache that was ignored (see the module's docstring);
+    `shown(path)` names the cache file in them. No folder between `root` (the project; default: the
+    cache's own folder) and the file may be a symbolic link: the cache is read and written only there.
+    """
+
+    def __init__(self, directory: Path | None, *, shown: Callable[[Path], str] = Path.as_posix, root: Path | None = None) -> None:
+        self.file = directory / FILE_NAME if directory else None
+        self.entries: dict[str, _Value] = {}
+        self.used: dict[str, _Value] = {}
+        self.findings: list[Finding] = []
+        self.writable = self.file is not None
+        if self.file is None:
+            return
+        shown_file = shown(self.file)
+        linked = _linked(self.file, root)
+        if linked:
+            self.writable = False
+            self.findings.append(warning(shown_file, 0, 0, "cache-ignored",
+                                         f"bộ nhớ đệm kiểm tra không được dùng: {shown(linked[0])} là liên kết tượng trưng (symlink)",
+                                         f"Xóa liên kết {shown(linked[0])}; bộ nhớ đệm sẽ được tạo lại ở đúng chỗ."))
+            return
+        if not self.file.exists():
+            return
+        if tracked_by_git(self.file):
+            self.writable = False
+            self.findings.append(warning(shown_file, 0, 0, "cache-ignored",
+                                         "bộ nhớ đệm kiểm tra nằm trong git nên không được dùng (nội dung của nó có thể khác với các tệp YAML)",
+                                         "Xóa nó khỏi kho: git rm -r --cached .cache, rồi thêm dòng .cache/ vào .gitignore."))
+            return
+        problem = self._load()
+        if problem:
+            self.entries = {}
+            self.findings.append(warning(shown_file, 0, 0, "cache-ignored", f"bộ nhớ đệm kiểm tra không được dùng: {problem}", _HINT_REBUILT))
+
+    def _load(self) -> str:
+        """Fill `entries` from the file; the reason it cannot be trusted, or '' (also for another engine's cache)."""
+        assert self.file is not None
+        try:
+            raw = read_limited(self.file, MAX_CACHE_BYTES, within=self.file.parent)
+        except UnsafeFile as problem:
+            return problem.message
+        with collector.paused():
+            try:
+                stored = _STORED.validate_json(raw)
+            except ValidationError:
+                return "tệp bị hỏng hoặc không đúng dạng"
+            if stored.format != FORMAT or stored.engine != engine_fingerprint():
+                return ""
+            for key, entry in stored.entries.items():
+                try:
+                    record = KINDS[entry.kind].model.model_validate_json(entry.record) if entry.record is not None else None
+                except ValidationError:
+                    return f"bản ghi lưu cho một tệp loại '{entry.kind}' không hợp lệ"
+                findings = [Finding(path, line, column, Severity(severity), code, message, hint)
+                            for path, line, column, severity, code, message, hint in entry.findings]
+                self.entries[key] = (entry.kind, record, findings, entry.record)
+        return ""
+
+    def get(self, key: str, kind: str) -> Cached | None:
+        """The record and findings stored for `key` (a file of `kind`), or None."""
+        value = self.entries.get(key)
+        if value is None or value[0] != kind:
+            return None
+        self.used[key] = value
+        return value[1], list(value[2]), None
+
+    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding]) -> None:
+        self.used[key] = (kind, record, list(findings), None)
+
+    def save(self) -> None:
+        """Keep only what this run used, written atomically so a killed run leaves the old cache."""
+        if self.file is None or not self.writable or self.used.keys() == self.entries.keys():
+            return
+        entries = {
+            key: {"kind": kind, "record": text if text is not None or record is None else record.model_dump_json(),
+                  "findings": [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings]}
+            for key, (kind, record, findings, text) in self.used.items()
+        }
+        text = json.dumps({"format": FORMAT, "engine": engine_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=self.file.parent, prefix=".records.", suffix=".tmp")
+        except OSError:
+            return
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(temp, self.file)
+        except OSError:
+            Path(temp).unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""The engine's settings as plain values, and the site's calendar."""

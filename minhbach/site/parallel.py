@@ -1,0 +1,56 @@
+"""Run many small, independent jobs on every core.
+
+Workers are forked, so they share the parent's memory (the catalog, the compiled templates) and
+only the results travel back. Where fork is not available, for a handful of jobs, or with one
+worker (what a caller asks for when its process may hold threads, as under `mkdocs serve`), the
+jobs run one after another in this process.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from minhbach.load import collector
+
+_jobs: Sequence[Callable[[], Any]] = ()
+
+
+def available_cores() -> int:
+    """Cores this process may run on (fewer than the machine's in a container with a CPU set)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _run_range(bounds: tuple[int, int]) -> list[Any]:
+    start, stop = bounds
+    return [_jobs[index]() for index in range(start, stop)]
+
+
+def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 200, chunk: int = 100) -> list[Any]:
+    """Call every job and return the results in order; with `workers` > 1, in forked processes.
+
+    Jobs are handed out in ranges of `chunk`, so a slow job (an export of every record) does not
+    leave the other workers idle. An exception in a job is raised here, as if run in order.
+    """
+    if workers < 2 or len(jobs) < min_jobs or "fork" not in multiprocessing.get_all_start_methods():
+        return [job() for job in jobs]
+    global _jobs
+    _jobs = jobs
+    # Frozen, the parent's objects are left out of the workers' collections, which would otherwise
+    # walk the whole inherited heap again and again (and copy every memory page they touch). The
+    # workers collect their own garbage; the parent only unpickles results, so its collector waits.
+    gc.freeze()
+    try:
+        ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
+        with collector.paused(), multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
+            parts = pool.map(_run_range, ranges, chunksize=1)
+    finally:
+        _jobs = ()
+        gc.unfreeze()
+    return [result for part in parts for result in part]
