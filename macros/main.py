@@ -1,6 +1,8 @@
 """Functions staff call from hand-written pages (only on pages with `render_macros: true`).
 
-They read the catalog the minhbach plugin loaded for this build and render with the same
+They read the catalog of this build's generation (`minhbach.site.generate.generation_for`: the
+minhbach plugin's, or one made from the project when the site runs without the plugin, or the
+engine's own when `minhbach generate --with-docs` renders the pages) and render with the same
 code as the generated pages, so a table looks the same wherever it appears.
 
 `minhbach check` reads this module too: the functions registered here are the only ones a page
@@ -26,10 +28,9 @@ Limit = Annotated[int, Field(ge=1, le=100)]
 
 def define_env(env) -> None:
     def renderer() -> PageRenderer:
-        plugin = env.conf.plugins["minhbach"]
-        if plugin.renderer is None:
-            raise RuntimeError("the minhbach plugin must come before macros in mkdocs.yml")
-        return plugin.renderer
+        from minhbach.site.generate import generation_for  # here: `minhbach check` reads this module, the build renders
+
+        return generation_for(env.conf).renderer
 
     def current_page() -> str:
         return env.page.file.src_uri

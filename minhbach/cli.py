@@ -1,4 +1,4 @@
-"""The `minhbach` command: check, schema, fix.
+"""The `minhbach` command: check, generate, links, report, schema, fix.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found (in the data, or in the plugin's options in
 mkdocs.yml), 2 usage or internal failure (a bad argument or SOURCE_DATE_EPOCH).
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minhbach.exports import report
-from minhbach.findings import FORMATTERS, has_errors, summary
+from minhbach.findings import FORMATTERS, format_text, has_errors, summary
 from minhbach.checks.fix import fix_invisible, fix_nfc
 from minhbach.catalog.review import ReviewPolicy
 from minhbach.site.links.external import ExternalOptions, lychee_binary
@@ -86,6 +86,41 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "text":
         print(summary(findings), file=sys.stderr)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from minhbach.catalog.macros import MacroFailed
+    from minhbach.site.build import Stopped, output_problem
+    from minhbach.site.generate import Generation, GenerationRefused, generate
+    from minhbach.site.links.sources import SOURCES_FILE
+    from minhbach.site.parallel import available_cores
+
+    project = _project(args.config)
+    if project is None:
+        return EXIT_ERRORS
+    problem = output_problem(args.output, args.config, marker=SOURCES_FILE)
+    if problem is not None:
+        print(f"minhbach generate: {problem} (nothing was changed)", file=sys.stderr)
+        return EXIT_USAGE
+    generation = Generation.of_project(project, config_file=args.config, today=args.today)
+    try:
+        count = generate(generation, args.output, with_docs=args.with_docs, workers=available_cores())
+    except GenerationRefused as refused:
+        print(format_text(refused.findings))
+        print(f"{summary(refused.findings)}; {args.output} không đổi: sửa các lỗi ở trên rồi chạy lại.", file=sys.stderr)
+        return EXIT_ERRORS
+    except MacroFailed as failed:
+        print(format_text([failed.finding]))
+        print(f"{args.output} không đổi: sửa lỗi ở trên rồi chạy lại.", file=sys.stderr)
+        return EXIT_ERRORS
+    except OSError as exc:
+        print(f"minhbach generate: không ghi được vào {args.output}: {exc}; {args.output} không đổi.", file=sys.stderr)
+        return EXIT_USAGE
+    except Stopped as stop:
+        print(f"minhbach generate: bị dừng; {args.output} {'đã được thay' if stop.swapped else 'không đổi'}.", file=sys.stderr)
+        return 128 + stop.signum
+    print(f"{count} tệp trong {args.output.as_posix()}; {summary(generation.findings)}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -194,6 +229,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--lag-days", type=_lag_days, metavar="N",
                        help="số ngày làm việc được phép từ văn bản nguồn đến khi đăng thông báo (mặc định: theo mkdocs.yml, hoặc 3)")
     check.set_defaults(run=_check)
+
+    generating = commands.add_parser("generate", help="ghi các trang, dữ liệu mở và tệp của trang vào một thư mục, không cần MkDocs")
+    generating.add_argument("output", type=Path, metavar="OUT",
+                            help="thư mục kết quả, được thay toàn bộ (không được là kho, thư mục nguồn hay thư mục có tệp do git quản lý)")
+    generating.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="đọc thiết lập trong tệp này (mặc định: mkdocs.yml)")
+    generating.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
+    generating.add_argument("--with-docs", action="store_true",
+                            help="chép cả các tệp viết tay trong docs/ (hàm dữ liệu trên trang được thay bằng kết quả), để OUT là một docs_dir đầy đủ")
+    generating.set_defaults(run=_generate)
 
     links = commands.add_parser("links", help="kiểm tra liên kết trong trang đã dựng")
     links.add_argument("site", nargs="?", type=Path, default=Path("site"), help="thư mục trang đã dựng (mặc định: site)")

@@ -109,6 +109,23 @@ class _Recorder:
         return function
 
 
+class MacroHost(_Recorder):
+    """Stands in for mkdocs-macros' environment when the engine renders pages itself (`site.pagemacros`).
+
+    What the site's macros module uses of mkdocs-macros' environment: `conf` (the site's
+    configuration: here any object with `config_file_path`, the key under which the engine's
+    generation is registered, see `site.generate.generation_for`), `page` (the page being rendered:
+    `page.file.src_uri`, `src_path`, `abs_src_path`) and `markdown` (its text), plus the registry
+    of macros and filters.
+    """
+
+    def __init__(self, conf: Any) -> None:
+        super().__init__()
+        self.conf = conf
+        self.page: Any = None
+        self.markdown = ""
+
+
 def _module_file(module: Path) -> Path | None:
     """`main` -> main.py, or main/__init__.py for a package (mkdocs-macros' `import_local_module`)."""
     for candidate in (module.with_name(module.name + ".py"), module / "__init__.py"):
@@ -120,11 +137,12 @@ def _module_file(module: Path) -> Path | None:
 JINJA_MARKERS = frozenset(f"j2_{part}_{end}_string" for part in ("block", "variable", "comment") for end in ("start", "end"))
 
 
-def load_site_macros(config: MacrosConfig, *, display_base: Path) -> tuple[SiteMacros, list[Finding]]:
+def load_site_macros(config: MacrosConfig, *, display_base: Path, host: MacroHost | None = None) -> tuple[SiteMacros, list[Finding]]:
     """Import the site's macros module and collect the functions its `define_env` registers.
 
-    Never raises: a missing module, an import error or a failing `define_env` becomes a finding
-    (and no macro is known, so every call on a page is reported too).
+    `host` is the environment `define_env` is given: by default one that only records; a
+    `MacroHost` to call the macros afterwards. Never raises: a missing module, an import error or a
+    failing `define_env` becomes a finding (and no macro is known, so every call on a page is reported too).
     """
     if config.unsupported:
         return SiteMacros({}, config), [error("mkdocs.yml", 0, 0, "macros-option",
@@ -136,7 +154,7 @@ def load_site_macros(config: MacrosConfig, *, display_base: Path) -> tuple[SiteM
     if file is None:
         return SiteMacros({}, config), [error(shown, 0, 0, "macros-module", "không tìm thấy mô-đun hàm dữ liệu (macros) khai trong mkdocs.yml",
                                               "Kiểm tra `module_name` của plugin `macros` trong mkdocs.yml.")]
-    recorder = _Recorder()
+    recorder = host if host is not None else _Recorder()
     try:
         spec = importlib.util.spec_from_file_location(f"_minhbach_site_macros_{abs(hash(str(file)))}", file,
                                                       submodule_search_locations=[str(file.parent)] if file.name == "__init__.py" else None)

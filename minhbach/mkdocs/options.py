@@ -274,6 +274,9 @@ class ProjectSettings:
     plugin: Settings = DEFAULTS
     docs_dir: str = MkDocsConfig.docs_dir.default
     site_name: str = ""
+    site_url: str = ""
+    """MkDocs' `site_url` as written ("" when unset); feeds and calendars name pages under it."""
+    use_directory_urls: bool = MkDocsConfig.use_directory_urls.default
     macros: MacrosConfig | None = None
     """The macros plugin's options (module resolved against mkdocs.yml's folder); None without the plugin."""
 
@@ -375,10 +378,12 @@ def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Findi
         return None, [error(display, 1, 1, "bad-config", f"MkDocs không đọc được tệp cấu hình: {exc}",
                             "Sửa chỗ được nêu rồi chạy lại.")]
     docs_dir, site_name = config.get("docs_dir", ProjectSettings.docs_dir), config.get("site_name") or ""
+    site = {"site_name": str(site_name), "site_url": str(config.get("site_url") or ""),
+            "use_directory_urls": config.get("use_directory_urls", ProjectSettings.use_directory_urls) is not False}
     macros = _macros_entry(config.get("plugins"), root)
     entry = _plugin_entry(config.get("plugins"))
     if entry is None:
-        return ProjectSettings(root=root, docs_dir=str(docs_dir), site_name=str(site_name), macros=macros), []
+        return ProjectSettings(root=root, docs_dir=str(docs_dir), macros=macros, **site), []
     base, options = entry
     if options is None:
         options = {}
@@ -407,6 +412,5 @@ def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Findi
             findings.append(error(display, line, column, "bad-option", f"tùy chọn `{key}` của plugin minhbach: {message}", hint))
     if findings:
         return None, findings
-    return ProjectSettings(root=root, plugin=settings_of(plugin_config), docs_dir=str(docs_dir), site_name=str(site_name),
-                           macros=macros), []
+    return ProjectSettings(root=root, plugin=settings_of(plugin_config), docs_dir=str(docs_dir), macros=macros, **site), []
 

@@ -1,19 +1,18 @@
-"""The MkDocs plugin: load and check the data once per build, then add one page per record.
+"""The MkDocs plugin: load and check the data once per build, then add the engine's files to MkDocs' own.
 
-Only glue lives here; loading, checks and page text are MkDocs-free modules, so the engine can
-move to another site generator without rewriting them.
+Only glue lives here: the options, MkDocs' files, the theme, what `mkdocs serve` watches and how
+errors stop a build. What the engine adds to a site is one `site.generate.Generation`, the same
+that `minhbach generate` writes to a folder; loading, checks and page text are MkDocs-free modules.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from html import escape as escape_html
 from html import unescape as unescape_html
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,29 +27,21 @@ from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import FRONT_MATTER_KEYS, PageReview
-from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, Site
+from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text
 from minhbach.catalog.review import review
 from minhbach.site.links.fragment import decoded_form, decoded_ids
-from minhbach.site.links.sources import SOURCES_FILE
-from minhbach.exports.opendata import DATA_DIR
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
-from minhbach.pages import MERMAID_JS, PageRenderer
+from minhbach.pages import PageRenderer
 from minhbach.pages.values import review_dates, review_notice
-from minhbach.site.parallel import available_cores, run_all
-from minhbach.checks.project import check_project
+from minhbach.site.generate import STYLESHEET, Generation, register
+from minhbach.site.parallel import available_cores
 from minhbach.mkdocs.rawhtml import Stash
 from minhbach.settings.calendar import ClockError
 from minhbach.catalog.macros import MacrosConfig
 
 log = get_plugin_logger(__name__)
-STYLESHEET = "assets/minhbach/minhbach.css"
-SEARCH_JS = "assets/minhbach/search.js"
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
-
-
-def _with_slash(url: str | None) -> str:
-    return "" if not url else url if url.endswith("/") else url + "/"
 
 
 def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
@@ -83,23 +74,6 @@ def _plain(html_text: str) -> str:
     return unescape_html(re.sub(r"<[^>]*>", "", html_text))
 
 
-def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
-    """(path from the site root, media type, title) of the feeds a page announces in its head:
-    the Atom feed and the calendar on every page, and its data on an index page with open data.
-
-    theme/main.html writes them as `<link rel="alternate feed">`: the HTML standard's "alternate"
-    with a type makes a syndication feed, and the extra token keeps Material's language switcher,
-    which fetches `sitemap.xml` beside every `link[rel=alternate]` it finds, from taking them for
-    other languages of the site (material/templates/assets/javascripts, setupAlternate, 9.8).
-    """
-    links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
-    datasets = {"thu-tuc/": "thu-tuc", "van-ban/": "van-ban", "thong-bao/": "thong-bao"}
-    if page_url in datasets:
-        name = f"{DATA_DIR}/{datasets[page_url]}"
-        links += [(f"{name}.json", "application/json", "Dữ liệu JSON"), (f"{name}.csv", "text/csv", "Dữ liệu CSV")]
-    return links
-
-
 def accept_encoded_anchors(page: Page) -> None:
     """Let MkDocs' anchor validation accept what browsers accept: `#ph%E1%BB%A5-l%E1%BB%A5c` for
     `{#phụ-lục}` (the HTML standard decodes fragments before looking them up).
@@ -116,7 +90,7 @@ def accept_encoded_anchors(page: Page) -> None:
 
 
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
-    """Checks the records and generates their pages; exposes the catalog to the macros module."""
+    """Checks the records and adds the engine's files; registers its generation for the macros module (`generation_for`)."""
 
     command = "build"
 
@@ -124,6 +98,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.catalog: Catalog | None = None
         self.findings: list[Finding] = []
         self.renderer: PageRenderer | None = None
+        self.generation: Generation | None = None
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
         self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
@@ -138,11 +113,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             today = settings.today()
         except ClockError as exc:
             raise PluginError(str(exc)) from None
-        policy = settings.review_policy
-        self.catalog, self.findings = check_project(root / settings.data_dir, Path(config.docs_dir), today, display_base=root,
-                                                    publication_lag_days=settings.publication_lag_days, review_policy=policy,
-                                                    calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach",
-                                                    macros=_macros_config(config, root))
+        self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=Path(config.docs_dir), today=today,
+                                          site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
+                                          macros=_macros_config(config, root))
+        register(config, self.generation)
+        self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         try:  # findings name pages from the project's folder ("docs/lien-he.md"); MkDocs from docs/
             docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix() + "/"
         except ValueError:
@@ -155,9 +130,6 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
-        site = Site(name=config.site_name, url=_with_slash(config.site_url), uid_domain=urlsplit(config.site_url or "").hostname or "minhbach")
-        self.renderer = PageRenderer(self.catalog, today=today, directory_urls=config.use_directory_urls, site=site, review_policy=policy,
-                                     findings=self.findings, publication_lag_days=settings.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if THEME_DIR not in config.theme.dirs:
@@ -166,42 +138,23 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.renderer is not None
+        assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
-        self._generated_sources = {}
-        jobs = self.renderer.page_jobs()
+        hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         # `serve` may hold threads (the file watcher), which must not be forked.
         workers = available_cores() if MinhbachPlugin.command == "build" else 1
-        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in jobs)], workers=workers)
-        for job, markdown in zip(jobs, texts, strict=True):
-            self._generated_sources[job.path] = job.source
-            generated = File.generated(config, job.path, content=markdown)
-            if job.source:
-                generated.edit_uri = f"../{job.source}"
-            files.append(generated)
-        for path, content in data_files.items():
-            files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, SOURCES_FILE, content=self._sources(files, config)))
-        assets = Path(__file__).parent.parent / "assets"
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(assets / "minhbach.css")))
-        files.append(File.generated(config, MERMAID_JS, abs_src_path=str(assets / "vendor" / "mermaid.min.js")))
-        files.append(File.generated(config, SEARCH_JS, abs_src_path=str(assets / "search.js")))
-        return files
-
-    def _sources(self, files: Files, config: MkDocsConfig) -> str:
-        """Page URL -> the file a person edits (record or Markdown page), for the link checker."""
-        root = Path(config.config_file_path).resolve().parent
-        docs = Path(config.docs_dir).resolve()
-        mapping = {}
-        for file in files.documentation_pages():
-            if file.generated_by:
-                mapping[file.url] = self._generated_sources.get(file.src_uri, "")
+        self._generated_sources = {}
+        for item in self.generation.files(hand_written, workers=workers):
+            if item.page:
+                self._generated_sources[item.path] = item.edit_source
+            if item.source_file is not None:
+                generated = File.generated(config, item.path, abs_src_path=str(item.source_file))
             else:
-                try:
-                    mapping[file.url] = (docs / file.src_uri).relative_to(root).as_posix()
-                except ValueError:
-                    mapping[file.url] = file.src_uri
-        return json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, indent=1) + "\n"
+                generated = File.generated(config, item.path, content=item.read())
+            if item.edit_source:
+                generated.edit_uri = f"../{item.edit_source}"
+            files.append(generated)
+        return files
 
     @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -104,14 +104,15 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def output_problem(output: Path, config_file: Path) -> str | None:
+def output_problem(output: Path, config_file: Path, *, marker: str = "index.html") -> str | None:
     """Why `output` may not be replaced by a build of `config_file`, or None when it may.
 
     Refused: a symbolic link (its target would be replaced); the project (see `project_folders`) or
     a folder holding it; a source folder (see `source_folders`), a folder inside one or holding one;
     a hidden folder of the project (`.git`, `.github`...) or a folder inside one; something that is
-    not a folder; a folder holding files tracked by git; a non-empty folder without an `index.html`
-    (not a previous build). A folder outside the project is allowed under the last three rules.
+    not a folder; a folder holding files tracked by git; a non-empty folder without the file
+    `marker` (a path inside it that every previous output holds: `index.html` for a built site).
+    A folder outside the project is allowed under the last three rules.
     """
     absolute = Path(os.path.abspath(output))
     if absolute.is_symlink():
@@ -133,8 +134,8 @@ def output_problem(output: Path, config_file: Path) -> str | None:
     tracked = _git(real, "ls-files", "--", ".")
     if tracked:
         return f"{output} chứa tệp được quản lý bằng git (ví dụ {tracked.splitlines()[0]}). Chọn thư mục khác, ví dụ site/."
-    if any(real.iterdir()) and not (real / "index.html").is_file():
-        return f"{output} có nội dung nhưng không phải trang đã dựng (không có index.html). Chọn thư mục khác, hoặc tự xóa thư mục này trước."
+    if any(real.iterdir()) and not (real / marker).is_file():
+        return f"{output} có nội dung nhưng không phải kết quả của lần chạy trước (không có {marker}). Chọn thư mục khác, hoặc tự xóa thư mục này trước."
     return None
 
 
@@ -264,9 +265,6 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_l
     if problem is not None:
         print(f"Không dựng trang: {problem} (Refusing to replace the output folder; nothing was changed.)", file=sys.stderr)
         return EXIT_REFUSED
-    output = Path(os.path.abspath(output))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(output.parent)
     env = dict(os.environ)
     env.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "SOURCE_DATE_EPOCH" not in env:
@@ -277,29 +275,57 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_l
     except ClockError as exc:
         print(f"Dựng trang thất bại: {exc}. (Build failed; the last good site is kept.)", file=sys.stderr)
         return 1
+    try:
+        status = fill_and_swap(output, lambda staging: _build_into(staging, config, env, extra_args, today=today, check_links=check_links,
+                                                                    external_links=external_links, search=search))
+    except Stopped as stop:
+        if stop.swapped:
+            print(f"Dựng trang bị dừng ngay sau khi trang mới đã vào {output}. (Build interrupted after the new site was put in place.)",
+                  file=sys.stderr)
+        else:
+            print(f"Dựng trang bị dừng; trang cũ trong {output} được giữ nguyên. (Build interrupted; the last good site is kept.)",
+                  file=sys.stderr)
+        return 128 + stop.signum
+    if status != 0:
+        print(f"Dựng trang thất bại; trang cũ trong {output} được giữ nguyên. (Build failed; the last good site is kept.)", file=sys.stderr)
+    return status
+
+
+class Stopped(Exception):
+    """`fill_and_swap` was stopped by Ctrl-C or a stop signal (`signum`); `swapped` says whether the
+    new folder had already taken the place of the old one."""
+
+    def __init__(self, signum: int, *, swapped: bool) -> None:
+        super().__init__(signum)
+        self.signum, self.swapped = signum, swapped
+
+
+def fill_and_swap(output: Path, fill: Callable[[Path], int]) -> int:
+    """Fill a new folder beside `output` with `fill(folder)`; when it returns 0, put the folder in the
+    place of `output` as a whole, and remove the old one. Returns what `fill` returned.
+
+    The caller checks `output` first (`output_problem`). Folders left beside it by runs that were
+    killed outright are removed first (`remove_leftovers`). The new folder is removed when `fill`
+    fails, raises, or is stopped; the swap itself holds stop signals, so it is never half done.
+    Ctrl-C and SIGTERM/SIGHUP during the run raise `Stopped`.
+    """
+    output = Path(os.path.abspath(output))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(output.parent)
     previous = None
     with _signals_raise():
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
         try:
-            status = _build_into(staging, config, env, extra_args, today=today, check_links=check_links, external_links=external_links,
-                                  search=search)
-            if status != 0:
-                print(f"Dựng trang thất bại; trang cũ trong {output} được giữ nguyên. (Build failed; the last good site is kept.)", file=sys.stderr)
-                return status
-            previous = _swap(staging, output)
+            status = fill(staging)
+            if status == 0:
+                previous = _swap(staging, output)
         except (KeyboardInterrupt, Interrupted) as stop:
-            if staging.exists():
-                print(f"Dựng trang bị dừng; trang cũ trong {output} được giữ nguyên. (Build interrupted; the last good site is kept.)",
-                      file=sys.stderr)
-            else:
-                print(f"Dựng trang bị dừng ngay sau khi trang mới đã vào {output}. (Build interrupted after the new site was put in place.)",
-                      file=sys.stderr)
-            return 128 + (stop.signum if isinstance(stop, Interrupted) else signal.SIGINT)
+            raise Stopped(stop.signum if isinstance(stop, Interrupted) else signal.SIGINT, swapped=not staging.exists()) from None
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     if previous is not None:
-        shutil.rmtree(previous, ignore_errors=True)  # if stopped meanwhile, the next build removes the rest
-    return 0
+        shutil.rmtree(previous, ignore_errors=True)  # if stopped meanwhile, the next run removes the rest
+    return status
 
 
 def _build_into(staging: Path, config: Path, env: dict[str, str], extra_args: Sequence[str], *, today: dt.date, check_links: bool,
