@@ -36,21 +36,8 @@ from minhbach.model import (
 )
 from minhbach.pages.escape import md, yaml_string
 from minhbach.pages.markdown import RecordMarkdown, docs_link_resolver
-from minhbach.pages.paths import (
-    ANNOUNCEMENTS_DIR,
-    DASHBOARD_DIR,
-    LEGAL_DIR,
-    MERMAID_JS,
-    PROCEDURES_DIR,
-    WORKFLOWS_DIR,
-    announcement_path,
-    archive_path,
-    internal_path,
-    legal_path,
-    procedure_path,
-    relative,
-    workflow_path,
-)
+from minhbach.pages import urls
+from minhbach.pages.paths import ANNOUNCEMENTS_INDEX, DASHBOARD_INDEX, MERMAID_JS, archive_path, index_path, page_path, relative
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
@@ -155,16 +142,12 @@ class PageRenderer:
             document_title=document_title,
             code_text=code_text,
             relative=relative,
-            procedure_path=procedure_path,
-            legal_path=legal_path,
-            internal_path=internal_path,
-            workflow_path=workflow_path,
+            page_path=page_path,
             hours_text=formatting.hours_text,
             step_duration=step_duration,
             MERMAID_JS=MERMAID_JS,
             review_notice=review_notice,
             review_dates=review_dates,
-            announcement_path=announcement_path,
             archive_path=archive_path,
             when_text=when_text,
             when_range=when_range,
@@ -191,19 +174,7 @@ class PageRenderer:
 
         Markdown links are resolved by MkDocs itself; links inside HTML blocks are not.
         """
-        link = posixpath.relpath(self._url(target), posixpath.dirname(self._url(page)) or ".")
-        if self.directory_urls and target.endswith(".md") and link.endswith("index.html"):
-            link = link.removesuffix("index.html") or "./"
-        return link
-
-    def _url(self, docs_path: str) -> str:
-        """Where MkDocs puts a docs file: pages become folders with directory URLs."""
-        if not docs_path.endswith(".md"):
-            return docs_path
-        stem = docs_path.removesuffix(".md")
-        if posixpath.basename(stem) == "index":
-            return posixpath.dirname(stem) + "/index.html" if "/" in stem else "index.html"
-        return stem + "/index.html" if self.directory_urls else stem + ".html"
+        return urls.href(target, page, use_directory_urls=self.directory_urls)
 
     def field(self, procedure: Procedure) -> ProcedureField | None:
         found = self.catalog.get("field", procedure.field)
@@ -269,8 +240,7 @@ class PageRenderer:
 
     def site_path(self, docs_path: str) -> str:
         """A page's URL path from the site root ('thu-tuc/abc/'), for data files and feeds."""
-        url = self._url(docs_path)
-        return url.removesuffix("index.html") if self.directory_urls else url
+        return urls.url(docs_path, use_directory_urls=self.directory_urls)
 
     def kind_of(self, item: Announcement) -> str:
         return {"Event": "event", "FundingPolicy": "funding", "Notice": "notice"}[type(item).__name__]
@@ -295,26 +265,26 @@ class PageRenderer:
     def procedure_page(self, procedure: Procedure) -> str:
         field = self.field(procedure)
         ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
-        return self._render("procedure.md.j2", p=procedure, ld=ld, page=procedure_path(procedure.id))
+        return self._render("procedure.md.j2", p=procedure, ld=ld, page=page_path(procedure))
 
     def legal_page(self, document: LegalDocument) -> str:
-        return self._render("legal.md.j2", d=document, ld=jsonld.script(jsonld.legal(document)), page=legal_path(document.id))
+        return self._render("legal.md.j2", d=document, ld=jsonld.script(jsonld.legal(document)), page=page_path(document))
 
     def internal_page(self, procedure: InternalProcedure) -> str:
-        return self._render("internal_procedure.md.j2", p=procedure, page=internal_path(procedure.id))
+        return self._render("internal_procedure.md.j2", p=procedure, page=page_path(procedure))
 
     def workflow_page(self, workflow: Workflow) -> str:
-        return self._render("workflow.md.j2", w=workflow, page=workflow_path(workflow.id))
+        return self._render("workflow.md.j2", w=workflow, page=page_path(workflow))
 
     def announcement_page(self, item: Announcement) -> str:
         kind = self.kind_of(item)
         data = jsonld.event(item) if kind == "event" else None
         return self._render("announcement.md.j2", a=item, kind=kind, kind_label=self.kind_label(item),
                             current=is_current(item, self.today), year=year_of(item),
-                            ld=jsonld.script(data), page=announcement_path(item.id))
+                            ld=jsonld.script(data), page=page_path(item))
 
     def announcement_index(self) -> str:
-        return self._render("announcement_index.md.j2", page=f"{ANNOUNCEMENTS_DIR}/index.md")
+        return self._render("announcement_index.md.j2", page=ANNOUNCEMENTS_INDEX)
 
     def archive_page(self, year: int) -> str:
         return self._render("announcement_archive.md.j2", year=year, items=self.timeline.years[year],
@@ -326,7 +296,7 @@ class PageRenderer:
         chart = bar_chart([("Thủ tục đủ mọi phần", quarter.complete.percent), ("Rà soát đúng hạn", quarter.reviewed.percent),
                            ("Đăng đúng hạn (12 tháng)", year.on_time.percent)], title="Tỉ lệ đạt các chỉ số minh bạch")
         return self._render("dashboard.md.j2", quarter=quarter, year=year, chart=chart,
-                            lag_days=self.publication_lag_days, page=f"{DASHBOARD_DIR}/index.md")
+                            lag_days=self.publication_lag_days, page=DASHBOARD_INDEX)
 
     def data_index(self) -> str:
         counts = {d.name: len(opendata.records_of(self.catalog, d)) for d in opendata.DATASETS}
@@ -340,30 +310,23 @@ class PageRenderer:
             base = f"{opendata.DATA_DIR}/{dataset.name}"
             files[f"{base}.json"] = opendata.json_export(records)
             files[f"{base}.schema.json"] = (json.dumps(opendata.json_schema(dataset), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-            site_values = {"trang": self._record_url, "ra_soat_tiep": lambda record: self.review(record).next_review}
+            site_values = {"trang": lambda record: self.site_path(page_path(record)), "ra_soat_tiep": lambda record: self.review(record).next_review}
             files[f"{base}.csv"] = opendata.csv_export(dataset, records, site_values=site_values)
-        page_paths = {item.id: self.site_path(announcement_path(item.id)) for item in self.timeline.newest}
+        page_paths = {item.id: self.site_path(page_path(item)) for item in self.timeline.newest}
         kinds = {item.id: self.kind_of(item) for item in self.timeline.newest}
         files[FEED_PATH] = atom_feed(self.timeline.newest[:50], site=self.site, page_path=page_paths, kind_of=kinds)
         events = [item for item in self.timeline.newest if self.kind_of(item) == "event"]
         files[CALENDAR_PATH] = calendar(sorted(events, key=lambda e: e.id), site=self.site, page_path=page_paths)
         return files
 
-    def _record_url(self, record: object) -> str:
-        paths = {Procedure: procedure_path, LegalDocument: legal_path}
-        for model, path in paths.items():
-            if isinstance(record, model):
-                return self.site_path(path(record.id))  # type: ignore[attr-defined]
-        return self.site_path(announcement_path(record.id))  # type: ignore[attr-defined]
-
     def workflow_index(self) -> str:
-        return self._render("workflow_index.md.j2", page=f"{WORKFLOWS_DIR}/index.md")
+        return self._render("workflow_index.md.j2", page=index_path("workflow"))
 
     def procedure_index(self) -> str:
-        return self._render("procedure_index.md.j2", page=f"{PROCEDURES_DIR}/index.md")
+        return self._render("procedure_index.md.j2", page=index_path("procedure"))
 
     def legal_index(self) -> str:
-        return self._render("legal_index.md.j2", page=f"{LEGAL_DIR}/index.md")
+        return self._render("legal_index.md.j2", page=index_path("legal"))
 
     def procedure_table(self, procedures: list[Procedure], *, page: str) -> str:
         """The catalogue table; also used by the `procedure_table` macro on hand-written pages."""
@@ -373,12 +336,11 @@ class PageRenderer:
         changes = []
         for entry in self.catalog.all_entries():
             record = entry.record
-            path = procedure_path(record.id) if isinstance(record, Procedure) else legal_path(record.id) if isinstance(record, LegalDocument) else None
-            if path is None:
+            if entry.kind.name not in ("procedure", "legal"):
                 continue
             title = record.name if isinstance(record, Procedure) else record.label
             for change in record.changes:
-                changes.append((change.date, title, path, change.note))
+                changes.append((change.date, title, page_path(record), change.note))
         changes.sort(key=lambda row: (row[0], row[1]), reverse=True)
         return self._render("partials/recent_changes.md.j2", changes=changes[:limit], page=page)
 
@@ -396,26 +358,20 @@ class PageRenderer:
             return PageJob(path, partial(render, *args), source)
 
         jobs = [
-            job(f"{PROCEDURES_DIR}/index.md", self.procedure_index),
-            job(f"{LEGAL_DIR}/index.md", self.legal_index),
-            job(f"{WORKFLOWS_DIR}/index.md", self.workflow_index),
-            job(f"{ANNOUNCEMENTS_DIR}/index.md", self.announcement_index),
+            job(index_path("procedure"), self.procedure_index),
+            job(index_path("legal"), self.legal_index),
+            job(index_path("workflow"), self.workflow_index),
+            job(ANNOUNCEMENTS_INDEX, self.announcement_index),
             job(f"{opendata.DATA_DIR}/index.md", self.data_index),
-            job(f"{DASHBOARD_DIR}/index.md", self.dashboard),
+            job(DASHBOARD_INDEX, self.dashboard),
         ]
         jobs += [job(archive_path(year), self.archive_page, year) for year in self.timeline.years]
+        record_pages = {"procedure": self.procedure_page, "internal": self.internal_page, "legal": self.legal_page,
+                        "workflow": self.workflow_page, "event": self.announcement_page, "funding": self.announcement_page,
+                        "notice": self.announcement_page}
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
-            record, source = entry.record, entry.path
-            if isinstance(record, Procedure):
-                jobs.append(job(procedure_path(record.id), self.procedure_page, record, source=source))
-            elif isinstance(record, InternalProcedure):
-                jobs.append(job(internal_path(record.id), self.internal_page, record, source=source))
-            elif isinstance(record, LegalDocument):
-                jobs.append(job(legal_path(record.id), self.legal_page, record, source=source))
-            elif isinstance(record, Workflow):
-                jobs.append(job(workflow_path(record.id), self.workflow_page, record, source=source))
-            elif entry.kind.name in ("event", "funding", "notice"):
-                jobs.append(job(announcement_path(record.id), self.announcement_page, record, source=source))
+            if entry.kind.page_dir is not None:
+                jobs.append(job(page_path(entry.record), record_pages[entry.kind.name], entry.record, source=entry.path))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:
