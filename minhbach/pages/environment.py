@@ -9,6 +9,7 @@ from minhbach.model import Pending
 from minhbach.pages import formatting
 from minhbach.pages.escape import md, yaml_string
 from minhbach.pages.paths import MERMAID_JS, archive_path, page_path, relative
+from minhbach.pages.review import review_dates, review_notice
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
@@ -16,8 +17,6 @@ from minhbach.pages.values import (
     fee_summary,
     fee_text,
     online_badge,
-    review_dates,
-    review_notice,
     show,
     status_badge,
     step_duration,

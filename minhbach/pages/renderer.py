@@ -17,12 +17,13 @@ from typing import Any
 from markupsafe import Markup
 
 from minhbach.catalog import Catalog
-from minhbach.catalog.review import Review, ReviewPolicy, record_review
+from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding
-from minhbach.model import KIND_BY_MODEL, LegalDocument, Procedure, ProcedureField, Record, Unit
+from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
 from minhbach.pages import announcements, dashboard, data, legal, lists, urls, workflows
+from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
 from minhbach.pages.environment import environment
@@ -145,7 +146,12 @@ class PageRenderer:
 
     def review(self, record: Record) -> Review:
         """Last and next review of a record, and whether it is overdue, as of the build day."""
-        return record_review(record, KIND_BY_MODEL[type(record)].name, policy=self.review_policy, today=self.today)
+        return Review.of_record(record, policy=self.review_policy, today=self.today)
+
+    def page_review(self, front_matter: object) -> tuple[Markup, Markup] | None:
+        """The overdue notice and the review dates of a hand-written page, from its front matter
+        as MkDocs read it, as of the build day (see `pages.review.page_review`)."""
+        return review_html.page_review(front_matter, policy=self.review_policy, today=self.today, unit_name=self.unit_name)
 
     @cached_property
     def back_links(self) -> BackLinks:
