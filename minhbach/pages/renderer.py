@@ -35,6 +35,8 @@ from minhbach.settings.defaults import DEFAULTS
 
 @dataclass(frozen=True)
 class GeneratedPage:
+    """A rendered page: its path under docs/, its Markdown, and the file a person edits to change it."""
+
     path: str  # relative to docs/
     markdown: str
     source: str  # the record file it comes from, for edit links; "" for index pages
