@@ -60,11 +60,11 @@ def define_env(env) -> None:
     @macro
     def legal_badge(doc: Annotated[str, RefTo("legal")]) -> str:
         """Link to a legal document with its validity badge, e.g. {{ legal_badge("qd-09-2023-qd-ttg") }}."""
-        from minhbach.pages import legal_path, status_badge  # here: `minhbach check` reads this module, the build renders
+        from minhbach.pages import page_path, status_badge  # here: `minhbach check` reads this module, the build renders
         document = renderer().catalog.get("legal", doc)
         if not isinstance(document, LegalDocument):
             raise ValueError(f"legal_badge: không có văn bản mang mã '{doc}'")
-        link = renderer().href(legal_path(document.id), current_page())
+        link = renderer().href(page_path(document), current_page())
         return Markup('<a href="{link}">{label}</a> {badge}').format(label=document.label, link=link, badge=status_badge(document))
 
     @macro

@@ -30,6 +30,15 @@ from minhbach.load.source import Position, SourceDocument, decode, parse
 from minhbach.load.files import Listing, UnsafeFile, list_files, read_limited
 
 
+REVIEW_KEYS = ("owner", "last_reviewed")
+"""A front matter with either key means to give the page's review (then both are required)."""
+
+
+def declares_review(front_matter: object) -> bool:
+    """Whether a front matter (any YAML value) tries to give review keys, valid or not."""
+    return isinstance(front_matter, dict) and any(key in front_matter for key in REVIEW_KEYS)
+
+
 class PageReview(BaseModel):
     """The review keys of a page's front matter; other keys (title, hide...) belong to MkDocs."""
 
@@ -39,6 +48,17 @@ class PageReview(BaseModel):
     last_reviewed: dt.date
     review_in: Annotated[str | None, StringConstraints(pattern=PERIOD_PATTERN)] = None
     review_by: dt.date | None = None
+
+    @classmethod
+    def of(cls, front_matter: object) -> PageReview | None:
+        """The review keys of a front matter as read (by MkDocs or `load_page`); None when it gives
+        none, or gives invalid ones (`load_page` reports those with their line)."""
+        if not declares_review(front_matter):
+            return None
+        try:
+            return cls.model_validate(front_matter)
+        except ValidationError:
+            return None
 
 
 @dataclass(frozen=True)
@@ -63,7 +83,7 @@ class DocPage:
     @property
     def declares_review(self) -> bool:
         """Whether the front matter tries to give review keys (valid or not)."""
-        return self.source is not None and isinstance(self.source.data, dict) and bool({"owner", "last_reviewed"} & set(self.source.data))
+        return self.source is not None and declares_review(self.source.data)
 
     def position(self, key: str) -> Position:
         if self.source is None:
@@ -151,7 +171,7 @@ def load_page(file: Path, docs_dir: Path, shown: str) -> tuple[DocPage, list[Fin
                               "hoặc đặt giá trị trong dấu ngoặc kép nếu đó là chữ."))
         return DocPage(shown, docs_path, None, doc, text, 1), findings
     body, body_line = _body(text, block.end())
-    if not {"owner", "last_reviewed"} & set(doc.data):
+    if not declares_review(doc.data):
         return DocPage(shown, docs_path, None, doc, body, body_line), findings
     try:
         return DocPage(shown, docs_path, PageReview.model_validate(doc.data), doc, body, body_line), findings

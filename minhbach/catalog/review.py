@@ -1,7 +1,9 @@
 """When a record or page must be reviewed again, and whether that day has passed.
 
 After GOV.UK's page review: every item has a last review date and a review period (its own,
-or the default of its kind), which give the next review date readers see on the page.
+or the default of its kind), which give the next review date readers see on the page. `Review`
+is the one answer for records and hand-written pages alike: the freshness check, the pages, the
+open data and the review block of hand-written pages all ask it.
 """
 
 from __future__ import annotations
@@ -10,11 +12,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Protocol
 
+from minhbach.model import KIND_BY_MODEL, Record
 from minhbach.model.base import PERIOD_PATTERN
 
 DEFAULT_PERIOD = "12 tháng"
 DUE_SOON_DAYS = 30
+PAGE_KIND = "page"
+"""The review kind of hand-written pages, beside the record kinds, in `ReviewPolicy.periods`."""
 _PERIOD = re.compile(PERIOD_PATTERN)
 _UNITS = {"ngày": "day", "tuần": "week", "tháng": "month", "năm": "year"}
 
@@ -43,7 +49,7 @@ def add_period(start: dt.date, period: str) -> dt.date:
 
 @dataclass(frozen=True)
 class ReviewPolicy:
-    """Default review periods by record kind (e.g. {"procedure": "6 tháng"}); others use 12 months."""
+    """Default review periods by record kind or `PAGE_KIND` (e.g. {"procedure": "6 tháng"}); others use 12 months."""
 
     periods: dict[str, str] = field(default_factory=dict)
     default: str = DEFAULT_PERIOD
@@ -58,26 +64,54 @@ class ReviewState(str, Enum):
     OVERDUE = "overdue"
 
 
+class ReviewKeys(Protocol):
+    """What an item says about its review: a record, or a page's front matter (`docpages.PageReview`)."""
+
+    @property
+    def last_reviewed(self) -> dt.date: ...
+
+    @property
+    def review_in(self) -> str | None: ...
+
+    @property
+    def review_by(self) -> dt.date | None: ...
+
+
 @dataclass(frozen=True)
 class Review:
+    """When an item was last reviewed, when it must be reviewed next, and where that day stands.
+
+    The next review is the item's own `review_by`, else its last review plus its own `review_in`,
+    else plus its kind's period in the policy. On the build day `today` it is overdue once that
+    day has passed and due soon within `DUE_SOON_DAYS` of it.
+    """
+
     last_reviewed: dt.date
     next_review: dt.date
     state: ReviewState
 
+    @classmethod
+    def of(cls, item: ReviewKeys, kind: str, *, policy: ReviewPolicy, today: dt.date) -> Review:
+        """The review of `item`, of record kind `kind` (or `PAGE_KIND`), on `today`."""
+        next_review = item.review_by or add_period(item.last_reviewed, item.review_in or policy.period_for(kind))
+        if next_review < today:
+            state = ReviewState.OVERDUE
+        elif (next_review - today).days <= DUE_SOON_DAYS:
+            state = ReviewState.DUE_SOON
+        else:
+            state = ReviewState.CURRENT
+        return cls(last_reviewed=item.last_reviewed, next_review=next_review, state=state)
 
-def review(*, last_reviewed: dt.date, review_in: str | None, review_by: dt.date | None, kind: str,
-           policy: ReviewPolicy, today: dt.date) -> Review:
-    """The review state of one item on `today`."""
-    next_review = review_by or add_period(last_reviewed, review_in or policy.period_for(kind))
-    if next_review < today:
-        state = ReviewState.OVERDUE
-    elif (next_review - today).days <= DUE_SOON_DAYS:
-        state = ReviewState.DUE_SOON
-    else:
-        state = ReviewState.CURRENT
-    return Review(last_reviewed=last_reviewed, next_review=next_review, state=state)
+    @classmethod
+    def of_record(cls, record: Record, *, policy: ReviewPolicy, today: dt.date) -> Review:
+        """The review of a record, with the period of its kind by default."""
+        return cls.of(record, KIND_BY_MODEL[type(record)].name, policy=policy, today=today)
 
+    @classmethod
+    def of_page(cls, front_matter: ReviewKeys, *, policy: ReviewPolicy, today: dt.date) -> Review:
+        """The review of a hand-written page from its front matter, with the pages' period by default."""
+        return cls.of(front_matter, PAGE_KIND, policy=policy, today=today)
 
-def record_review(record: object, kind: str, *, policy: ReviewPolicy, today: dt.date) -> Review:
-    return review(last_reviewed=record.last_reviewed, review_in=record.review_in, review_by=record.review_by,  # type: ignore[attr-defined]
-                  kind=kind, policy=policy, today=today)
+    @property
+    def overdue(self) -> bool:
+        return self.state is ReviewState.OVERDUE

@@ -9,7 +9,7 @@ from functools import partial
 from minhbach.catalog import Catalog
 from minhbach.checks import CheckContext
 from minhbach.findings import Finding, warning
-from minhbach.catalog.review import Review, ReviewState, record_review, review
+from minhbach.catalog.review import Review, ReviewState
 from minhbach.model import LegalDocument, Procedure
 from minhbach.load.source import Position
 
@@ -52,7 +52,7 @@ def _replaced_basis(entry_path: str, procedure: Procedure, catalog: Catalog, whe
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for entry in catalog.all_entries():
-        state = record_review(entry.record, entry.kind.name, policy=context.review_policy, today=context.today)
+        state = Review.of_record(entry.record, policy=context.review_policy, today=context.today)
         findings += _review_findings(entry.path, partial(entry.position, ("last_reviewed",)), state, entry.kind.label)
         if isinstance(entry.record, Procedure):
             findings += _replaced_basis(entry.path, entry.record, catalog, partial(entry.position, ("updated",)), context.today)
@@ -67,7 +67,6 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
             position = page.position("owner")
             findings.append(warning(page.path, position.line, position.column, "unknown-reference",
                                     f"không có đơn vị nào mang mã '{page.review.owner}'", "Mã phải trùng tên một tệp trong data/units/."))
-        state = review(last_reviewed=page.review.last_reviewed, review_in=page.review.review_in, review_by=page.review.review_by,
-                       kind="page", policy=context.review_policy, today=context.today)
+        state = Review.of_page(page.review, policy=context.review_policy, today=context.today)
         findings += _review_findings(page.path, partial(page.position, "last_reviewed"), state, "trang")
     return findings

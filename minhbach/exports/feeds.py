@@ -21,15 +21,15 @@ from dataclasses import dataclass
 
 import icalendar
 
-from minhbach.model import Event
+from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, Event
 from minhbach.model.announcement import TIMEZONE, local
 from minhbach.model.base import Pending
 from minhbach.load.text import xml_text
 from minhbach.catalog.timeline import Announcement
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATH = "thong-bao/feed.xml"
-CALENDAR_PATH = "thong-bao/events.ics"
+FEED_PATH = f"{ANNOUNCEMENTS_PAGE_DIR}/feed.xml"
+CALENDAR_PATH = f"{ANNOUNCEMENTS_PAGE_DIR}/events.ics"
 
 
 @dataclass(frozen=True)

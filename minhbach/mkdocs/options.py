@@ -24,7 +24,7 @@ from mkdocs.config.base import Config, ValidationError, get_schema
 from mkdocs.config.defaults import MkDocsConfig
 
 from minhbach.findings import Finding, error
-from minhbach.catalog.review import add_period
+from minhbach.catalog.review import PAGE_KIND, add_period
 from minhbach.model import KINDS
 from minhbach.model.base import PERIOD_PATTERN
 from minhbach.settings.defaults import DEFAULTS, Settings
@@ -33,7 +33,7 @@ from minhbach.catalog.macros import MacrosConfig
 from minhbach.load.source import SourceDocument, decode, parse
 
 PLUGIN_NAME = "minhbach"
-REVIEW_KINDS = (*KINDS, "page")
+REVIEW_KINDS = (*KINDS, PAGE_KIND)
 MAX_LAG_DAYS = 60
 """About three months of working days: a larger allowance is a typo, not a rule."""
 LONGEST_PERIOD_YEARS = 100

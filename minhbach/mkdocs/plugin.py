@@ -20,20 +20,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from pydantic import ValidationError
 
 from minhbach.mkdocs import files as mkdocsfiles
 
 from minhbach.mkdocs import navcache
 from minhbach.catalog import Catalog
-from minhbach.catalog.docpages import FRONT_MATTER_KEYS, PageReview
+from minhbach.catalog.docpages import FRONT_MATTER_KEYS
 from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text
-from minhbach.catalog.review import review
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
 from minhbach.pages import PageRenderer
-from minhbach.pages.values import review_dates, review_notice
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.parallel import available_cores
 from minhbach.mkdocs.rawhtml import Stash
@@ -177,15 +174,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def _page_review(self, page: Page) -> tuple[Markup, Markup] | None:
         """The overdue notice and the review dates of a hand-written page with review front matter."""
         assert self.renderer is not None
-        if page.file.generated_by or "last_reviewed" not in page.meta:
-            return None
-        try:
-            review_of_page = PageReview.model_validate(page.meta)
-        except ValidationError:
-            return None  # reported by the check with its line
-        state = review(last_reviewed=review_of_page.last_reviewed, review_in=review_of_page.review_in, review_by=review_of_page.review_by,
-                       kind="page", policy=self.renderer.review_policy, today=self.renderer.today)
-        return review_notice(state), review_dates(state, owner=self.renderer.unit_name(review_of_page.owner))
+        return None if page.file.generated_by else self.renderer.page_review(page.meta)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)

@@ -18,32 +18,43 @@ from minhbach.model.workflow import Workflow
 
 @dataclass(frozen=True)
 class Kind:
-    """A record kind: its name in commands, its folder under data/, and its model class."""
+    """A record kind: its name in commands, its folder under data/, its model class, its label, and
+    the folder of its pages under docs/ (None for kinds shown only on other pages: units, fields).
+
+    A record's page is `<page_dir>/<id>.md`, which MkDocs publishes at `<page_dir>/<id>/`; the
+    folder's `index.md` lists the kind (see `pages.paths`). These folders are the site's URLs:
+    changing one breaks every link to its pages.
+    """
 
     name: str
     folder: str
     model: type[Record]
     label: str
+    page_dir: str | None
 
+
+ANNOUNCEMENTS_PAGE_DIR = "thong-bao"
+"""Events, funding policies and notices share one folder of pages: one index, one archive, one feed."""
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("procedure", "procedures", Procedure, "Thủ tục hành chính"),
-        Kind("internal", "internal-procedures", InternalProcedure, "Thủ tục hành chính nội bộ"),
-        Kind("workflow", "workflows", Workflow, "Quy trình"),
-        Kind("legal", "legal", LegalDocument, "Văn bản pháp luật"),
-        Kind("unit", "units", Unit, "Đơn vị"),
-        Kind("field", "fields", ProcedureField, "Lĩnh vực"),
-        Kind("event", "events", Event, "Sự kiện"),
-        Kind("funding", "funding", FundingPolicy, "Chính sách tài trợ"),
-        Kind("notice", "notices", Notice, "Thông báo"),
+        Kind("procedure", "procedures", Procedure, "Thủ tục hành chính", "thu-tuc"),
+        Kind("internal", "internal-procedures", InternalProcedure, "Thủ tục hành chính nội bộ", "thu-tuc-noi-bo"),
+        Kind("workflow", "workflows", Workflow, "Quy trình", "quy-trinh"),
+        Kind("legal", "legal", LegalDocument, "Văn bản pháp luật", "van-ban"),
+        Kind("unit", "units", Unit, "Đơn vị", None),
+        Kind("field", "fields", ProcedureField, "Lĩnh vực", None),
+        Kind("event", "events", Event, "Sự kiện", ANNOUNCEMENTS_PAGE_DIR),
+        Kind("funding", "funding", FundingPolicy, "Chính sách tài trợ", ANNOUNCEMENTS_PAGE_DIR),
+        Kind("notice", "notices", Notice, "Thông báo", ANNOUNCEMENTS_PAGE_DIR),
     )
 }
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 KIND_BY_MODEL: dict[type[Record], Kind] = {kind.model: kind for kind in KINDS.values()}
 
 __all__ = [
+    "ANNOUNCEMENTS_PAGE_DIR",
     "Change",
     "Event",
     "FundingPolicy",

@@ -7,7 +7,6 @@ import datetime as dt
 from markupsafe import Markup, escape
 
 from minhbach.pages import formatting
-from minhbach.catalog.review import Review, ReviewState
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
@@ -120,28 +119,3 @@ def time_summary(procedure: Procedure) -> Markup:
 
 def fee_summary(procedure: Procedure) -> Markup:
     return _per_channel(procedure, [fee_text(channel.fee) for channel in procedure.channels])
-
-
-def review_notice(review: Review) -> Markup:
-    """A visible notice when a review is overdue; nothing otherwise."""
-    if review.state is not ReviewState.OVERDUE:
-        return Markup("")
-    return Markup(
-        '<div class="mb-alert mb-review-overdue" role="note"><strong>Nội dung này đã quá hạn rà soát</strong> từ ngày {next} '
-        "(rà soát gần nhất {last}). Thông tin có thể đã cũ; hãy liên hệ đơn vị phụ trách trước khi dùng.</div>\n\n"
-    ).format(next=formatting.vn_date(review.next_review), last=formatting.vn_date(review.last_reviewed))
-
-
-def review_dates(review: Review, *, owner: str, published: dt.date | None = None, updated: dt.date | None = None) -> Markup:
-    """The dates every page shows: published and updated (records), last and next review, owner."""
-    rows = []
-    if published is not None:
-        rows.append(("Ngày đăng", formatting.vn_date(published)))
-    if updated is not None:
-        rows.append(("Cập nhật", formatting.vn_date(updated)))
-    rows.append(("Rà soát gần nhất", formatting.vn_date(review.last_reviewed)))
-    overdue = Markup(' <span class="mb-badge mb-status-bad">quá hạn</span>') if review.state is ReviewState.OVERDUE else Markup("")
-    items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>\n").format(label, value) for label, value in rows)
-    items += Markup("<dt>Hạn rà soát tiếp theo</dt><dd>{}{}</dd>\n").format(formatting.vn_date(review.next_review), overdue)
-    items += Markup("<dt>Đơn vị phụ trách</dt><dd>{}</dd>\n").format(owner)
-    return Markup('<dl class="mb-facts mb-review">\n{}</dl>').format(items)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
 
-from minhbach.catalog.docpages import load_page
+from minhbach.catalog.docpages import PageReview, load_page
 
 CORPUS = [
     "---\ntitle: A\nrender_macros: true\n---\n# A\n\n{{ x }}\n",
@@ -49,3 +50,16 @@ def test_odd_characters_in_front_matter_are_reported_at_their_line_in_the_page(t
     assert sorted((f.code, f.line, f.column) for f in findings) == [
         ("bidi-control", 2, 12), ("control-char", 5, 23), ("invisible-char", 6, 13)]
     assert all(f.path == "docs/lien-he.md" for f in findings)
+
+
+@pytest.mark.parametrize(("front_matter", "expected"), [
+    ({"title": "A"}, None),
+    ({"owner": "phong-mot"}, None),  # last_reviewed missing: reported by the check
+    ({"owner": "phong-mot", "last_reviewed": "2026-02-30"}, None),
+    ({"owner": "Phòng Một", "last_reviewed": dt.date(2026, 11, 1)}, None),
+    ("---", None),
+    ({"owner": "phong-mot", "last_reviewed": dt.date(2026, 11, 1), "review_in": "6 tháng", "title": "A"},
+     PageReview(owner="phong-mot", last_reviewed=dt.date(2026, 11, 1), review_in="6 tháng")),
+])
+def test_review_keys_of_a_front_matter_as_mkdocs_read_it(front_matter: object, expected: PageReview | None):
+    assert PageReview.of(front_matter) == expected

@@ -87,3 +87,22 @@ def test_internal_procedures_have_their_own_pages_and_list(project: Path):
     assert "Thủ tục hành chính nội bộ" in page and "NB-01" in page
     assert "## 10. Căn cứ pháp lý" in page and "Dịch vụ công trực tuyến" not in page
     assert '<a href="../thu-tuc-noi-bo/noi-bo-mot/">Hợp pháp hóa lãnh sự</a>' in pages["quy-trinh/index.md"]
+
+
+def test_every_record_of_a_kind_with_pages_gets_its_page_and_no_other_record_does(project: Path):
+    from minhbach.model import KINDS
+    from minhbach.pages.paths import page_path
+    from minhbach.pages.renderer import RECORD_PAGES
+    from tests.conftest import EVENT, FUNDING, NOTICE, PROCEDURE, WORKFLOW, write_project
+
+    assert set(RECORD_PAGES) == {name for name, kind in KINDS.items() if kind.page_dir}
+    write_project(project, {"data/internal-procedures/noi-bo-mot.yml": _internal_from(PROCEDURE), "data/workflows/qt-hop-phap-hoa.yml": WORKFLOW,
+                            "data/events/hoi-cho-mot.yml": EVENT, "data/funding/quy-mot.yml": FUNDING, "data/notices/thong-bao-mot.yml": NOTICE})
+    catalog, findings = load_catalog(project / "data")
+    assert findings == []
+    entries = list(catalog.all_entries())
+    assert {entry.kind.name for entry in entries} == set(KINDS)
+    record_jobs = {job.path: job.source for job in PageRenderer(catalog).page_jobs() if job.source}
+    assert record_jobs == {page_path(entry.record): entry.path for entry in entries if entry.kind.page_dir}
+    assert set(record_jobs) == {"thu-tuc/hop-phap-hoa.md", "thu-tuc-noi-bo/noi-bo-mot.md", "quy-trinh/qt-hop-phap-hoa.md", "van-ban/nd-111-2011.md",
+                                "thong-bao/hoi-cho-mot.md", "thong-bao/quy-mot.md", "thong-bao/thong-bao-mot.md"}

@@ -1,0 +1,22 @@
+"""The transparency dashboard: figures of the last 90 days and 12 months, from the data and the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from minhbach.checks.metrics import figures
+from minhbach.pages.chart import bar_chart
+from minhbach.pages.paths import DASHBOARD_INDEX
+
+if TYPE_CHECKING:
+    from minhbach.pages.renderer import PageRenderer
+
+
+def page(r: PageRenderer) -> str:
+    """The dashboard as of the build day, with a bar chart of its three rates."""
+    quarter = figures(r.catalog, r.findings, start=r.today - dt.timedelta(days=90), end=r.today)
+    year = figures(r.catalog, r.findings, start=r.today - dt.timedelta(days=365), end=r.today)
+    chart = bar_chart([("Thủ tục đủ mọi phần", quarter.complete.percent), ("Rà soát đúng hạn", quarter.reviewed.percent),
+                       ("Đăng đúng hạn (12 tháng)", year.on_time.percent)], title="Tỉ lệ đạt các chỉ số minh bạch")
+    return r.render("dashboard.md.j2", quarter=quarter, year=year, chart=chart, lag_days=r.publication_lag_days, page=DASHBOARD_INDEX)

@@ -1,0 +1,57 @@
+"""The Jinja environment of the generated pages: the package's templates, their filters and globals."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from minhbach.exports import opendata
+from minhbach.model import Pending
+from minhbach.pages import formatting
+from minhbach.pages.escape import md, yaml_string
+from minhbach.pages.paths import MERMAID_JS, archive_path, page_path, relative
+from minhbach.pages.review import review_dates, review_notice
+from minhbach.pages.values import (
+    PENDING_HTML,
+    code_text,
+    document_title,
+    fee_summary,
+    fee_text,
+    online_badge,
+    show,
+    status_badge,
+    step_duration,
+    time_summary,
+    time_text,
+    when_range,
+    when_text,
+)
+
+
+TEMPLATE_FUNCTIONS = (
+    time_text, fee_text, time_summary, fee_summary, status_badge, online_badge, document_title, code_text, step_duration,
+    formatting.hours_text, when_text, when_range, review_notice, review_dates, relative, page_path, archive_path,
+    opendata.json_fields,
+)
+"""The functions templates call, each under its own name."""
+
+
+def environment() -> Environment:
+    """A new environment over `minhbach/templates`: autoescaped HTML, undefined names an error.
+
+    Templates get the renderer as `r` (lookups, links) from `PageRenderer.render`; the value
+    formatters and page paths below are globals.
+    """
+    env = Environment(
+        extensions=["jinja2.ext.do"],
+        loader=PackageLoader("minhbach", "templates"),
+        autoescape=True,
+        auto_reload=False,  # templates are package files; no stat per page
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
+    env.tests["pending"] = lambda value: isinstance(value, Pending)
+    env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, PENDING=PENDING_HTML)
+    return env
