@@ -16,7 +16,7 @@ import yaml
 
 from minhbach import cli
 from minhbach.catalog import Catalog
-from minhbach.pages.paths import announcement_path, internal_path, legal_path, procedure_path, workflow_path
+from minhbach.pages.paths import page_path
 from minhbach.site.build import commit_epoch
 from minhbach.site.links.sources import SOURCES_FILE
 from tests.conftest import PROCEDURE
@@ -83,12 +83,11 @@ def test_hand_written_pages_have_their_macros_rendered_as_mkdocs_macros_renders_
 
 def _record_pages(catalog: Catalog) -> dict[str, str]:
     """Page (docs path) -> title, of every record that has a page."""
-    pages = {procedure_path(p.id): p.name for p in catalog.procedures}
-    pages |= {internal_path(p.id): p.name for p in catalog.internal_procedures}
-    pages |= {legal_path(d.id): d.label for d in catalog.legal}
-    pages |= {workflow_path(w.id): f"{w.code}: {w.title}" for w in catalog.workflows}
+    pages = {page_path(p): p.name for p in [*catalog.procedures, *catalog.internal_procedures]}
+    pages |= {page_path(d): d.label for d in catalog.legal}
+    pages |= {page_path(w): f"{w.code}: {w.title}" for w in catalog.workflows}
     for kind in ("event", "funding", "notice"):
-        pages |= {announcement_path(record_id): entry.record.title for record_id, entry in catalog.entries[kind].items()}
+        pages |= {page_path(entry.record): entry.record.title for entry in catalog.entries[kind].values()}
     return pages
 
 
