@@ -47,7 +47,7 @@ def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
     return MacrosConfig.from_options(dict(macros.config), root) if macros is not None else None
 
 
-def theme_texts(page: Page) -> None:
+def theme_texts(page: Page, *, meta_is_html: bool = False) -> None:
     """Give the theme the page's title and description as HTML, whatever their source.
 
     Material (and MkDocs' own templates) print `page.meta.title`, `page.title`,
@@ -56,15 +56,21 @@ def theme_texts(page: Page) -> None:
     escaped here, and keys a page may not use (`docpages.FRONT_MATTER_KEYS`) are dropped; a title
     taken from the page's first heading is already HTML (MkDocs keeps its entities) and is made
     plain and escaped again, so that `page.title | striptags` is never used on it.
+
+    `meta_is_html`: the page's front matter text is already HTML, as the engine writes it on the pages it
+    generates (see templates/partials/front_matter.md.j2), so it is taken back to plain text first.
     """
+    def plain(value: str) -> str:
+        return unescape_html(value) if meta_is_html else value
+
     title = page.meta.get("title")
-    plain_title = str(title) if title is not None else _plain(page.title or "")
+    plain_title = plain(str(title)) if title is not None else _plain(page.title or "")
     page.meta["title"] = escape_html(plain_title)
     for key in [key for key in page.meta if key not in FRONT_MATTER_KEYS]:
         del page.meta[key]  # refused by the checks; the theme would print some (author, subtitle) or obey them (template)
     for key, value in page.meta.items():
         if key != "title" and isinstance(value, str):
-            page.meta[key] = escape_html(value)
+            page.meta[key] = escape_html(plain(value))
 
 
 def _plain(html_text: str) -> str:
@@ -195,7 +201,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             notice, dates = page_review
             heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
             html = f"{html[:heading_end]}\n{notice}{html[heading_end:]}\n{dates}\n"
-        theme_texts(page)
+        theme_texts(page, meta_is_html=page.file.src_uri in self._generated_sources)
         accept_encoded_anchors(page)
         return html
 

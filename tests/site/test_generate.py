@@ -4,6 +4,7 @@ by plain MkDocs with no plugin at all; what it refuses; the site's macros with a
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
@@ -225,3 +226,27 @@ def test_the_macros_render_with_or_without_the_minhbach_plugin(tmp_path: Path, w
     assert "Hợp pháp hóa lãnh sự" in table and "Hết hiệu lực một phần" in table
     assert 'href="../van-ban/nd-111-2011/"' in table
     assert (root / "site/thu-tuc/hop-phap-hoa/index.html").is_file() is with_plugin
+
+
+def test_record_titles_stay_text_in_a_plain_mkdocs_build_without_the_adapter(tmp_path: Path):
+    """Themes print a page's `title` and `description` front matter as HTML; generated pages write them escaped."""
+    name = 'Thủ tục <img src=x onerror=alert(1)> & "ngoặc" <script>alert(2)</script>'
+    root = make_site_project(tmp_path / "project", {"data/procedures/hop-phap-hoa.yml": _renamed(PROCEDURE, name)})
+    out = tmp_path / "build" / "docs"
+    assert generate(root, out, "--with-docs") == 0
+    config = tmp_path / "build" / "mkdocs.yml"
+    config.write_text(plain_mkdocs_yml(out, tmp_path / "site").replace("nav:", "not_nav:"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--config-file", str(config)],
+                            cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    page = (tmp_path / "site" / "thu-tuc" / "hop-phap-hoa" / "index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page and "<script>alert(2)" not in page
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title is not None and html.unescape(title.group(1)).startswith(name)
+
+
+def _renamed(procedure: str, name: str) -> str:
+    lines = procedure.splitlines(keepends=True)
+    index = next(i for i, line in enumerate(lines) if line.startswith("name:"))
+    lines[index] = f"name: {json.dumps(name, ensure_ascii=False)}\n"
+    return "".join(lines)
