@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import json
+import re
+from importlib.metadata import version
 from pathlib import Path
 
 import material
@@ -15,6 +16,7 @@ from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX
 from tests.site_helpers import build, make_site_project
 
 ROOT = Path(__file__).resolve().parents[2]
+HEADER = ROOT / "minhbach/mkdocs/theme/partials/header.html"
 
 
 @pytest.fixture(scope="module")
@@ -193,10 +195,47 @@ def test_a_page_left_out_of_the_search_documents_fails_the_build_and_keeps_the_l
     assert (tmp_path / "site/index.html").read_text(encoding="utf-8") == "trang cũ"
 
 
-def test_header_override_differs_from_material_only_in_the_search_block():
-    ours = (ROOT / "minhbach/mkdocs/theme/partials/header.html").read_text(encoding="utf-8").splitlines()
-    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8").splitlines()
-    changed = [line for line in difflib.unified_diff(theirs, ours, lineterm="", n=0) if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-    removed = [line[1:].strip() for line in changed if line.startswith("-")]
-    assert all("search" in line or line.startswith(("{% endif", "{% set search", "<label", "{% include \".icons", "</label>", "{#-", "This file", "-#}"))
-               for line in removed), removed
+def _without_search_block(lines: list[str], start: int, end: int) -> list[str]:
+    return [*lines[:start], "<search block>", *lines[end + 1:]]
+
+
+def _without_leading_comment(lines: list[str]) -> list[str]:
+    assert lines[0].strip() == "{#-", "the file opens with a comment"
+    return lines[next(number for number, line in enumerate(lines) if line.strip() == "-#}") + 1:]
+
+
+def material_header_outside_search(text: str) -> list[str]:
+    """Material's partials/header.html, its search block (the `{% if "material/search" in
+    config.plugins %}` block, to its `{% endif %}`) replaced by one placeholder line."""
+    lines = _without_leading_comment(text.splitlines())
+    start = lines.index('    {% if "material/search" in config.plugins %}')
+    depth = 0
+    for end in range(start, len(lines)):
+        depth += len(re.findall(r"{%-?\s*if\b", lines[end])) - len(re.findall(r"{%-?\s*endif\b", lines[end]))
+        if depth == 0:
+            return _without_search_block(lines, start, end)
+    raise AssertionError("Material's search block never ends")
+
+
+def our_header_outside_search(text: str) -> list[str]:
+    """Our header, its marked search block replaced by the same placeholder line."""
+    lines = _without_leading_comment(text.splitlines())
+    start = next(number for number, line in enumerate(lines) if line.strip().startswith("{#- minhbach: search block."))
+    end = lines.index("    {#- minhbach: end of the search block. -#}")
+    return _without_search_block(lines, start, end)
+
+
+def test_header_override_is_materials_header_but_for_the_search_block():
+    """theme/partials/header.html is a copy of Material's (its header has no block for the search
+    box): outside the search block, it must be Material's installed header line for line, and it
+    names the Material version it was copied from, which must be the installed one."""
+    ours = HEADER.read_text(encoding="utf-8")
+    named = re.search(r"Material for MkDocs (\d+\.\d+\.\d+) partials/header\.html", ours)
+    assert named, "the copy names the Material version it was copied from"
+    assert named.group(1) == version("mkdocs-material"), (
+        f"the copy was made from Material {named.group(1)}, {version('mkdocs-material')} is installed: compare the headers, "
+        "bring the copy up to date, and name the new version")
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
+    assert our_header_outside_search(ours) == material_header_outside_search(theirs)
+    block = ours[ours.index("{#- minhbach: search block."):ours.index("{#- minhbach: end of the search block. -#}")]
+    assert '{% include "partials/search.html" %}' in block and "config.plugins" not in block
