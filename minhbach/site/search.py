@@ -40,6 +40,7 @@ DOCUMENTS_FILE = "search-documents.json"
 removes it once the index is built (readers only ever load the Pagefind bundles)."""
 BODY_WORDS = 25
 SUMMARY_CHARACTERS = 200
+_SLICE = 1024  # characters of content HTML read at a time
 
 _HIDDEN = frozenset({"script", "style", "svg", "nav", "form"})
 """Elements with no words for search: code, drawings and controls."""
@@ -54,6 +55,7 @@ class SearchError(Exception):
 
 
 def fold_d(text: str) -> str:
+    """"đ" written as "d" and "Đ" as "D", as in the text Pagefind is given and in the search box's query."""
     return text.replace("đ", "d").replace("Đ", "D")
 
 
@@ -62,10 +64,10 @@ def _words(parts: list[str]) -> str:
 
 
 class _ContentText(HTMLParser):
-    """The words of a page's content HTML: its first `<h1>`'s, the others (`rest`), and those of its own
-    prose (outside `_REPEATED` parts). Hidden elements (`_HIDDEN`) and heading permalinks
-    (`a.headerlink`, from the toc extension) give none. Every tag separates words, as a browser's
-    block elements mostly do. Bad HTML never raises; an element left open hides or repeats up to
+    """The words of a page's content HTML: its first `<h1>`'s (`title`), the others (`rest`), and
+    those of its own prose (`prose`: outside `_REPEATED` parts). Hidden elements (`_HIDDEN`) and
+    heading permalinks (`a.headerlink`, from the toc extension) give none. Every tag separates
+    words, as a browser's block elements mostly do. An element left open hides or repeats up to
     the end."""
 
     def __init__(self) -> None:
@@ -75,53 +77,55 @@ class _ContentText(HTMLParser):
         self.prose: list[str] = []
         self.has_title = False
         self._open: list[list] = []  # [tag, depth, kind] of the elements being skipped or read apart
+        self._inside = {"hidden": 0, "title": 0, "repeated": 0}  # how many of `_open` are of each kind
 
-    def _kind(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
-        classes = next((value or "" for name, value in attrs if name == "class"), "").split()
+    def _kinds(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, ...]:
+        classes = next((value or "" for name, value in attrs if name == "class"), "").split() if attrs else ()
         if tag in _HIDDEN or tag == "a" and "headerlink" in classes:
-            return "hidden"
+            return ("hidden",)
         if tag == "h1" and not self.has_title:
             self.has_title = True
-            return "title"
+            return ("title", "repeated")
         if (tag in _REPEATED or tag == "p" and "mb-lead" in classes
                 or tag == "div" and any(name.startswith("mb-alert") for name in classes)):
-            return "repeated"
-        return None
-
-    def _kinds(self) -> set[str]:
-        return {kind for _, _, kind in self._open}
+            return ("repeated",)
+        return ()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._space()
+        self.handle_data(" ")
         for element in self._open:
             if element[0] == tag:
                 element[1] += 1
-        kind = self._kind(tag, attrs)
-        if kind is not None:
+        for kind in self._kinds(tag, attrs):
             self._open.append([tag, 1, kind])
-            if kind == "title":
-                self._open.append([tag, 1, "repeated"])
+            self._inside[kind] += 1
 
     def handle_endtag(self, tag: str) -> None:
         for element in self._open:
             if element[0] == tag:
                 element[1] -= 1
-        self._open = [element for element in self._open if element[1] > 0]
-        self._space()
+                if element[1] == 0:
+                    self._inside[element[2]] -= 1
+        if self._open:
+            self._open = [element for element in self._open if element[1] > 0]
+        self.handle_data(" ")
 
     def handle_comment(self, data: str) -> None:
-        self._space()
-
-    def _space(self) -> None:
         self.handle_data(" ")
 
     def handle_data(self, data: str) -> None:
-        kinds = self._kinds()
-        if "hidden" in kinds:
+        inside = self._inside
+        if inside["hidden"]:
             return
-        (self.title if "title" in kinds else self.rest).append(data)
-        if "repeated" not in kinds:
+        (self.title if inside["title"] else self.rest).append(data)
+        if not inside["repeated"]:
             self.prose.append(data)
+
+    def has_read(self, words: int, characters: int) -> bool:
+        """Whether the title, the first `words` words of prose and the first `characters` characters
+        of the rest are known, whatever follows (more text after each, and the title closed)."""
+        return (self.has_title and not self._inside["title"] and len(_words(self.prose).split(" ", words)) > words
+                and len(_words(self.rest)) >= characters)
 
 
 @dataclass(frozen=True)
@@ -152,11 +156,19 @@ def record_of(*, url: str, language: str, content: str, title: str, description:
     first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
     summary is `description` (plain text: what the page's `<meta name="description">` says),
     else the first `SUMMARY_CHARACTERS` characters of the text after the title. The opening is the
-    first `BODY_WORDS` words of the prose (see `_ContentText`, `_REPEATED`).
+    first `BODY_WORDS` words of the prose (see `_ContentText`, `_REPEATED`). Never raises on bad
+    HTML: what cannot be read is left out.
     """
     parser = _ContentText()
-    parser.feed(content)
-    parser.close()
+    try:  # a page's opening is near its top: read it in slices, and stop once the record is known
+        for start in range(0, len(content), _SLICE):
+            parser.feed(content[start:start + _SLICE])
+            if parser.has_read(BODY_WORDS, 0 if description else SUMMARY_CHARACTERS):
+                break
+        else:
+            parser.close()
+    except AssertionError:  # html.parser (Python 3.11) on a malformed "<![" declaration: the text before it is kept
+        pass
     heading = _words(parser.title) if parser.has_title else title
     summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
     opening = " ".join(_words(parser.prose).split()[:BODY_WORDS])

@@ -91,6 +91,28 @@ def test_without_a_heading_or_description_the_record_takes_the_title_given_and_t
     assert record.summary.startswith("Đơn vị tiếp nhận hồ sơ. Câu.") and len(record.summary) <= 200
 
 
+def test_a_record_read_in_slices_is_the_record_of_the_whole_content():
+    """The content is read a slice at a time until the record is known: words, entities, tags and
+    comments cut by a slice's end, a heading after the first slice and a summary from the text all
+    come out as from the whole content."""
+    words = [f"t{number}&agrave;<b>x</b>" if number % 7 == 0 else f"từ{number}" for number in range(60)]
+    expected = " ".join(f"t{number}à x" if number % 7 == 0 else f"từ{number}" for number in range(60))
+    for padding in range(600, 1100):  # every place of the first slice's end in the heading, the opening and the summary
+        content = f"<h1>Tiêu <em>đề</em></h1><!--{'-' * padding}--><p>{' '.join(words)}</p>"
+        record = record_of(url="/x/", language="vi", content=content, title="", description="")
+        assert (record.title, record.opening, record.summary) == ("Tiêu đề", " ".join(expected.split()[:25]), expected[:200]), padding
+        described = record_of(url="/x/", language="vi", content=content, title="", description="Mô tả")
+        assert (described.title, described.opening, described.summary) == ("Tiêu đề", record.opening, "Mô tả"), padding
+        late = record_of(url="/x/", language="vi", content=f"<p>{'chữ ' * padding}</p><h1>Tiêu đề</h1>", title="Không dùng", description="")
+        assert late.title == "Tiêu đề", padding
+
+
+def test_malformed_html_never_raises_and_keeps_the_text_before_it():
+    record = record_of(url="/x/", language="vi", content="<h1>Tiêu đề</h1><p>Nội dung đầu.</p><div><!['x</div><p>Sau.</p>",
+                       title="", description="")
+    assert (record.title, record.opening) == ("Tiêu đề", "Nội dung đầu.")
+
+
 def test_the_documents_stand_in_the_site_name_and_description_for_what_a_page_lacks(tmp_path: Path):
     documents = SearchDocuments(site_name="Sở Ngoại vụ", site_description="Công khai &amp; minh bạch")
     documents.add(url="lien-he/", language="vi", content="<p>Điện thoại.</p>", title="", description="")
@@ -221,7 +243,7 @@ def our_header_outside_search(text: str) -> list[str]:
     """Our header, its marked search block replaced by the same placeholder line."""
     lines = _without_leading_comment(text.splitlines())
     start = next(number for number, line in enumerate(lines) if line.strip().startswith("{#- minhbach: search block."))
-    end = lines.index("    {#- minhbach: end of the search block. -#}")
+    end = lines.index("    {#- minhbach: end of the search block. #}")
     return _without_search_block(lines, start, end)
 
 
@@ -237,5 +259,5 @@ def test_header_override_is_materials_header_but_for_the_search_block():
         "bring the copy up to date, and name the new version")
     theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text(encoding="utf-8")
     assert our_header_outside_search(ours) == material_header_outside_search(theirs)
-    block = ours[ours.index("{#- minhbach: search block."):ours.index("{#- minhbach: end of the search block. -#}")]
+    block = ours[ours.index("{#- minhbach: search block."):ours.index("{#- minhbach: end of the search block. #}")]
     assert '{% include "partials/search.html" %}' in block and "config.plugins" not in block
