@@ -55,8 +55,10 @@ def make_site_project(root: Path, files: dict[str, str | bytes] | None = None) -
     return root
 
 
-def build(root: Path, output: Path | None = None, *, epoch: str | None = "1795000000", links: bool = True) -> subprocess.CompletedProcess:
-    """Build with `minhbach.site.build`; epoch None lets it choose (commit time, or now); links=False skips the link check."""
+def build(root: Path, output: Path | None = None, *, epoch: str | None = "1795000000", links: bool = True,
+          search: bool = True) -> subprocess.CompletedProcess:
+    """Build with `minhbach.site.build`; epoch None lets it choose (commit time, or now); links=False skips the link check,
+    search=False the search index (its documents stay in the output)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
     if epoch is not None:
@@ -64,7 +66,7 @@ def build(root: Path, output: Path | None = None, *, epoch: str | None = "179500
     output = output or root / "site"
     return subprocess.run(
         [sys.executable, "-m", "minhbach.site.build", "--config", str(root / "mkdocs.yml"), "--output", str(output),
-         *([] if links else ["--no-links"])],
+         *([] if links else ["--no-links"]), *([] if search else ["--no-search"])],
         cwd=root, env=env, capture_output=True, text=True, timeout=300,
     )
 

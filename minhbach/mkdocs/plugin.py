@@ -33,6 +33,7 @@ from minhbach.mkdocs.options import MinhbachConfig, settings_of
 from minhbach.pages import PageRenderer
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.parallel import available_cores
+from minhbach.site.search import SearchDocuments
 from minhbach.mkdocs.rawhtml import Stash
 from minhbach.settings.calendar import ClockError
 from minhbach.catalog.macros import MacrosConfig
@@ -204,6 +205,18 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         theme_texts(page, meta_is_html=page.file.src_uri in self._generated_sources)
         accept_encoded_anchors(page)
         return html
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
+        self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
+                                  description=page.meta.get("description") or "")
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.search_documents.write(Path(config.site_dir))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

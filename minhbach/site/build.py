@@ -335,10 +335,24 @@ def _build_into(staging: Path, config: Path, env: dict[str, str], extra_args: Se
     if status == 0 and check_links and not _check_links(staging, config.resolve().parent, today=today, external=external_links):
         status = 1
     if status == 0 and search:
-        from minhbach.site.search import build_index
-
-        print(f"INFO    -  minhbach: {build_index(staging)} trang trong chỉ mục tìm kiếm", file=sys.stderr)
+        status = _build_search_index(staging)
     return status
+
+
+def _build_search_index(site: Path) -> int:
+    """Build the search index from the documents the MkDocs build wrote, then remove them: readers
+    only load the index, and a published copy of every page's opening words would be one more file
+    for others to depend on. 1 (with the reason) when the index cannot be built."""
+    from minhbach.site.search import DOCUMENTS_FILE, SearchError, build_index
+
+    try:
+        count = build_index(site)
+    except SearchError as exc:
+        print(f"ERROR   -  minhbach: chỉ mục tìm kiếm (search index): {exc}", file=sys.stderr)
+        return 1
+    (site / DOCUMENTS_FILE).unlink()
+    print(f"INFO    -  minhbach: {count} trang trong chỉ mục tìm kiếm", file=sys.stderr)
+    return 0
 
 
 def _swap(staging: Path, output: Path) -> Path | None:
@@ -360,7 +374,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=Path("site"))
     parser.add_argument("--no-links", dest="links", action="store_false", help="skip the link check")
     parser.add_argument("--external-links", action="store_true", help="also check links to other sites (needs lychee)")
-    parser.add_argument("--no-search", dest="search", action="store_false", help="skip building the search index")
+    parser.add_argument("--no-search", dest="search", action="store_false", help="skip building the search index (its documents stay in the output)")
     args = parser.parse_args(argv)
     try:
         return build(args.config, args.output, check_links=args.links, external_links=args.external_links, search=args.search)

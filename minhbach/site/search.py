@@ -11,98 +11,197 @@ search box loads only when the reader asks for them (or reads announcements). Vi
 are short and few, so the posting lists of common ones ("ho", "cho", "thu") grow with every page;
 indexing whole pages made the first query of a 1,200-page site download 460 KB. Titles and
 summaries are what a reader searches for; the opening words catch the rest.
+
+The text comes from each page as converted from Markdown, never from the theme's layout: the
+MkDocs build hands every page to `SearchDocuments`, which writes `DOCUMENTS_FILE` into the built
+site; `build_index` then reads that file, and refuses to build an index that would leave out a page
+the site publishes.
 """
 
 from __future__ import annotations
 
 import html
-import re
+import json
 import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
-from minhbach.site.links.sources import load_sources, page_url
+from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
 INDEX_DIR = "pagefind"
 ANNOUNCEMENTS_INDEX_DIR = "pagefind-thong-bao"
 ANNOUNCEMENTS_PREFIX = "/thong-bao/"
-_BLOCKS = re.compile(r"<(script|style|svg|nav|form)\b.*?</\1>", re.S | re.I)
-# Parts every page of a kind repeats (headings, fact lists, tables): noise for search, and the
-# posting lists of their syllables would grow with every page.
-_REPEATED = re.compile(r"<(h[1-6]|dl|table|figure|pre)\b.*?</\1>|<p class=\"mb-lead\">.*?</p>|<div class=\"mb-alert[^\"]*\"[^>]*>.*?</div>",
-                       re.S | re.I)
-_TAGS = re.compile(r"<[^>]+>")
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(.*?)</article>', re.S)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-_DESCRIPTION = re.compile(r'<meta name="description" content="([^"]*)"')
-_LANG = re.compile(r'<html[^>]*\slang="([a-z]{2})')
-_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+DOCUMENTS_FILE = "search-documents.json"
+"""Written into the built site by the MkDocs build; `build_index` reads it, and the site build
+removes it once the index is built (readers only ever load the Pagefind bundles)."""
+BODY_WORDS = 25
+SUMMARY_CHARACTERS = 200
+_SLICE = 1024  # characters of content HTML read at a time
+
+_HIDDEN = frozenset({"script", "style", "svg", "nav", "form"})
+"""Elements with no words for search: code, drawings and controls."""
+_REPEATED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dl", "table", "figure", "pre"})
+"""Parts every page of a kind repeats (headings, fact lists, tables): noise for search, and the
+posting lists of their syllables would grow with every page. So are a record page's lead
+(`p.mb-lead`, its summary again) and its notices (`div.mb-alert`)."""
+
+
+class SearchError(Exception):
+    """The search index cannot be built as the site is: its documents are missing or a page has none."""
 
 
 def fold_d(text: str) -> str:
+    """"đ" written as "d" and "Đ" as "D", as in the text Pagefind is given and in the search box's query."""
     return text.replace("đ", "d").replace("Đ", "D")
 
 
-def _text(fragment: str) -> str:
-    fragment = _HEADERLINK.sub("", _BLOCKS.sub(" ", fragment))
-    return " ".join(html.unescape(_TAGS.sub(" ", fragment)).split())
+def _words(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
 
 
-BODY_WORDS = 25
+class _ContentText(HTMLParser):
+    """The words of a page's content HTML: its first `<h1>`'s (`title`), the others (`rest`), and
+    those of its own prose (`prose`: outside `_REPEATED` parts). Hidden elements (`_HIDDEN`) and
+    heading permalinks (`a.headerlink`, from the toc extension) give none. Every tag separates
+    words, as a browser's block elements mostly do. An element left open hides or repeats up to
+    the end."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rest: list[str] = []
+        self.title: list[str] = []
+        self.prose: list[str] = []
+        self.has_title = False
+        self._open: list[list] = []  # [tag, depth, kind] of the elements being skipped or read apart
+        self._inside = {"hidden": 0, "title": 0, "repeated": 0}  # how many of `_open` are of each kind
+
+    def _kinds(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, ...]:
+        classes = next((value or "" for name, value in attrs if name == "class"), "").split() if attrs else ()
+        if tag in _HIDDEN or tag == "a" and "headerlink" in classes:
+            return ("hidden",)
+        if tag == "h1" and not self.has_title:
+            self.has_title = True
+            return ("title", "repeated")
+        if (tag in _REPEATED or tag == "p" and "mb-lead" in classes
+                or tag == "div" and any(name.startswith("mb-alert") for name in classes)):
+            return ("repeated",)
+        return ()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_data(" ")
+        for element in self._open:
+            if element[0] == tag:
+                element[1] += 1
+        for kind in self._kinds(tag, attrs):
+            self._open.append([tag, 1, kind])
+            self._inside[kind] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        for element in self._open:
+            if element[0] == tag:
+                element[1] -= 1
+                if element[1] == 0:
+                    self._inside[element[2]] -= 1
+        if self._open:
+            self._open = [element for element in self._open if element[1] > 0]
+        self.handle_data(" ")
+
+    def handle_comment(self, data: str) -> None:
+        self.handle_data(" ")
+
+    def handle_data(self, data: str) -> None:
+        inside = self._inside
+        if inside["hidden"]:
+            return
+        (self.title if inside["title"] else self.rest).append(data)
+        if not inside["repeated"]:
+            self.prose.append(data)
+
+    def has_read(self, words: int, characters: int) -> bool:
+        """Whether the title, the first `words` words of prose and the first `characters` characters
+        of the rest are known, whatever follows (more text after each, and the title closed)."""
+        return (self.has_title and not self._inside["title"] and len(_words(self.prose).split(" ", words)) > words
+                and len(_words(self.rest)) >= characters)
 
 
 @dataclass(frozen=True)
 class SearchRecord:
-    url: str  # "/thu-tuc/x/"
-    language: str
+    """What the index holds for one page, as plain text."""
+
+    url: str  # "/thu-tuc/x/", from the site's root
+    language: str  # as the page's `<html lang>`, e.g. "vi"
     title: str
     summary: str
-    opening: str  # the first words of the page after its title, as plain text
+    opening: str  # the first words of the page's own prose after its title
 
     def html(self) -> str:
         """What Pagefind reads: real title and summary as metadata, then the folded text to match,
         the title as a heading so that a match there weighs more."""
         title, summary = html.escape(self.title), html.escape(self.summary)
-        return (f'<html lang="{self.language}"><body>'
+        return (f'<html lang="{html.escape(self.language)}"><body>'
                 f'<p data-pagefind-meta="title" data-pagefind-ignore>{title}</p>'
                 f'<p data-pagefind-meta="summary" data-pagefind-ignore>{summary}</p>'
                 f"<h1>{html.escape(fold_d(self.title))}</h1><p>{html.escape(fold_d(self.summary))}</p>"
                 f"<p>{html.escape(fold_d(self.opening))}</p></body></html>")
 
 
-def record_of(site: Path, file: Path) -> SearchRecord | None:
-    page = file.read_text(encoding="utf-8", errors="replace")
-    article = _ARTICLE.search(page)
-    if article is None:
-        return None
-    body = article.group(1)
-    heading = _H1.search(body)
-    title = _text(heading.group(1)) if heading else ""
-    text = _text(body)
-    description = _DESCRIPTION.search(page)
-    summary = html.unescape(description.group(1)) if description else text[len(title):][:200].strip()
-    language = _LANG.search(page)
-    url = "/" + page_url(file.relative_to(site).as_posix()).removeprefix("./")
-    prose = _text(_REPEATED.sub(" ", _BLOCKS.sub(" ", body)))
-    opening = " ".join(prose.split()[:BODY_WORDS])
-    return SearchRecord(url=url, language=language.group(1) if language else "vi", title=title, summary=summary, opening=opening)
+def record_of(*, url: str, language: str, content: str, title: str, description: str) -> SearchRecord:
+    """The record of one page from its content as converted from Markdown (HTML, without the theme's layout).
+
+    `url` is the page's from the site's root ("/thu-tuc/x/"). The title is the text of the content's
+    first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
+    summary is `description` (plain text: what the page's `<meta name="description">` says),
+    else the first `SUMMARY_CHARACTERS` characters of the text after the title. The opening is the
+    first `BODY_WORDS` words of the prose (see `_ContentText`, `_REPEATED`). Never raises on bad
+    HTML: what cannot be read is left out.
+    """
+    parser = _ContentText()
+    try:  # a page's opening is near its top: read it in slices, and stop once the record is known
+        for start in range(0, len(content), _SLICE):
+            parser.feed(content[start:start + _SLICE])
+            if parser.has_read(BODY_WORDS, 0 if description else SUMMARY_CHARACTERS):
+                break
+        else:
+            parser.close()
+    except AssertionError:  # html.parser (Python 3.11) on a malformed "<![" declaration: the text before it is kept
+        pass
+    heading = _words(parser.title) if parser.has_title else title
+    summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
+    opening = " ".join(_words(parser.prose).split()[:BODY_WORDS])
+    return SearchRecord(url=url, language=language, title=heading, summary=summary, opening=opening)
 
 
-def searchable_pages(site: Path) -> list[Path]:
-    """Pages made from a record or written by hand, except the home page; lists and indexes are left
-    out so that a query leads to the page that answers it, not to the catalogue that names it."""
-    sources = load_sources(site)
-    chosen = []
-    for url, source in sorted(sources.items()):
-        if not source or url == "./":
-            continue
-        file = site / url / "index.html" if url.endswith("/") else site / url
-        if file.is_file():
-            chosen.append(file)
-    return chosen
+class SearchDocuments:
+    """The search records of one build, collected page by page as the site generator converts
+    them, then written into the built site (`DOCUMENTS_FILE`, JSON) for `build_index`.
+
+    `site_name` and `site_description` stand for a page's missing title and description, as the
+    theme does (Material's heading and `<meta name="description">`).
+    """
+
+    def __init__(self, *, site_name: str = "", site_description: str = "") -> None:
+        self.site_name = site_name
+        self.site_description = site_description
+        self.records: dict[str, SearchRecord] = {}
+
+    def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "") -> None:
+        """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
+        (what its `<html lang>` says); `content`, `title` and `description` are HTML, as the theme
+        prints them (see `record_of`). A page added twice keeps its last record."""
+        self.records["/" + url] = record_of(url="/" + url, language=language, content=content,
+                                            title=html.unescape(title) or self.site_name,
+                                            description=html.unescape(description) or self.site_description)
+
+    def write(self, site: Path) -> Path:
+        """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
+        target = site / DOCUMENTS_FILE
+        documents = [asdict(record) for _, record in sorted(self.records.items())]
+        target.write_text(json.dumps({"docs": documents}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        return target
 
 
 def _write_bundle(records: list[SearchRecord], output: Path) -> None:
@@ -122,14 +221,47 @@ def _write_bundle(records: list[SearchRecord], output: Path) -> None:
             raise RuntimeError(f"pagefind failed: {result.stderr or result.stdout}")
 
 
+def read_documents(site: Path) -> list[SearchRecord]:
+    """The records `SearchDocuments.write` put into the built site `site`.
+
+    Raises SearchError when the file is missing or is not what `SearchDocuments.write` writes.
+    """
+    try:
+        data = json.loads((site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
+        return [SearchRecord(**{name: str(document[name]) for name in SearchRecord.__dataclass_fields__}) for document in data["docs"]]
+    except OSError:
+        raise SearchError(f"{DOCUMENTS_FILE} is missing from {site}: the site was not built by MkDocs with the minhbach plugin") from None
+    except (ValueError, TypeError, KeyError):
+        raise SearchError(f"{site / DOCUMENTS_FILE} is not a list of search documents") from None
+
+
+def searchable_records(site: Path) -> list[SearchRecord]:
+    """The records to index, in URL order: every page made from a record or written by hand
+    (the pages with a source in `SOURCES_FILE`), except the home page. Lists and indexes are left
+    out so that a query leads to the page that answers it, not to the catalogue that names it.
+
+    Raises SearchError naming the pages the sources file lists but the documents lack (a page
+    that is published but could not be found by search), or when either file is missing.
+    """
+    if not (site / SOURCES_FILE).is_file():
+        raise SearchError(f"{SOURCES_FILE} is missing from {site}: the site was not built by MkDocs with the minhbach plugin")
+    documents = {record.url: record for record in read_documents(site)}
+    urls = ["/" + url for url, source in sorted(load_sources(site).items()) if source and url not in ("./", "")]
+    missing = [url for url in urls if url not in documents]
+    if missing:
+        raise SearchError(f"{len(missing)} trang không có tài liệu tìm kiếm (pages without a search document): {', '.join(missing[:20])}")
+    return [documents[url] for url in urls]
+
+
 def build_index(site: Path) -> int:
-    """Write the Pagefind bundles into the site; returns the number of pages indexed.
+    """Write the Pagefind bundles into the built site `site` from its search documents; returns
+    the number of pages indexed. Raises SearchError (see `searchable_records`).
 
     The pages Pagefind reads are prepared in a temporary folder (same paths, so the same URLs),
     then its command line indexes that folder in one run; feeding pages one by one through its
     Python API cost about 0.1 s a page.
     """
-    records = [record for file in searchable_pages(site) if (record := record_of(site, file)) is not None]
+    records = searchable_records(site)
     announcements = [record for record in records if record.url.startswith(ANNOUNCEMENTS_PREFIX)]
     _write_bundle([record for record in records if not record.url.startswith(ANNOUNCEMENTS_PREFIX)], site / INDEX_DIR)
     _write_bundle(announcements, site / ANNOUNCEMENTS_INDEX_DIR)
