@@ -1,0 +1,121 @@
+"""Every page type on a 360 px phone, in a real Chromium.
+
+Nothing is wider than the screen and no table cell hides text (record tables become label/value
+blocks). Reuses the served sites of tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_browser import browser, server, workflow_server  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+PAGE_TYPES = {
+    "home": "",
+    "procedure": "thu-tuc/chung-nhan-lanh-su-hop-phap-hoa-lanh-su/",
+    "procedure with forms": "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/",
+    "procedure index": "thu-tuc/",
+    "legal": "van-ban/luat-49-2019-qh14/",
+    "legal index": "van-ban/",
+    "workflow index": "quy-trinh/",
+    "announcement": "thong-bao/tong-dai-bao-ho-cong-dan-bo-ngoai-giao/",
+    "announcements index": "thong-bao/",
+    "archive": "thong-bao/luu-tru/2025/",
+    "data index": "du-lieu/",
+    "dashboard": "minh-bach/",
+    "contacts": "lien-he/",
+    "not found": "404.html",
+}
+
+# Boxes that stick out of the screen, and boxes whose content is cut off or scrolls sideways inside
+# them, ignoring what the reader cannot see: empty, transparent, invisible or visually hidden boxes
+# (kept for screen readers), and Material's panels that wait closed (the navigation drawer
+# off-screen, the search dialog at zero height).
+OVERFLOWING = """() => {
+  const width = document.documentElement.clientWidth;
+  const unseen = element => {
+    for (let e = element; e; e = e.parentElement) {
+      const style = getComputedStyle(e), box = e.getBoundingClientRect();
+      if (style.opacity === '0' || style.visibility === 'hidden') return true;
+      if (style.overflow !== 'visible' && (box.width <= 1 || box.height <= 1)) return true;  // visually hidden
+      if (style.position === 'fixed' && (box.right <= 0 || box.left >= width)) return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const element of document.body.querySelectorAll('*')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || unseen(element)) continue;
+    const name = `${element.tagName.toLowerCase()}.${element.className.baseVal ?? element.className}`;
+    if (box.right > width + 0.5 || box.left < -0.5) out.push(`${name} [${Math.round(box.left)}, ${Math.round(box.right)}]`);
+    const overflowX = getComputedStyle(element).overflowX;
+    if (overflowX !== 'visible' && element.scrollWidth > element.clientWidth + 1) {
+      out.push(`${name} holds ${element.scrollWidth}px in ${element.clientWidth}px`);
+    }
+  }
+  return out;
+}"""
+# Table cells whose text does not fit inside them (it would be cut off or need scrolling).
+CLIPPED_CELLS = """() => [...document.querySelectorAll('td, th')]
+  .filter(cell => cell.getClientRects().length && cell.scrollWidth > cell.clientWidth + 1)
+  .map(cell => `${cell.tagName.toLowerCase()} "${cell.textContent.trim().slice(0, 40)}" ${cell.scrollWidth} > ${cell.clientWidth}`)"""
+
+
+@pytest.fixture(scope="module")
+def phone(browser):  # noqa: F811 - the fixture imported above
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _assert_fits_the_screen(page, url: str) -> None:
+    page.goto(url, wait_until="networkidle")
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    sideways = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert sideways <= 0, f"{url} scrolls sideways by {sideways}px"
+    assert page.evaluate(OVERFLOWING) == [], url
+    assert page.evaluate(CLIPPED_CELLS) == [], url
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES.values(), ids=PAGE_TYPES.keys())
+def test_every_page_type_fits_a_360px_phone(server, phone, path):  # noqa: F811
+    _assert_fits_the_screen(phone, server + path)
+
+
+def test_a_workflow_page_fits_a_360px_phone(workflow_server, phone):  # noqa: F811
+    _assert_fits_the_screen(phone, workflow_server + "quy-trinh/qt-hop-phap-hoa/")
+
+
+def test_record_tables_become_labelled_blocks_on_a_phone(server, phone):  # noqa: F811
+    phone.goto(server + "thu-tuc/", wait_until="networkidle")
+    cells = phone.eval_on_selector_all(
+        ".mb-records td",
+        "cells => cells.map(c => [c.dataset.label || '', getComputedStyle(c, '::before').content, c.getBoundingClientRect().width])")
+    width = phone.evaluate("document.querySelector('.md-content__inner').clientWidth")
+    assert any(label for label, _, _ in cells)
+    for label, before, cell_width in cells:
+        assert before == "none" if not label else label in before  # the column's name before the value
+        assert cell_width > width * 0.8  # each value has the block's whole width, not a column's
+    assert min(_words_per_line(phone)) >= 3  # not one or two words per line
+
+
+def test_badges_wrap_and_leave_names_room_on_the_desktop(server, browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "thu-tuc/", wait_until="networkidle")
+    words_per_line = _words_per_line(page)
+    context.close()
+    assert min(words_per_line) >= 3, words_per_line
+
+
+def _words_per_line(page) -> list[float]:
+    """Words per line of each procedure name in the catalogue's tables."""
+    found = page.eval_on_selector_all(
+        ".mb-records td.mb-cell-title a",
+        "links => links.map(a => a.textContent.trim().split(/\\s+/).length / a.getClientRects().length)")
+    assert found
+    return found
