@@ -119,3 +119,10 @@ def _words_per_line(page) -> list[float]:
         "links => links.map(a => a.textContent.trim().split(/\\s+/).length / a.getClientRects().length)")
     assert found
     return found
+
+
+def test_the_dashboard_chart_is_readable_on_a_phone(server, phone):  # noqa: F811
+    phone.goto(server + "minh-bach/", wait_until="networkidle")
+    sizes = phone.eval_on_selector_all(
+        "svg.mb-chart text", "texts => texts.map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))")
+    assert sizes and min(sizes) >= 12, sizes
