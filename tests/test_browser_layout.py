@@ -126,3 +126,22 @@ def test_the_dashboard_chart_is_readable_on_a_phone(server, phone):  # noqa: F81
     sizes = phone.eval_on_selector_all(
         "svg.mb-chart text", "texts => texts.map(t => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))")
     assert sizes and min(sizes) >= 12, sizes
+
+
+@pytest.mark.parametrize("width", [360, 600, 960, 1220, 1280, 1920])
+def test_the_search_placeholder_fits_the_box(server, browser, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server, wait_until="networkidle")
+    if width < 960:  # Material shows the search box on narrower screens when its button is pressed
+        page.click("label.md-header__button[for='__search']")
+        page.wait_for_function("document.querySelector('input.md-search__input').clientWidth === innerWidth")
+    room, text = page.eval_on_selector("input.md-search__input", """input => {
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      return [input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight),
+              context.measureText(input.placeholder).width];
+    }""")
+    context.close()
+    assert 0 < text <= room, (width, text, room)
