@@ -145,3 +145,23 @@ def test_the_search_placeholder_fits_the_box(server, browser, width):  # noqa: F
     }""")
     context.close()
     assert 0 < text <= room, (width, text, room)
+
+
+def test_the_not_found_page_speaks_vietnamese_in_the_site_look(server, real_site, browser):  # noqa: F811
+    """The host answers a missing address deep in the site with 404.html: it must still find its
+    styles and lead back into the site."""
+    missing = server + "thu-tuc/khong-co/trang-nay/"
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(missing, lambda route: route.fulfill(status=404, content_type="text/html; charset=utf-8",
+                                                    body=(real_site / "404.html").read_bytes()))
+    page.goto(missing, wait_until="networkidle")
+    heading = page.inner_text("article h1")
+    text = page.inner_text("body")
+    header = page.eval_on_selector(".md-header", "h => getComputedStyle(h).backgroundColor")
+    links = page.eval_on_selector_all("article a[href]", "links => links.map(a => [a.getAttribute('href'), a.href])")
+    context.close()
+    assert heading == "Không tìm thấy trang" and "Not found" not in text
+    assert header not in ("rgba(0, 0, 0, 0)", "transparent")  # Material's stylesheet was found
+    assert all(href.startswith("/") for href, _ in links)
+    assert {server, server + "thu-tuc/", server + "lien-he/"} <= {resolved.removesuffix(".") for _, resolved in links}
