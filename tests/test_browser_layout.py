@@ -165,3 +165,13 @@ def test_the_not_found_page_speaks_vietnamese_in_the_site_look(server, real_site
     assert header not in ("rgba(0, 0, 0, 0)", "transparent")  # Material's stylesheet was found
     assert all(href.startswith("/") for href, _ in links)
     assert {server, server + "thu-tuc/", server + "lien-he/"} <= {resolved.removesuffix(".") for _, resolved in links}
+
+
+def test_a_dossier_form_without_a_file_says_so(server, browser):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/", wait_until="networkidle")
+    cell = page.inner_text(".mb-dossier td[data-label='Mẫu đơn, tờ khai']:has-text('CV01')")
+    listed = page.inner_text("ul.mb-forms")
+    context.close()
+    assert "chưa có mẫu điện tử" in cell and "chưa có mẫu điện tử" in listed
