@@ -1,13 +1,21 @@
-"""Every page type on a 360 px phone, in a real Chromium.
+"""Every page type on a 360 px phone, and every procedure on A4 paper, in a real Chromium.
 
-Nothing is wider than the screen and no table cell hides text (record tables become label/value
-blocks). Reuses the served sites of tests/test_browser.py.
+Phones: nothing is wider than the screen and no table cell hides text (record tables become
+label/value blocks). Paper: a procedure prints on at most two A4 pages with the agency's name,
+the page's address and the day the information was published, without a clipped table or a
+heading left alone at the foot of a page. Reuses the served sites of tests/test_browser.py.
 """
 
 from __future__ import annotations
 
-import pytest
+import io
+import re
+import unicodedata
 
+import pytest
+from pypdf import PdfReader
+
+from tests.site_helpers import ROOT
 from tests.test_browser import browser, server, workflow_server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
@@ -29,6 +37,8 @@ PAGE_TYPES = {
     "contacts": "lien-he/",
     "not found": "404.html",
 }
+PROCEDURES = sorted(path.stem for path in (ROOT / "data" / "procedures").glob("*.yml"))
+AGENCY = "Sở Ngoại vụ tỉnh Lạng Sơn"  # site_name in mkdocs.yml
 
 # Boxes that stick out of the screen, and boxes whose content is cut off or scrolls sideways inside
 # them, ignoring what the reader cannot see: empty, transparent, invisible or visually hidden boxes
@@ -175,3 +185,40 @@ def test_a_dossier_form_without_a_file_says_so(server, browser):  # noqa: F811
     listed = page.inner_text("ul.mb-forms")
     context.close()
     assert "chưa có mẫu điện tử" in cell and "chưa có mẫu điện tử" in listed
+
+
+def _pdf_text(pdf: bytes) -> tuple[str, list[list[str]]]:
+    """The PDF's text in drawing order, which keeps each table cell's words together, and the lines
+    of each page from top to bottom (pypdf's layout mode places text by its position)."""
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    drawn = " ".join(unicodedata.normalize("NFC", page.extract_text()) for page in pages)
+    lines = []
+    for page in pages:
+        text = unicodedata.normalize("NFC", page.extract_text(extraction_mode="layout"))
+        lines.append([" ".join(line.split()) for line in text.splitlines() if line.strip()])
+    return " ".join(drawn.split()), lines
+
+
+@pytest.fixture(scope="module")
+def paper(browser):  # noqa: F811 - the fixture imported above
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("procedure", PROCEDURES)
+def test_a_procedure_prints_on_at_most_two_a4_pages(server, paper, procedure):  # noqa: F811
+    paper.goto(server + f"thu-tuc/{procedure}/", wait_until="networkidle")
+    headings = paper.eval_on_selector_all("article h2", "hs => hs.map(h => h.textContent.replace('¶', '').trim())")
+    # Cells of one style (headers, plain values): Chromium leaves out of the PDF what a table's frame cuts off.
+    cells = paper.eval_on_selector_all("article th, article td", "cs => cs.filter(c => !c.children.length).map(c => c.textContent)")
+    text, pages = _pdf_text(paper.pdf(format="A4"))
+    assert len(pages) <= 2, f"{procedure}: {len(pages)} pages"
+    assert AGENCY in text
+    assert re.search(r"Thông tin tại ngày \d{2}/\d{2}/\d{4}", text), text[:300]
+    assert f"thu-tuc/{procedure}/" in text.replace(" ", "")  # the page's address, wherever it wraps
+    cut = [cell for cell in (" ".join(c.split()) for c in cells) if cell not in text]
+    assert cut == [], f"{procedure}: table cells cut off in print"
+    for number, lines in enumerate(pages[:-1], start=1):
+        assert lines[-1] not in headings, f"{procedure}: heading alone at the foot of page {number}"
