@@ -10,28 +10,34 @@ from markupsafe import Markup, escape
 
 from minhbach.load.text import xml_text
 
-ROW = 34
-LABEL_WIDTH = 260
-BAR_WIDTH = 300
+# Each row is its label on one line and the bar below it, so the chart stays narrow: drawn at its
+# own width on a wide screen and scaled down at most to 0.82 on a 360 px phone (16 px text -> 13 px).
+WIDTH = 400
+BAR_WIDTH = 340
+FONT = 16
+ROW = 52
 
 
 def bar_chart(rows: list[tuple[str, float]], *, title: str) -> Markup:
-    """Percent bars (0-100), one per row, with the value written at the end of each bar."""
-    height = ROW * len(rows) + 10
-    width = LABEL_WIDTH + BAR_WIDTH + 60
+    """Percent bars (0-100), one per row under its label, with the value written after each bar.
+
+    The SVG is WIDTH user units wide and that many CSS pixels at most (the theme's `max-width: 100%`
+    scales it down on narrower screens).
+    """
+    height = ROW * len(rows) + 4
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" aria-labelledby="mb-chart-title">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart" viewBox="0 0 {WIDTH} {height}" '
+        f'width="{WIDTH}" height="{height}" role="img" aria-labelledby="mb-chart-title">',
         f'<title id="mb-chart-title">{escape(xml_text(title))}</title>',
     ]
     for index, (label, percent) in enumerate(rows):
-        y = 5 + index * ROW
+        y = index * ROW
         bar = max(0.0, min(100.0, percent)) * BAR_WIDTH / 100
         parts += [
-            f'<text x="0" y="{y + 20}" font-size="14">{escape(xml_text(label))}</text>',
-            f'<rect x="{LABEL_WIDTH}" y="{y + 6}" width="{BAR_WIDTH}" height="18" fill="#e8eaf6"/>',
-            f'<rect x="{LABEL_WIDTH}" y="{y + 6}" width="{bar:.1f}" height="18" fill="#3949ab"/>',
-            f'<text x="{LABEL_WIDTH + BAR_WIDTH + 6}" y="{y + 20}" font-size="14">{percent:.0f}%</text>',
+            f'<text x="0" y="{y + FONT}" font-size="{FONT}">{escape(xml_text(label))}</text>',
+            f'<rect x="0" y="{y + 24}" width="{BAR_WIDTH}" height="18" fill="#e8eaf6"/>',
+            f'<rect x="0" y="{y + 24}" width="{bar:.1f}" height="18" fill="#3949ab"/>',
+            f'<text x="{BAR_WIDTH + 6}" y="{y + 39}" font-size="{FONT}">{percent:.0f}%</text>',
         ]
     parts.append("</svg>")
     return Markup("".join(parts))
