@@ -1,13 +1,15 @@
 """Which feeds and data a page of the site announces in its head, whatever builds the site.
 
-Every page announces the Atom feed of announcements and the events calendar; the index pages
-that have a dataset of open data also announce its JSON and CSV files.
+Every page announces the Atom feed of announcements and the events calendar; the index page of a
+kind's page folder (`model.KINDS[kind].page_dir`) also announces the JSON and CSV files of the open
+data of the records listed there (the announcements' page announces events, funding and notices).
 """
 
 from __future__ import annotations
 
 from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH
-from minhbach.exports.opendata import DATA_DIR
+from minhbach.exports.opendata import DATA_DIR, DATASETS
+from minhbach.model import KINDS
 
 
 def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
@@ -22,8 +24,8 @@ def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
     taking them for other languages of the site (material/templates/assets/javascripts, setupAlternate, 9.8).
     """
     links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
-    datasets = {"thu-tuc/": "thu-tuc", "van-ban/": "van-ban", "thong-bao/": "thong-bao"}
-    if page_url in datasets:
-        name = f"{DATA_DIR}/{datasets[page_url]}"
-        links += [(f"{name}.json", "application/json", "Dữ liệu JSON"), (f"{name}.csv", "text/csv", "Dữ liệu CSV")]
+    for dataset in DATASETS:
+        if page_url is not None and f"{KINDS[dataset.kind].page_dir}/" == page_url:
+            name = f"{DATA_DIR}/{dataset.name}"
+            links += [(f"{name}.json", "application/json", f"{dataset.title} (JSON)"), (f"{name}.csv", "text/csv", f"{dataset.title} (CSV)")]
     return links
