@@ -102,9 +102,10 @@ def _full_procedure(internal: bool = False) -> dict[str, Any]:
     data["dossier"]["note"] = "Ghi chú hồ sơ."
     data["dossier"]["items"][0]["note"] = "Bản sao có chứng thực."
     data["dossier"]["items"][0]["form"]["url"] = "https://dichvucong.gov.vn/mau"
+    data["common_rejections"] = [{"reason": "Lý do trả hồ sơ.", "fix": "Cách khắc phục."}]
     if internal:
         data["id"] = "noi-bo-mot"
-        for key in ("national_code", "agency_code", "level", "reception", "online"):  # public procedures only
+        for key in ("national_code", "agency_code", "level", "reception", "online", "common_rejections"):  # public procedures only
             data.pop(key)
         data["code"] = "Số hiệu nội bộ."
     return data

@@ -153,6 +153,17 @@ class Dossier(Strict):
     note: Annotated[Text | None, Field(title="Ghi chú")] = None
 
 
+class CommonRejection(Strict):
+    """Lỗi thường gặp: one reason the agency often returns a dossier, and how to avoid it.
+
+    Published by the agency from the dossiers its receiving desk has actually returned; an entry
+    no record supports is not listed. Shown under the dossier checklist of the procedure's page.
+    """
+
+    reason: Annotated[Text, Field(title="Lý do hồ sơ bị trả lại", description="Ví dụ 'Bản sao hộ chiếu không có chứng thực'.")]
+    fix: Annotated[Text | None, Field(title="Cách khắc phục", description="Ví dụ 'Nộp bản sao có chứng thực hoặc mang bản chính để đối chiếu'.")] = None
+
+
 class Agency(Strict):
     """Cơ quan thực hiện."""
 
@@ -223,6 +234,13 @@ class Procedure(ProcedureCore):
     level: Annotated[Level, Field(title="Cấp thực hiện")]
     reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
     online: Annotated[Online, Field(title="Dịch vụ công trực tuyến")]
+    common_rejections: Annotated[
+        list[CommonRejection],
+        Field(
+            title="Lỗi thường gặp khiến hồ sơ bị trả lại",
+            description="Chỉ ghi những lỗi cơ quan đã thực tế gặp khi tiếp nhận hồ sơ; bỏ trống khi chưa có số liệu.",
+        ),
+    ] = []
 
     @property
     def full_code(self) -> str | None:

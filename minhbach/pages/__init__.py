@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minhbach.pages.escape import md, yaml_string
-from minhbach.pages.paths import MERMAID_JS, page_path, relative
+from minhbach.pages.paths import CHECKLIST_JS, MERMAID_JS, page_path, relative
 from minhbach.pages.values import status_badge
 
 if TYPE_CHECKING:
@@ -27,4 +27,4 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["MERMAID_JS", "GeneratedPage", "PageRenderer", "md", "page_path", "relative", "status_badge", "yaml_string"]
+__all__ = ["CHECKLIST_JS", "MERMAID_JS", "GeneratedPage", "PageRenderer", "md", "page_path", "relative", "status_badge", "yaml_string"]

@@ -8,7 +8,7 @@ from minhbach.exports import opendata
 from minhbach.model import Pending
 from minhbach.pages import formatting
 from minhbach.pages.escape import md, yaml_string
-from minhbach.pages.paths import MERMAID_JS, archive_path, page_path, relative
+from minhbach.pages.paths import CHECKLIST_JS, MERMAID_JS, archive_path, page_path, relative
 from minhbach.pages.review import review_dates, review_notice
 from minhbach.pages.values import (
     PENDING_HTML,
@@ -53,5 +53,5 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
     env.tests["pending"] = lambda value: isinstance(value, Pending)
-    env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, PENDING=PENDING_HTML)
+    env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, CHECKLIST_JS=CHECKLIST_JS, PENDING=PENDING_HTML)
     return env

@@ -13,6 +13,7 @@ from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, KINDS, Record
 
 DASHBOARD_DIR = "minh-bach"
 MERMAID_JS = "assets/minhbach/mermaid.min.js"
+CHECKLIST_JS = "assets/minhbach/checklist.js"
 
 
 def _page_dir(kind: str) -> str:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from minhbach.model import InternalProcedure, Procedure, ProcedureField
 from minhbach.pages import jsonld
+from minhbach.pages.checklist import storage_key
 from minhbach.pages.paths import index_path, page_path
 
 if TYPE_CHECKING:
@@ -13,11 +14,14 @@ if TYPE_CHECKING:
 
 
 def page(r: PageRenderer, procedure: Procedure) -> str:
-    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD."""
+    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD.
+
+    Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key`.
+    """
     field = r.field(procedure)
     ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
     return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.back_links.workflows.get(procedure.id, []), ld=ld,
-                    page=page_path(procedure))
+                    checklist=storage_key(procedure), page=page_path(procedure))
 
 
 def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:

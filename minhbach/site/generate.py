@@ -7,7 +7,7 @@ checked catalog, the site's day, and the few site settings the files depend on (
 - every generated page (Markdown, `PageRenderer.page_jobs`), with the record file it comes from;
 - every data file (`PageRenderer.data_files`: open data, the Atom feed, the events calendar);
 - the sources map (`site.links.sources.SOURCES_FILE`: page URL -> the file a person edits);
-- the engine's assets (`ASSETS`: stylesheet, search script, Mermaid).
+- the engine's assets (`ASSETS`: stylesheet, search script, dossier checklist script, Mermaid).
 
 The MkDocs plugin adds exactly these files to MkDocs' own; `minhbach generate` writes them to a
 folder (`generate`), with the hand-written files of docs/ if asked (`Generation.docs_files`), so
@@ -34,7 +34,7 @@ from minhbach.checks.project import check_project
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding, format_text, summary
 from minhbach.load.files import read_limited
-from minhbach.pages import MERMAID_JS, PageRenderer
+from minhbach.pages import CHECKLIST_JS, MERMAID_JS, PageRenderer
 from minhbach.settings.defaults import Settings
 from minhbach.site.build import fill_and_swap
 from minhbach.site.links.sources import SOURCES_FILE
@@ -48,7 +48,7 @@ STYLESHEET = "assets/minhbach/minhbach.css"
 SEARCH_JS = "assets/minhbach/search.js"
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 ASSETS = ((STYLESHEET, ASSETS_DIR / "minhbach.css"), (MERMAID_JS, ASSETS_DIR / "vendor" / "mermaid.min.js"),
-          (SEARCH_JS, ASSETS_DIR / "search.js"))
+          (SEARCH_JS, ASSETS_DIR / "search.js"), (CHECKLIST_JS, ASSETS_DIR / "checklist.js"))
 """(path in the site, package file) of the engine's assets; pages name the stylesheet and scripts by these paths."""
 
 
