@@ -208,3 +208,11 @@ def test_every_phone_number_and_email_shown_is_a_link_to_call_or_write(site: Pat
         if href.startswith("mailto:"):
             assert href == "mailto:" + text.strip(), where
 
+
+def test_the_workflows_are_left_out_of_the_menu_until_one_is_published(site: Path):
+    """The department has published no workflow yet: a menu entry would lead to an empty page."""
+    assert not list(site.glob("quy-trinh/*/index.html"))
+    for page in ("index.html", "van-ban/index.html", "thong-bao/index.html", "lien-he/index.html"):
+        assert "quy-trinh/" not in (site / page).read_text(encoding="utf-8"), page
+    index = (site / "quy-trinh/index.html").read_text(encoding="utf-8")  # its address still answers, and says why
+    assert "Chưa có quy trình nào được công bố" in index
