@@ -119,6 +119,7 @@ Email = Annotated[
 ]
 """An e-mail address; shown as a `mailto:` link."""
 
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks a string as the id of a record of another kind (checked by `checks.references`).
