@@ -263,3 +263,53 @@ def test_workflow_diagram_labels_show_the_text_as_written(tmp_path_factory, brow
     text = " ".join(" ".join(labels).split())
     for action in actions:
         assert " ".join(action.split()) in text, (action, labels)
+
+
+FIRST_VISIT_BUDGET = 80 * 1024
+"""Bytes a reader's first visit of a procedure page may transfer, compressed: a page read on a slow
+mobile connection in the mountains of Lạng Sơn (the department's own target)."""
+
+
+def _first_visit(browser, url: str) -> tuple[list[tuple[str, int, int]], list[str], list[str]]:
+    """Load `url` in a new browser profile (nothing cached) until the network is idle.
+
+    Returns (url, status, size gzipped as a static host would send it) per response, every
+    requested URL, and the requests that failed (no answer, or a status of 400 and over).
+    """
+    import gzip
+
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    failed: list[str] = []
+    responses = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url, wait_until="networkidle")
+    sizes = []
+    for response in responses:
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+        body = response.body() if 200 <= response.status < 300 else b""
+        sizes.append((response.url, response.status, len(gzip.compress(body, compresslevel=6, mtime=0))))
+    context.close()
+    return sizes, requested, failed
+
+
+def test_a_procedure_page_first_visit_stays_within_its_weight(server: str, browser):
+    from minhbach.catalog import load_catalog
+    from tests.site_helpers import ROOT
+
+    catalog, _ = load_catalog(ROOT / "data")
+    procedures = [p.id for p in catalog.procedures]
+    assert procedures
+    weights = {}
+    for procedure in procedures:
+        sizes, requested, failed = _first_visit(browser, f"{server}thu-tuc/{procedure}/")
+        assert failed == [], procedure
+        assert {urlsplit(url).hostname for url in requested} == {"127.0.0.1"}, procedure
+        assert any(url.endswith(".css") for url, _, _ in sizes) and any(url.endswith(".js") for url, _, _ in sizes)
+        weights[procedure] = sum(size for _, _, size in sizes)
+    heaviest = max(weights, key=weights.get)
+    assert weights[heaviest] <= FIRST_VISIT_BUDGET, (heaviest, weights[heaviest])

@@ -141,3 +141,78 @@ def test_no_page_refers_to_a_third_party_host_for_assets(site):
         html = page.read_text(encoding="utf-8")
         for pattern in (r'<script[^>]+src="https?:', r'<link[^>]+href="https?://(?!dichvucong)', r"fonts\.g(oogleapis|static)\.com", r"unpkg\.com", r"jsdelivr"):
             assert not re.search(pattern, html), (page, pattern)
+
+
+# Written apart from the engine's own number grammar (`model.base.PHONE_FORMS`), so both are checked:
+# 0 or +country code or 1800/1900, then groups of digits; at least eight digits in all.
+_PHONE_LIKE = re.compile(r"(?<![\w/.,+])(?:\+\d{2,3}|0\d{2,3}|1[89]00)(?:[ .-]?\d{2,4}){2,4}(?![\w/])")
+_EMAIL_LIKE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+class _ContactText(HTMLParser):
+    """Text of a page's main content, split into what sits in a tel:/mailto: link and what does not."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str]] = []  # (href, text)
+        self.loose: list[str] = []
+        self._in_link: str | None = None
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "svg", "code", "pre"):
+            self._skip += 1
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._in_link = href if href.startswith(("tel:", "mailto:")) else None
+            if self._in_link:
+                self.links.append((href, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "svg", "code", "pre"):
+            self._skip -= 1
+        elif tag == "a":
+            self._in_link = None
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._in_link:
+            href, text = self.links[-1]
+            self.links[-1] = (href, text + data)
+        else:
+            self.loose.append(data)
+
+
+def test_every_phone_number_and_email_shown_is_a_link_to_call_or_write(site: Path):
+    """A reader taps a number to call it and an address to write to it; a number opens in international form."""
+    loose, links = [], []
+    for page in sorted(site.rglob("*.html")):
+        parser = _ContactText()
+        html = page.read_text(encoding="utf-8")
+        if "<article" not in html:
+            continue
+        parser.feed(article(html))
+        where = page.relative_to(site).as_posix()
+        text = " ".join(" ".join(parser.loose).split())
+        loose += [(where, m.group()) for m in _PHONE_LIKE.finditer(text) if sum(c.isdigit() for c in m.group()) >= 8]
+        loose += [(where, m.group()) for m in _EMAIL_LIKE.finditer(text)]
+        links += [(where, href, text) for href, text in parser.links]
+    assert loose == []
+    tel = [(where, href, text) for where, href, text in links if href.startswith("tel:")]
+    assert len({href for _, href, _ in tel}) >= 5  # the units', the hotlines', the consular support line
+    for where, href, text in tel:
+        digits = re.sub(r"\D", "", text)
+        assert href == "tel:+84" + (digits[1:] if digits.startswith("0") else digits[2:]), (where, href, text)
+    for where, href, text in links:
+        if href.startswith("mailto:"):
+            assert href == "mailto:" + text.strip(), where
+
+
+def test_the_workflows_are_left_out_of_the_menu_until_one_is_published(site: Path):
+    """The department has published no workflow yet: a menu entry would lead to an empty page."""
+    assert not list(site.glob("quy-trinh/*/index.html"))
+    for page in ("index.html", "van-ban/index.html", "thong-bao/index.html", "lien-he/index.html"):
+        assert "quy-trinh/" not in (site / page).read_text(encoding="utf-8"), page
+    index = (site / "quy-trinh/index.html").read_text(encoding="utf-8")  # its address still answers, and says why
+    assert "Chưa có quy trình nào được công bố" in index

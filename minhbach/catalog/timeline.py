@@ -53,6 +53,9 @@ class Timeline:
     open_policies: list[FundingPolicy]
     recent_notices: list[Notice]
     newest: list[Announcement]
+    """Every announcement, the latest posted first (the Atom feed)."""
+    latest_current: list[Announcement]
+    """The announcements still current (`is_current`), the latest source document first: the home page's list."""
     years: dict[int, list[Announcement]]
 
     @classmethod
@@ -67,8 +70,11 @@ class Timeline:
         return cls(
             upcoming_events=sorted((e for e in events if is_current(e, today)), key=_start_key),
             open_policies=sorted((p for p in policies if is_current(p, today)), key=lambda p: (p.valid_from, p.id)),
-            recent_notices=sorted((n for n in notices if is_current(n, today)), key=lambda n: (n.published, n.id), reverse=True),
+            recent_notices=sorted((n for n in notices if is_current(n, today)), key=lambda n: (n.issued, n.published, n.id),
+                                  reverse=True),
             newest=sorted(everything, key=lambda i: (i.published, i.issued, i.id), reverse=True),
+            latest_current=sorted((i for i in everything if is_current(i, today)), key=lambda i: (i.issued, i.published, i.id),
+                                  reverse=True),
             years=dict(sorted(years.items(), reverse=True)),
         )
 

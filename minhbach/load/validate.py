@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from minhbach.findings import Finding, error
 from minhbach.model import Kind, Record
 from minhbach.model.base import RULE_PREFIX
-from minhbach.model.schema import best_object, is_pendable, title_of, value_types
+from minhbach.model.schema import best_object, description_at, is_pendable, title_of, value_types
 from minhbach.load.source import SourceDocument
 from minhbach.load.text import DOT_GROUPS, plain_number
 
@@ -88,8 +88,12 @@ class _Mapper:
             return self._missing(path, str(loc[-1]))
         if error_type == "extra_forbidden":
             return self._unknown_key(path)
-        parent = path[:-1] if path and isinstance(path[-1], str) else path
+        # The mapping that holds `name`: for an item of a list (`phones[1]`), the one holding the list.
+        keys = [index for index, part in enumerate(path) if isinstance(part, str)]
+        parent = path[:keys[-1]] if keys else path
         title, description = title_of(self.kind.name, parent, name) if name else ("", "")
+        if path and isinstance(path[-1], int):  # one item: its own rule (e.g. how a phone number is written) comes first
+            description = description_at(self.kind.name, path) or description
         label = f"`{name}`" + (f" ({title})" if title else "") if name else "giá trị"
         value = err.get("input")
         position = self.doc.position(path)

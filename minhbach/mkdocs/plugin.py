@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from minhbach.mkdocs import files as mkdocsfiles
@@ -31,6 +32,7 @@ from minhbach.findings import Finding, format_text
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
 from minhbach.pages import PageRenderer
+from minhbach.pages.workflows import empty_menu_pages
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.parallel import available_cores
 from minhbach.site.search import SearchDocuments
@@ -159,6 +161,27 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                 generated.edit_uri = f"../{item.edit_source}"
             files.append(generated)
         return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Leave out of the menu the index pages with nothing in them yet (`workflows.empty_menu_pages`).
+
+        The page leaves the menu's top level (`Navigation.items`) and the reading order (`Navigation.pages`,
+        whose neighbours MkDocs has already linked for `<link rel="prev/next">`); it is still built and
+        reachable by its address.
+        """
+        assert self.catalog is not None
+        empty = empty_menu_pages(self.catalog)
+        left_out = [item for item in nav.items if item.is_page and item.file.src_uri in empty]
+        for page in left_out:
+            before, after = page.previous_page, page.next_page
+            if before is not None:
+                before.next_page = after
+            if after is not None:
+                after.previous_page = before
+            page.previous_page = page.next_page = None
+        nav.items = [item for item in nav.items if item not in left_out]
+        nav.pages = [item for item in nav.pages if item not in left_out]
+        return nav
 
     @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

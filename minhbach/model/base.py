@@ -81,6 +81,45 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=120)]
 
 
+_DIGIT = r"[ .-]?[0-9]"
+PHONE_FORMS = {
+    # 0 + area code 2x(x) + subscriber: 11 digits; 0 + mobile prefix 3x, 5x, 7x, 8x, 9x + 7 digits: 10 digits.
+    "trong nước": r"0(?:2" + f"(?:{_DIGIT}){{9}}" + r"|[35789]" + f"(?:{_DIGIT}){{8}})",
+    # Vietnam from abroad: +84 and the same number without its leading 0.
+    "quốc tế +84": r"\+84[ .-]?(?:2" + f"(?:{_DIGIT}){{9}}" + r"|[35789]" + f"(?:{_DIGIT}){{8}})",
+    # Any other country (E.164: at most 15 digits with the country code); 84 has its own form above.
+    "quốc tế": r"\+(?:[1-79]|8[0-35-9])" + f"(?:{_DIGIT}){{6,13}}",
+    # Toll-free (1800) and premium (1900) service numbers: callable inside Vietnam only.
+    "tổng đài 1800/1900": r"1[89]00" + f"(?:{_DIGIT}){{4,6}}",
+    # Short service numbers: 111 (child protection) to 115 (first aid), four-digit ones such as 1022.
+    "số ngắn": r"1[0-9]{2,3}",
+}
+"""The ways a telephone number may be written, by name (Vietnamese numbering plan, TT 22/2014/TT-BTTTT and
+its amendments). Digits may be grouped with one space, dot or hyphen; nothing else (no brackets, no words)."""
+
+PHONE_PATTERN = "^(?:" + "|".join(PHONE_FORMS.values()) + ")$"
+
+Phone = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN),
+    Field(
+        description="Số điện thoại viết như khi gọi trong nước ('0205 3719 886', '0981 848 484'), dạng quốc tế "
+        "('+84 981 84 84 84'), tổng đài ('1900 1234', '1800 123456') hoặc số ngắn ('113'). Chỉ gồm chữ số, nhóm "
+        "bằng một dấu cách, dấu chấm hoặc gạch ngang; không ghi chữ, không ngoặc; mỗi số là một mục riêng.",
+        examples=["0205 3719 886"],
+    ),
+]
+"""A telephone number as readers see it; `pages.contact.tel_href` turns it into the `tel:` link."""
+
+Email = Annotated[
+    str,
+    # Letters, digits and . _ + - only: "?", "&" or "=" would add fields (cc, body) to the mailto: link.
+    StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[a-z]{2,}$"),
+    Field(description="Thư điện tử công vụ, ví dụ 'songoaivu@langson.gov.vn'; chỉ gồm chữ không dấu, chữ số và . _ + -."),
+]
+"""An e-mail address; shown as a `mailto:` link."""
+
+
 @dataclass(frozen=True)
 class RefTo:
     """Marks a string as the id of a record of another kind (checked by `checks.references`).

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
-from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Text, pendable, ref
+from minhbach.model.base import NOT_TRUE_OR_FALSE, Email, Labelled, Phone, Record, Text, pendable, ref
 
 
 class UnitKind(Labelled):
@@ -17,19 +17,6 @@ class UnitKind(Labelled):
     CENTRE = ("trung_tam", "Trung tâm")
     SERVICE_POINT = ("diem_tiep_nhan", "Điểm tiếp nhận hồ sơ")
     OTHER_AGENCY = ("co_quan_khac", "Cơ quan khác")
-
-
-Phone = Annotated[
-    str,
-    StringConstraints(pattern=r"^\+?[0-9][0-9 .]{6,18}[0-9]$"),
-    Field(description="Số điện thoại, chỉ gồm chữ số, dấu cách, dấu chấm; ví dụ '0205 3719 886'."),
-]
-Email = Annotated[
-    str,
-    # Letters, digits and . _ + - only: "?", "&" or "=" would add fields (cc, body) to the mailto: link.
-    StringConstraints(pattern=r"^[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[a-z]{2,}$"),
-    Field(description="Thư điện tử công vụ, ví dụ 'songoaivu@langson.gov.vn'."),
-]
 
 
 class Unit(Record):

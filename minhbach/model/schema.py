@@ -73,6 +73,11 @@ def _branches_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]
     return [branch for node in nodes for branch in branches(root, node)]
 
 
+def description_at(kind: str, path: tuple[str | int, ...]) -> str:
+    """The description of the value at `path` (a path into the data), e.g. of one item of a list; '' when none."""
+    return next((branch["description"] for branch in _branches_at(kind, path) if branch.get("description")), "")
+
+
 def objects_at(kind: str, path: tuple[str | int, ...]) -> list[dict[str, Any]]:
     """The object schemas a mapping at `path` (a path into the data) may follow."""
     return [branch for branch in _branches_at(kind, path) if "properties" in branch]

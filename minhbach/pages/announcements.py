@@ -62,12 +62,12 @@ def archive(r: PageRenderer, year: int) -> str:
 
 
 LISTS = ("events", "policies", "newest")
-"""The lists hand-written pages may show: upcoming events, open policies, the newest of every kind."""
+"""The lists hand-written pages may show: upcoming events, open policies, the newest current ones of every kind."""
 
 
 def announcement_list(r: PageRenderer, which: str, *, limit: int | None, page: str) -> str:
     """One of `LISTS`, at most `limit` items, with links as seen from the docs file `page`. KeyError for another name."""
-    items = {"events": r.timeline.upcoming_events, "policies": r.timeline.open_policies, "newest": r.timeline.newest}[which]
+    items = {"events": r.timeline.upcoming_events, "policies": r.timeline.open_policies, "newest": r.timeline.latest_current}[which]
     return r.render("partials/announcement_macro.md.j2", which=which, items=items[:limit], page=page)
 
 

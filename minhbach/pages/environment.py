@@ -7,6 +7,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from minhbach.exports import opendata
 from minhbach.model import Pending
 from minhbach.pages import formatting
+from minhbach.pages.contact import link_phones, phone_link
 from minhbach.pages.escape import md, yaml_string
 from minhbach.pages.paths import CHECKLIST_JS, MERMAID_JS, archive_path, page_path, relative
 from minhbach.pages.review import review_dates, review_notice
@@ -51,7 +52,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date)
+    env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date, phone_link=phone_link, phones=link_phones)
     env.tests["pending"] = lambda value: isinstance(value, Pending)
     env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, CHECKLIST_JS=CHECKLIST_JS, PENDING=PENDING_HTML)
     return env

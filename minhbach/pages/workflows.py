@@ -10,6 +10,7 @@ from minhbach.pages.paths import index_path, page_path
 from minhbach.pages.values import mermaid_label, step_duration
 
 if TYPE_CHECKING:
+    from minhbach.catalog import Catalog
     from minhbach.pages.renderer import PageRenderer
 
 
@@ -21,6 +22,15 @@ def page(r: PageRenderer, workflow: Workflow) -> str:
 def index(r: PageRenderer) -> str:
     """Every workflow, and every internal procedure."""
     return r.render("workflow_index.md.j2", page=index_path("workflow"))
+
+
+def empty_menu_pages(catalog: Catalog) -> frozenset[str]:
+    """Index pages (relative to docs/) with nothing to list yet, to be left out of the site's menu:
+    the workflows' index while there is neither a workflow nor an internal procedure. The page
+    itself is still built (its address keeps working) and says why it is empty."""
+    if catalog.workflows or catalog.internal_procedures:
+        return frozenset()
+    return frozenset({index_path("workflow")})
 
 
 def mermaid(workflow: Workflow, unit_name: Callable[[str], str]) -> str:

@@ -34,3 +34,12 @@ def test_notices_are_recent_for_ninety_days(project: Path):
 def test_archive_years_keep_everything(project: Path):
     years = timeline(project, dt.date(2030, 1, 1)).years
     assert {item.id for item in years[2026]} == {"hoi-cho-mot", "quy-mot", "thong-bao-mot"}
+
+
+def test_the_latest_current_list_leaves_out_what_is_archived_and_puts_the_latest_source_first(project: Path):
+    write_project(project, {"data/events/hoi-cho-mot.yml": EVENT, "data/funding/quy-mot.yml": FUNDING,
+                            "data/notices/thong-bao-mot.yml": NOTICE.replace("issued: 2026-04-30", "issued: 2026-11-01")})
+    catalog, _ = load_catalog(project / "data")
+    assert [i.id for i in Timeline.build(catalog, dt.date(2026, 6, 1)).latest_current] == ["thong-bao-mot", "hoi-cho-mot", "quy-mot"]
+    # The event has ended and the notice is older than 90 days: both are on their archive page only.
+    assert [i.id for i in Timeline.build(catalog, dt.date(2026, 12, 7)).latest_current] == ["quy-mot"]

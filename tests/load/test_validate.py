@@ -153,6 +153,34 @@ def test_unit_phone_format():
     assert finding.line == line_of(text, "phones:")
 
 
+@pytest.mark.parametrize("phone", [
+    "0205 371 988",        # a digit short: landlines have 11 digits with the 0, mobiles 10
+    "0205 3719 88612",     # too long
+    "+84 0205 3719 886",   # +84 replaces the 0, never comes before it
+    "(0205) 3719 886",     # brackets
+    "0205 3719 886 (máy lẻ 12)",
+    "0205  3719 886",      # two separators in a row
+    "1900 12",             # a service number too short
+    "0105 3719 886",       # no area or mobile prefix starts with 1
+    "19001234; 19005678",  # two numbers in one item
+])
+def test_a_malformed_phone_number_is_refused_at_its_line_with_how_to_write_it(phone: str):
+    text = UNIT.replace('phones: ["0205 3719 886"]', f'phones:\n  - "0205 3719 878"\n  - "{phone}"')
+    finding = one(findings_for("unit", text), "bad-format")
+    assert finding.line == line_of(text, f'- "{phone}"')
+    assert "Điện thoại" in finding.message and phone in finding.message
+    assert "'0205 3719 886'" in finding.hint and "+84" in finding.hint and "số ngắn" in finding.hint
+
+
+@pytest.mark.parametrize("phone", ["0205 3719 886", "0205.3719.886", "0205-3719-886", "02053719886", "0981 848 484",
+                                   "+84 981 84 84 84", "+84 205 3719 886", "+86 771 123 4567", "1900 1234", "1800 123456",
+                                   "113", "1022"])
+def test_the_ways_a_number_is_written_in_vietnam_are_accepted(phone: str):
+    doc, _ = parse("x.yml", UNIT.replace('phones: ["0205 3719 886"]', f'phones: ["{phone}"]'))
+    record, findings = validate(doc, KINDS["unit"])
+    assert findings == [] and record is not None and record.phones == [phone]
+
+
 
 def _block_time(key: str) -> str:
     return PROCEDURE.replace("time: {working_days: 1, note: từ 1 đến 4 giấy tờ}", f"time:\n      {key}: 1\n      note: từ 1 đến 4 giấy tờ")

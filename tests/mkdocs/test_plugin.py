@@ -244,6 +244,7 @@ def test_workflow_page_has_diagram_table_total_and_links_both_ways(tmp_path: Pat
     assert 'href="../../quy-trinh/qt-hop-phap-hoa/"' in procedure
     index = article((root / "site/quy-trinh/index.html").read_text(encoding="utf-8"))
     assert 'href="qt-hop-phap-hoa/"' in index and "QT\\-LS\\-01" not in index and "QT-LS-01" in index
+    assert '<a href="quy-trinh/" class="md-nav__link">' in (root / "site/index.html").read_text(encoding="utf-8")  # in the menu
 
 
 def test_workflow_labels_cannot_break_the_diagram(tmp_path: Path):

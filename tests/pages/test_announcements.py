@@ -29,3 +29,18 @@ def test_an_event_is_called_by_its_type_other_announcements_by_their_kind():
     assert kind_label(Event.model_construct(event_type=event_type)) == event_type.label
     assert kind_label(FundingPolicy.model_construct()) == "Chính sách tài trợ"
     assert kind_label(Notice.model_construct()) == "Thông báo"
+
+
+def test_the_home_page_list_shows_current_items_dated_by_their_source_document(project):
+    from minhbach.catalog import load_catalog
+    from minhbach.pages import PageRenderer
+    from tests.conftest import EVENT, FUNDING, NOTICE, write_project
+
+    write_project(project, {"data/events/hoi-cho-mot.yml": EVENT, "data/funding/quy-mot.yml": FUNDING,
+                            "data/notices/thong-bao-mot.yml": NOTICE})
+    catalog, _ = load_catalog(project / "data")
+    html = PageRenderer(catalog, today=dt.date(2026, 12, 7)).announcement_list("newest", limit=5, page="index.md")
+    assert "quy-mot" in html and "hoi-cho-mot" not in html and "thong-bao-mot" not in html  # ended, archived
+    assert '<time datetime="2026-03-02">02/03/2026</time>' in html  # issued, not published (2026-03-04)
+    nothing = PageRenderer(catalog, today=dt.date(2027, 6, 1)).announcement_list("newest", limit=5, page="index.md")
+    assert "<li>" not in nothing and "lưu trữ" in nothing
