@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minhbach.model import InternalProcedure, Procedure, ProcedureField
-from minhbach.pages import jsonld
+from minhbach.pages import jsonld, notice
 from minhbach.pages.paths import index_path, page_path
 
 if TYPE_CHECKING:
@@ -13,11 +13,12 @@ if TYPE_CHECKING:
 
 
 def page(r: PageRenderer, procedure: Procedure) -> str:
-    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD."""
+    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD,
+    a link to its notice sheet."""
     field = r.field(procedure)
     ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
     return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.back_links.workflows.get(procedure.id, []), ld=ld,
-                    page=page_path(procedure))
+                    page=page_path(procedure), notice_link=notice.link(r, procedure))
 
 
 def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:

@@ -40,7 +40,7 @@ def test_every_record_gets_a_page_and_pending_parts_say_so(project: Path):
     catalog, _ = load_catalog(project / "data")
     pages = {page.path: page for page in PageRenderer(catalog).pages()}
     assert set(pages) == {"thu-tuc/index.md", "van-ban/index.md", "quy-trinh/index.md", "thong-bao/index.md", "du-lieu/index.md", "minh-bach/index.md",
-                          "thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md"}
+                          "thu-tuc/hop-phap-hoa.md", "thu-tuc/hop-phap-hoa/niem-yet.md", "van-ban/nd-111-2011.md"}
     procedure = pages["thu-tuc/hop-phap-hoa.md"]
     assert procedure.source == "data/procedures/hop-phap-hoa.yml" or procedure.source.endswith("data/procedures/hop-phap-hoa.yml")
     assert "đang cập nhật" in procedure.markdown
@@ -102,7 +102,7 @@ def test_every_record_of_a_kind_with_pages_gets_its_page_and_no_other_record_doe
     assert findings == []
     entries = list(catalog.all_entries())
     assert {entry.kind.name for entry in entries} == set(KINDS)
-    record_jobs = {job.path: job.source for job in PageRenderer(catalog).page_jobs() if job.source}
+    record_jobs = {job.path: job.source for job in PageRenderer(catalog).page_jobs() if job.source and not job.path.endswith("/niem-yet.md")}
     assert record_jobs == {page_path(entry.record): entry.path for entry in entries if entry.kind.page_dir}
     assert set(record_jobs) == {"thu-tuc/hop-phap-hoa.md", "thu-tuc-noi-bo/noi-bo-mot.md", "quy-trinh/qt-hop-phap-hoa.md", "van-ban/nd-111-2011.md",
                                 "thong-bao/hoi-cho-mot.md", "thong-bao/quy-mot.md", "thong-bao/thong-bao-mot.md"}
