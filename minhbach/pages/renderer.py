@@ -184,7 +184,8 @@ class PageRenderer:
         """Every page generated from the catalog, not yet rendered: cheap to list, rendered in any order.
 
         The index pages, the archive years, then one page per record of each kind with pages, by kind and id,
-        each public procedure followed by its notice sheet (`pages.notice`).
+        each public procedure followed by its notice sheet (`pages.notice`). A sheet has no source, as an
+        index page: search leads to the procedure's page, and the sheet has no edit link of its own.
         """
         jobs = [PageJob(path, partial(render, self), "") for path, render in INDEX_PAGES]
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
@@ -192,7 +193,7 @@ class PageRenderer:
             if entry.kind.page_dir is not None:
                 jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, entry.record), entry.path))
             if entry.kind.name == "procedure":
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, entry.record), entry.path))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, entry.record), ""))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:

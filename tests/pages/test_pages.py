@@ -102,7 +102,7 @@ def test_every_record_of_a_kind_with_pages_gets_its_page_and_no_other_record_doe
     assert findings == []
     entries = list(catalog.all_entries())
     assert {entry.kind.name for entry in entries} == set(KINDS)
-    record_jobs = {job.path: job.source for job in PageRenderer(catalog).page_jobs() if job.source and not job.path.endswith("/niem-yet.md")}
+    record_jobs = {job.path: job.source for job in PageRenderer(catalog).page_jobs() if job.source}
     assert record_jobs == {page_path(entry.record): entry.path for entry in entries if entry.kind.page_dir}
     assert set(record_jobs) == {"thu-tuc/hop-phap-hoa.md", "thu-tuc-noi-bo/noi-bo-mot.md", "quy-trinh/qt-hop-phap-hoa.md", "van-ban/nd-111-2011.md",
                                 "thong-bao/hoi-cho-mot.md", "thong-bao/quy-mot.md", "thong-bao/thong-bao-mot.md"}
