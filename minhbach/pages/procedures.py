@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minhbach.model import InternalProcedure, Procedure, ProcedureField
-from minhbach.pages import jsonld
+from minhbach.pages import jsonld, notice
 from minhbach.pages.checklist import storage_key
 from minhbach.pages.paths import index_path, page_path
 
@@ -14,14 +14,15 @@ if TYPE_CHECKING:
 
 
 def page(r: PageRenderer, procedure: Procedure) -> str:
-    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD.
+    """A public procedure's page: the sections of the national template, its workflows, its JSON-LD,
+    a link to its notice sheet.
 
     Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key`.
     """
     field = r.field(procedure)
     ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
     return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.back_links.workflows.get(procedure.id, []), ld=ld,
-                    checklist=storage_key(procedure), page=page_path(procedure))
+                    checklist=storage_key(procedure), page=page_path(procedure), notice_link=notice.link(r, procedure))
 
 
 def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:

@@ -22,7 +22,7 @@ from minhbach.catalog.timeline import Timeline
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding
 from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
-from minhbach.pages import announcements, dashboard, data, legal, lists, urls, workflows
+from minhbach.pages import announcements, dashboard, data, legal, lists, notice, urls, workflows
 from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
@@ -183,13 +183,17 @@ class PageRenderer:
     def page_jobs(self) -> list[PageJob]:
         """Every page generated from the catalog, not yet rendered: cheap to list, rendered in any order.
 
-        The index pages, the archive years, then one page per record of each kind with pages, by kind and id.
+        The index pages, the archive years, then one page per record of each kind with pages, by kind and id,
+        each public procedure followed by its notice sheet (`pages.notice`). A sheet has no source, as an
+        index page: search leads to the procedure's page, and the sheet has no edit link of its own.
         """
         jobs = [PageJob(path, partial(render, self), "") for path, render in INDEX_PAGES]
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             if entry.kind.page_dir is not None:
                 jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, entry.record), entry.path))
+            if entry.kind.name == "procedure":
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, entry.record), ""))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:
