@@ -37,7 +37,7 @@ def test_the_sheet_has_what_a_reader_at_the_board_needs(project: Path):
     assert re.search(r"<th scope=\"row\">Trực tiếp</th><td>01 ngày làm việc.*?</td><td>30\.000 đồng", sheet)
     assert "https://dichvucong.gov.vn/" in sheet
     # Pending parts: the code and the reception hours say they are being updated and whom to call.
-    assert sheet.count("đang cập nhật, xin gọi 0205 3719 886") == 2
+    assert sheet.count('đang cập nhật, xin gọi <a href="tel:+842053719886">0205 3719 886</a>') == 2
     # The QR code: segno's SVG, named by the address it opens.
     assert '<svg role="img" aria-label="Mã QR: https://vi-du.github.io/minhbach/thu-tuc/hop-phap-hoa/" viewBox=' in sheet
     assert '<a href="../">← Trang thủ tục</a>' in sheet
@@ -65,6 +65,19 @@ def test_hostile_record_text_stays_text_on_the_sheet(project: Path):
     assert sheet.count("&lt;script&gt;alert(1)&lt;/script&gt;&#34;&gt;&lt;svg onload=alert(1)&gt;") >= 3  # name, place, paper
     assert "&lt;b&gt;Sở&lt;/b&gt;" in sheet and "<b>" not in sheet
     assert len(re.findall(r"<svg\b", sheet)) == 1
+
+
+def test_the_sheet_lists_at_most_three_common_rejections_and_points_to_the_page_for_more(project: Path):
+    reasons = "".join(f"  - reason: Lý do {n} <b>\n    fix: Cách {n}\n" for n in range(1, 6))
+    write_project(project, {"data/procedures/hop-phap-hoa.yml": PROCEDURE + f"common_rejections:\n{reasons}"})
+    sheet = _pages(project)["thu-tuc/hop-phap-hoa/niem-yet.md"]
+    assert "Lỗi thường gặp khiến hồ sơ bị trả lại" in sheet
+    assert [n for n in range(1, 6) if f"Lý do {n} &lt;b&gt;" in sheet] == [1, 2, 3]
+    assert "Xem thêm 2 lỗi khác trên trang của thủ tục." in sheet
+
+
+def test_a_sheet_without_common_rejections_has_no_such_heading(project: Path):
+    assert "Lỗi thường gặp" not in _pages(project)["thu-tuc/hop-phap-hoa/niem-yet.md"]
 
 
 def test_sheet_path_is_inside_the_folder_of_the_procedure_page():
