@@ -12,7 +12,7 @@ from importlib.resources import files
 
 import pytest
 
-from tests.test_browser import browser, server, workflow_server  # noqa: F401 - fixtures
+from tests.test_browser import _search, browser, server, workflow_server  # noqa: F401 - fixtures
 from tests.test_browser_layout import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -32,10 +32,12 @@ def screen(request, browser):  # noqa: F811 - the fixture imported above
     context.close()
 
 
-def axe_violations(page, url: str) -> list[dict]:
-    """axe-core's violations of the WCAG 2.0/2.1 A and AA rules on the page at `url`, as axe-core
-    reports them (`id`, `impact`, `help`, `nodes` with `target` and `failureSummary`)."""
-    page.goto(url, wait_until="networkidle")
+def axe_violations(page, url: str | None = None) -> list[dict]:
+    """axe-core's violations of the WCAG 2.0/2.1 A and AA rules on the page at `url` (or on the page
+    as it is now), as axe-core reports them (`id`, `impact`, `help`, `nodes` with `target` and
+    `failureSummary`)."""
+    if url is not None:
+        page.goto(url, wait_until="networkidle")
     page.add_script_tag(path=str(AXE_SCRIPT))
     assert page.evaluate("axe.version") == AXE_VERSION
     results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
@@ -60,6 +62,15 @@ def test_every_page_type_has_no_wcag_violation(server, screen, path):  # noqa: F
 
 def test_a_workflow_page_has_no_wcag_violation(workflow_server, screen):  # noqa: F811
     violations = axe_violations(screen, workflow_server + WORKFLOW_PAGE)
+    assert violations == [], describe(violations)
+
+
+def test_search_results_have_no_wcag_violation(server, screen):  # noqa: F811
+    screen.goto(server + "thu-tuc/", wait_until="networkidle")
+    if screen.viewport_size["width"] < 960:  # Material shows the search box when its button is pressed
+        screen.click("label.md-header__button[for='__search']")
+    _search(screen, "hộ chiếu")
+    violations = axe_violations(screen)
     assert violations == [], describe(violations)
 
 
