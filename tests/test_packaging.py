@@ -124,3 +124,29 @@ def test_the_wheel_installed_alone_in_a_fresh_environment_builds_the_real_site(w
     check = subprocess.run([str(venv / "bin" / "minhbach"), "check", "--no-cache", "--config", str(ROOT / "mkdocs.yml"),
                             "--data", str(ROOT / "data"), "--docs", str(ROOT / "docs")], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-3000:]
+
+
+def test_every_library_the_engine_imports_is_a_declared_dependency():
+    """An install from the wheel (`pip install minhbach[site]`) brings every library the engine imports."""
+    import ast
+    import importlib.metadata
+    import re
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {re.split(r"[\[<>=!~; ]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+                for requirement in [*project["dependencies"], *project["optional-dependencies"]["site"]]}
+    imported = set()
+    for path in (ROOT / NAME).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    distributions = importlib.metadata.packages_distributions()
+    missing = {}
+    for module in sorted(imported - set(sys.stdlib_module_names) - {NAME}):
+        names = {name.lower().replace("_", "-") for name in distributions.get(module, [module])}
+        if not names & declared:
+            missing[module] = sorted(names)
+    assert missing == {}, "add these to pyproject.toml's dependencies"
