@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "home": "",
     "procedure": "thu-tuc/chung-nhan-lanh-su-hop-phap-hoa-lanh-su/",
     "procedure with forms": "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/",
+    "notice sheet": "thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/niem-yet/",
     "procedure index": "thu-tuc/",
     "legal": "van-ban/luat-49-2019-qh14/",
     "legal index": "van-ban/",
