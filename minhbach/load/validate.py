@@ -50,7 +50,9 @@ _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _ISO_SHAPE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: object) -> str:
+    """A YAML value as an editor would recognise it, in Vietnamese ("số 30", "chữ 'abc'", "trống"), for
+    messages that say what was found instead of what was expected."""
     if value is None:
         return "trống"
     if isinstance(value, bool):
@@ -58,14 +60,14 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"số {value}"
     if isinstance(value, str):
-        return f"chữ '{value[:40]}'"
+        return f"chữ '{value[:60]}'"
     if isinstance(value, dt.date):
         return f"ngày {value.isoformat()}"
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple, set, frozenset)):
         return "một danh sách"
     if isinstance(value, dict):
-        return "một khối khóa: giá trị"
-    return type(value).__name__
+        return "một khối `khóa: giá trị`"
+    return f"giá trị kiểu {type(value).__name__}"
 
 
 def _expected(error_type: str) -> str:
@@ -129,7 +131,7 @@ class _Mapper:
         if error_type.endswith("_type") or error_type.endswith("_parsing") or error_type == "model_attributes_type":
             expects_text = _expected(error_type).startswith("chữ")
             hint = "Đặt chữ trong dấu ngoặc kép nếu đó là văn bản." if expects_text else ""
-            found = _describe(value)
+            found = describe_value(value)
             written = self.doc.raw.get(path)
             if written == "":  # `name:` with nothing after it
                 hint = "Điền nội dung." if expects_text else ""

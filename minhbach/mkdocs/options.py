@@ -24,6 +24,7 @@ from mkdocs.config.base import Config, ValidationError, get_schema
 from mkdocs.config.defaults import MkDocsConfig
 
 from minhbach.findings import Finding, error
+from minhbach.load.validate import describe_value
 from minhbach.catalog.review import PAGE_KIND, add_period
 from minhbach.model import KINDS
 from minhbach.model.base import PERIOD_PATTERN
@@ -51,25 +52,6 @@ class OptionError(ValidationError):
         self.message, self.hint, self.where = message, hint, where
 
 
-def _described(value: object) -> str:
-    """A YAML value as an editor would recognise it, in Vietnamese."""
-    if value is None:
-        return "để trống"
-    if isinstance(value, bool):
-        return f"giá trị đúng/sai ({str(value).lower()})"
-    if isinstance(value, (int, float)):
-        return f"số {value}"
-    if isinstance(value, dt.date):
-        return f"ngày {value.isoformat()}"
-    if isinstance(value, str):
-        return f"chữ '{value[:60]}'"
-    if isinstance(value, dict):
-        return "một khối `khóa: giá trị`"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return "một danh sách"
-    return f"giá trị kiểu {type(value).__name__}"
-
-
 def _suggestion(value: str, choices: Iterable[str]) -> str:
     choices = list(choices)
     folded = {choice.casefold(): choice for choice in choices}
@@ -86,7 +68,7 @@ class Folder(c.BaseConfigOption[str]):
 
     def run_validation(self, value: object) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise OptionError(f"cần tên một thư mục, đang là {_described(value)}", f"Ví dụ: `{self._name}: {self.default}`.")
+            raise OptionError(f"cần tên một thư mục, đang là {describe_value(value)}", f"Ví dụ: `{self._name}: {self.default}`.")
         return value
 
 
@@ -99,7 +81,7 @@ class WholeNumber(c.BaseConfigOption[int]):
 
     def run_validation(self, value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise OptionError(f"cần một số nguyên, đang là {_described(value)}", f"Ví dụ: `{self._name}: {self.default}`.")
+            raise OptionError(f"cần một số nguyên, đang là {describe_value(value)}", f"Ví dụ: `{self._name}: {self.default}`.")
         if not self.minimum <= value <= self.maximum:
             raise OptionError(f"{value} nằm ngoài khoảng cho phép ({self.minimum} đến {self.maximum})",
                               f"Ghi một số từ {self.minimum} đến {self.maximum}, ví dụ `{self._name}: {self.default}`.")
@@ -111,7 +93,7 @@ def period_problem(value: object) -> tuple[str, str] | None:
     (message, hint) in Vietnamese; None when it is one."""
     hint = "Viết số rồi đơn vị: '90 ngày', '6 tháng', '1 năm' (hoặc days, weeks, months, years)."
     if not isinstance(value, str):
-        return f"cần một chu kỳ như '6 tháng', đang là {_described(value)}", hint
+        return f"cần một chu kỳ như '6 tháng', đang là {describe_value(value)}", hint
     match = _PERIOD.match(value)
     if not match:
         if _PERIOD.match(unicodedata.normalize("NFC", value)):
@@ -145,7 +127,7 @@ class ReviewPeriods(c.BaseConfigOption[dict]):
         if value is None:
             return {}
         if not isinstance(value, dict):
-            raise OptionError(f"cần một khối `loại: chu kỳ`, đang là {_described(value)}", example)
+            raise OptionError(f"cần một khối `loại: chu kỳ`, đang là {describe_value(value)}", example)
         for kind, period in value.items():
             if kind not in REVIEW_KINDS:
                 raise OptionError(f"không có loại '{kind}'", f"{_suggestion(str(kind), REVIEW_KINDS)}Các loại: {', '.join(REVIEW_KINDS)}.",
@@ -166,7 +148,7 @@ class TimeZone(c.BaseConfigOption[str]):
     def run_validation(self, value: object) -> str:
         hint = f"Ghi tên múi giờ theo cơ sở dữ liệu IANA, ví dụ `time_zone: {self.default}` (giờ Việt Nam)."
         if not isinstance(value, str):
-            raise OptionError(f"cần tên một múi giờ, đang là {_described(value)}", hint)
+            raise OptionError(f"cần tên một múi giờ, đang là {describe_value(value)}", hint)
         zones = zoneinfo.available_timezones() - {"localtime"}  # localtime differs from machine to machine
         if value not in zones:
             raise OptionError(f"không có múi giờ '{value[:60]}'", _suggestion(value, zones) + hint)
@@ -190,7 +172,7 @@ class Days(c.BaseConfigOption[frozenset]):
         if value is None:
             return frozenset()
         if not isinstance(value, (list, tuple, set, frozenset)):
-            raise OptionError(f"cần một danh sách ngày, đang là {_described(value)}", example)
+            raise OptionError(f"cần một danh sách ngày, đang là {describe_value(value)}", example)
         days: list[dt.date] = []
         plain = WorkCalendar()
         for index, item in enumerate(value):
@@ -220,7 +202,7 @@ class Days(c.BaseConfigOption[frozenset]):
                 return dt.date.fromisoformat(item)
             except ValueError:
                 raise OptionError(f"ngày '{item}' không có trên lịch", "Kiểm tra lại ngày và tháng.", (index,)) from None
-        raise OptionError(f"cần một ngày dạng năm-tháng-ngày, đang là {_described(item)}", example, (index,))
+        raise OptionError(f"cần một ngày dạng năm-tháng-ngày, đang là {describe_value(item)}", example, (index,))
 
     def post_validation(self, config: Config, key_name: str) -> None:
         if self.working:
@@ -390,13 +372,13 @@ def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Findi
     if not isinstance(options, dict):
         line, column = _position(doc, base, key=False)
         return None, [error(display, line, column, "bad-option", f"tùy chọn của plugin minhbach phải là một khối `tên: giá trị`, "
-                            f"đang là {_described(options)}", "Ví dụ:\n  - minhbach:\n      data_dir: data")]
+                            f"đang là {describe_value(options)}", "Ví dụ:\n  - minhbach:\n      data_dir: data")]
     options = dict(options)
     enabled = options.pop("enabled", True)  # MkDocs' own switch for every plugin
     if not isinstance(enabled, bool):
         line, column = _position(doc, (*base, "enabled"), key=False)
         return None, [error(display, line, column, "bad-option", f"tùy chọn `enabled` của plugin minhbach: cần true hoặc false, "
-                            f"đang là {_described(enabled)}", "Ghi `enabled: true` (hoặc bỏ dòng này).")]
+                            f"đang là {describe_value(enabled)}", "Ghi `enabled: true` (hoặc bỏ dòng này).")]
     plugin_config = MinhbachConfig(config_file_path=str(config_file))
     plugin_config.load_dict(options)
     failed, _ = plugin_config.validate()
