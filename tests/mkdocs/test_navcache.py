@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from tests.site_helpers import build, make_site_project
+from tests.site_helpers import build, make_site_project, use_custom_dir
 
 
 def test_pages_with_the_shared_nav_are_byte_identical_to_pages_rendered_with_materials_own(tmp_path: Path):
@@ -15,8 +15,7 @@ def test_pages_with_the_shared_nav_are_byte_identical_to_pages_rendered_with_mat
     assert build(root, tmp_path / "cached", links=False).returncode == 0
     # A custom_dir comes before minhbach's theme folder: with Material's own nav.html in it, every page renders its nav itself.
     shutil.copy(Path(material.__file__).parent / "templates/partials/nav.html", (root / "own-nav/partials").mkdir(parents=True) or root / "own-nav/partials")
-    config = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: own-nav\n")
-    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    use_custom_dir(root, "own-nav")
     assert build(root, tmp_path / "own", links=False).returncode == 0
 
     pages = sorted(path.relative_to(tmp_path / "own") for path in (tmp_path / "own").rglob("*.html"))

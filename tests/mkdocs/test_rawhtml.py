@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import markdown
 import pytest
-from markdown.extensions.toc import TocExtension
 
 from minhbach.catalog import load_catalog
 from minhbach.pages import PageRenderer
 from minhbach.mkdocs.rawhtml import TOKEN, Stash
-from minhbach.pages.slug import slugify
-from tests.site_helpers import ROOT
+from tests.site_helpers import ROOT, site_markdown
 
 
 def _convert(text: str) -> str:
-    """Python-Markdown with the site's extensions (mkdocs.yml)."""
-    extensions = [TocExtension(permalink=True, slugify=slugify), "attr_list", "md_in_html", "tables", "admonition"]
-    return markdown.Markdown(extensions=extensions).convert(text)
+    """Python-Markdown as MkDocs sets it up for the site (mkdocs.yml)."""
+    return site_markdown().convert(text)
 
 
 def _through_stash(text: str) -> tuple[str, Stash]:
