@@ -39,7 +39,7 @@ from minhbach.pages import MERMAID_JS, PageRenderer
 from minhbach.pages.values import review_dates, review_notice
 from minhbach.site.parallel import available_cores, run_all
 from minhbach.checks.project import check_project
-from minhbach.mkdocs.rawhtml import Stash
+from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.settings.calendar import ClockError
 from minhbach.catalog.macros import MacrosConfig
 
@@ -126,7 +126,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.renderer: PageRenderer | None = None
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
-        self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
+        self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -160,6 +160,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                      findings=self.findings, publication_lag_days=settings.publication_lag_days)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self._raw_blocks not in config.markdown_extensions:
+            config.markdown_extensions.append(self._raw_blocks)
         if THEME_DIR not in config.theme.dirs:
             # After the site's own custom_dir (if any), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
@@ -205,15 +207,15 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Generated pages: their plain raw HTML blocks are set aside until converted (see `rawhtml`).
+        """Generated pages: their plain raw HTML blocks skip Markdown's HTML parsers (see `rawhtml`).
 
         A hand-written page with an error is never rendered by mkdocs-macros: the build stops on errors,
         but the preview (`mkdocs serve`) goes on, and the error may be template code that runs Python.
         `render_macros: false` in a page's meta takes priority over every other setting of mkdocs-macros.
         """
-        if page.file.src_uri in self._generated_sources:
-            stash = self._stashes[page.file.src_uri] = Stash()
-            return stash.take(markdown)
+        self._raw_blocks.enabled = page.file.src_uri in self._generated_sources
+        if self._raw_blocks.enabled:
+            return markdown
         for key in ("title", "description"):  # refused by the checks when not text; mkdocs-macros would raise
             if key in page.meta and not isinstance(page.meta[key], str):
                 page.meta[key] = "" if page.meta[key] is None else str(page.meta[key])
@@ -240,14 +242,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put back the generated pages' raw HTML; add hand-written pages' review block; make titles HTML.
+        """Add hand-written pages' review block; make titles HTML.
 
         The review block is added to the converted HTML, never to the Markdown: the owner's name is
         record text, and Markdown pages may go through mkdocs-macros, which would run it as Jinja.
         """
-        stash = self._stashes.pop(page.file.src_uri, None)
-        if stash:
-            html = stash.restore(html)
         page_review = self._page_review(page)
         if page_review is not None:
             notice, dates = page_review
