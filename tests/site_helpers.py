@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import markdown
+from markdown.extensions import Extension
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
 from tests.conftest import VALID_FILES, write_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
 MKDOCS_YML = """\
+# Theme, Markdown extensions, validation and `extra` are the site's own (MkDocs merges mappings, replaces lists).
+INHERIT: {site_config}
 site_name: Thử nghiệm
-theme:
-  name: material
-  language: vi
-  font: false
 nav:
   - Trang chủ: index.md
   - Thủ tục: thu-tuc/index.md
@@ -30,29 +34,42 @@ plugins:
       render_by_default: false
       on_undefined: strict
       on_error_fail: true
-markdown_extensions:
-  - toc:
-      permalink: true
-      slugify: !!python/name:minhbach.pages.slug.slugify
-  - attr_list
-  - md_in_html
-  - tables
-  - admonition
-extra:
-  generator: false
 """
+
+
+def site_yml() -> str:
+    """MKDOCS_YML for a project anywhere on disk: `INHERIT` and the macros module given as absolute paths."""
+    return MKDOCS_YML.format(site_config=(ROOT / "mkdocs.yml").as_posix(), macros=(ROOT / "macros" / "main").as_posix())
+
+
+@functools.cache
+def site_config() -> MkDocsConfig:
+    """The site's own mkdocs.yml, loaded and validated by MkDocs (nothing is built)."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def site_markdown(*extensions: Extension) -> markdown.Markdown:
+    """Python-Markdown as MkDocs sets it up for the site's pages (mkdocs.yml), with `extensions` added."""
+    config = site_config()
+    return markdown.Markdown(extensions=[*config.markdown_extensions, *extensions], extension_configs=config.mdx_configs)
 
 
 def make_site_project(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
     """A small buildable site: the valid test records plus a config and a home page."""
     write_project(root, VALID_FILES)
     write_project(root, {
-        "mkdocs.yml": MKDOCS_YML.format(macros=(ROOT / "macros" / "main").as_posix()),
+        "mkdocs.yml": site_yml(),
         "docs/index.md": "# Trang chủ\n\nXin chào.\n",
     })
     if files:
         write_project(root, files)
     return root
+
+
+def use_custom_dir(root: Path, folder: str) -> None:
+    """Give the project's theme a `custom_dir` (MkDocs merges it into the site's theme settings)."""
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"theme:\n  custom_dir: {folder}\n", encoding="utf-8")
 
 
 def build(root: Path, output: Path | None = None, *, epoch: str | None = "1795000000", links: bool = True,
@@ -61,6 +78,7 @@ def build(root: Path, output: Path | None = None, *, epoch: str | None = "179500
     search=False the search index (its documents stay in the output)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SOURCE_DATE_EPOCH", None)
+    env.pop("SITE_URL", None)  # mkdocs.yml's site_url: !ENV SITE_URL
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     output = output or root / "site"

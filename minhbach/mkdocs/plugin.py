@@ -22,23 +22,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from minhbach.mkdocs import files as mkdocsfiles
-
-from minhbach.mkdocs import navcache
 from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import FRONT_MATTER_KEYS
+from minhbach.catalog.macros import MacrosConfig
 from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text
-from minhbach.site.links.fragment import decoded_form, decoded_ids
+from minhbach.mkdocs import files as mkdocsfiles
+from minhbach.mkdocs import navcache
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
+from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.pages import PageRenderer
 from minhbach.pages.workflows import empty_menu_pages
+from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
+from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
 from minhbach.site.search import SearchDocuments
-from minhbach.mkdocs.rawhtml import Stash
-from minhbach.settings.calendar import ClockError
-from minhbach.catalog.macros import MacrosConfig
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
@@ -107,7 +106,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.generation: Generation | None = None
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
-        self._stashes: dict[str, Stash] = {}  # raw HTML taken out of generated pages, until converted
+        self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -138,6 +137,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self._raw_blocks not in config.markdown_extensions:
+            config.markdown_extensions.append(self._raw_blocks)
         if THEME_DIR not in config.theme.dirs:
             # After the site's own custom_dir (if any), before Material's templates.
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
@@ -185,15 +186,15 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Generated pages: their plain raw HTML blocks are set aside until converted (see `rawhtml`).
+        """Generated pages: their plain raw HTML blocks skip Markdown's HTML parsers (see `rawhtml`).
 
         A hand-written page with an error is never rendered by mkdocs-macros: the build stops on errors,
         but the preview (`mkdocs serve`) goes on, and the error may be template code that runs Python.
         `render_macros: false` in a page's meta takes priority over every other setting of mkdocs-macros.
         """
-        if page.file.src_uri in self._generated_sources:
-            stash = self._stashes[page.file.src_uri] = Stash()
-            return stash.take(markdown)
+        self._raw_blocks.enabled = page.file.src_uri in self._generated_sources
+        if self._raw_blocks.enabled:
+            return markdown
         for key in ("title", "description"):  # refused by the checks when not text; mkdocs-macros would raise
             if key in page.meta and not isinstance(page.meta[key], str):
                 page.meta[key] = "" if page.meta[key] is None else str(page.meta[key])
@@ -212,14 +213,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Put back the generated pages' raw HTML; add hand-written pages' review block; make titles HTML.
+        """Add hand-written pages' review block; make titles HTML.
 
         The review block is added to the converted HTML, never to the Markdown: the owner's name is
         record text, and Markdown pages may go through mkdocs-macros, which would run it as Jinja.
         """
-        stash = self._stashes.pop(page.file.src_uri, None)
-        if stash:
-            html = stash.restore(html)
         page_review = self._page_review(page)
         if page_review is not None:
             notice, dates = page_review

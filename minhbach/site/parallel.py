@@ -1,9 +1,13 @@
 """Run many small, independent jobs on every core.
 
 Workers are forked, so they share the parent's memory (the catalog, the compiled templates) and
-only the results travel back. Where fork is not available, for a handful of jobs, or with one
-worker (what a caller asks for when its process may hold threads, as under `mkdocs serve`), the
-jobs run one after another in this process.
+only the results travel back. Where fork is not available, for a handful of jobs, with one worker,
+or while another thread runs in this process, the jobs run one after another in this process: a
+forked child holds only the thread that forked, and a lock another thread held at that moment (of
+the logging module, of an open file, of the import system) stays locked in it for ever. Threads come
+from `mkdocs serve` (its file watcher and web server), other plugins, or a program that calls the
+engine; `threading.active_count()` sees every thread started through Python's `threading` module
+(not one a C library starts by itself).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -32,13 +37,19 @@ def _run_range(bounds: tuple[int, int]) -> list[Any]:
     return [_jobs[index]() for index in range(start, stop)]
 
 
+def can_fork() -> bool:
+    """Whether forking workers is safe here: the platform forks and this process runs no other thread."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
 def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 200, chunk: int = 100) -> list[Any]:
-    """Call every job and return the results in order; with `workers` > 1, in forked processes.
+    """Call every job and return the results in order; with `workers` > 1, in forked processes when
+    `can_fork()`, else here.
 
     Jobs are handed out in ranges of `chunk`, so a slow job (an export of every record) does not
     leave the other workers idle. An exception in a job is raised here, as if run in order.
     """
-    if workers < 2 or len(jobs) < min_jobs or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(jobs) < min_jobs or not can_fork():
         return [job() for job in jobs]
     global _jobs
     _jobs = jobs

@@ -13,7 +13,7 @@ from minhbach.checks import pagehtml
 from minhbach.checks.project import check_project
 from tests.checks.test_pages import SITE_MACROS
 from tests.conftest import TODAY, write_project
-from tests.site_helpers import MKDOCS_YML, ROOT, make_site_project
+from tests.site_helpers import make_site_project, site_yml
 
 
 def page_errors(project: Path, text: str, name: str = "trang.md") -> list:
@@ -86,7 +86,7 @@ def test_jinja_options_that_mkdocs_macros_forwards_are_known_to_the_check(tmp_pa
     """mkdocs-macros 1.5 passes every `j2_*` key to Jinja; with a line statement prefix a page runs
     `%% set x = cycler.__init__.__globals__.os.popen(...)` under `mkdocs build`/`serve` (not strict),
     and `minhbach check` passes it."""
-    yml = MKDOCS_YML.format(macros=(ROOT / "macros" / "main").as_posix()).replace(
+    yml = site_yml().replace(
         "on_error_fail: true", f"on_error_fail: true\n      {option}")
     page = "---\nrender_macros: true\n---\n\nXin chào.\n\n%% set x = cycler.__init__.__globals__.os.popen('true').read()\n"
     root = make_site_project(tmp_path, {"mkdocs.yml": yml, "docs/bad.md": page})

@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import get_files
 
 from minhbach.mkdocs.files import drop_unsafe, refuse_unsafe
-from tests.site_helpers import make_site_project
+from tests.site_helpers import make_site_project, use_custom_dir
 from tests.checks.test_project import SECRET, limits, make_hostile
 
 
@@ -55,8 +55,7 @@ def test_the_theme_custom_dir_is_held_to_the_same_rules(tmp_path: Path, tmp_path
     (overrides / "assets").mkdir(parents=True)
     (overrides / "assets/extra.css").write_text("body {}", encoding="utf-8")
     (overrides / "assets/secret.css").symlink_to(outside / "secret.css")
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    use_custom_dir(root, "overrides")
     config = config_of(root)
     with pytest.raises(PluginError):
         refuse_unsafe(config, [])

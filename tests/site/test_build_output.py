@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from minhbach.site.build import remove_leftovers
-from tests.site_helpers import make_site_project
+from tests.site_helpers import make_site_project, use_custom_dir
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795000000"}
 
@@ -53,9 +53,7 @@ def checkout(tmp_path: Path) -> Path:
         "schemas/unit.schema.json": "{}\n",
         "notes/ghi-chu.txt": "ghi chú\n",
     })
-    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    text = text.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
-    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    use_custom_dir(root, "overrides")
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "start")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 
 import pytest
 
@@ -25,6 +26,20 @@ def test_few_jobs_or_one_worker_run_in_this_process():
     jobs = [lambda: os.getpid()] * 5
     assert run_all(jobs, workers=2, min_jobs=10) == [os.getpid()] * 5
     assert run_all(jobs, workers=1, min_jobs=1) == [os.getpid()] * 5
+
+
+def test_jobs_run_here_while_another_thread_runs_and_in_workers_again_once_it_ends():
+    """A forked child would inherit the locks the other thread holds, never to be released (`mkdocs serve`)."""
+    jobs = [lambda: os.getpid()] * 20
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert run_all(jobs, workers=2, min_jobs=1, chunk=5) == [os.getpid()] * 20
+    finally:
+        stop.set()
+        other.join()
+    assert set(run_all(jobs, workers=2, min_jobs=1, chunk=5)) - {os.getpid()}
 
 
 def test_an_error_in_a_worker_is_raised_in_the_parent():
