@@ -13,7 +13,7 @@ import pytest
 from minhbach.site.links.sources import SOURCES_FILE
 from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX_DIR, SearchDocuments, SearchError, build_index, fold_d,
                                   record_of, searchable_records)
-from tests.site_helpers import build, make_site_project
+from tests.site_helpers import build, make_site_project, use_custom_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = ROOT / "minhbach/mkdocs/theme/partials/header.html"
@@ -184,8 +184,7 @@ def _indexed_count(site: Path) -> int:
 def test_the_index_does_not_depend_on_the_themes_layout(tmp_path: Path):
     """A theme override that changes the page layout leaves every page in the index."""
     root = make_site_project(tmp_path / "project", {"overrides/main.html": OTHER_LAYOUT})
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  language: vi\n", "  language: vi\n  custom_dir: overrides\n"), encoding="utf-8")
+    use_custom_dir(root, "overrides")
     result = build(root, tmp_path / "site", links=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "md-content__inner" not in (tmp_path / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8")
