@@ -6,8 +6,12 @@ which are relative to the page. Pages for which every such URL comes out the sam
 rendered for the first of them; pages in the nav (it shows them as active) are rendered as usual.
 
 The URLs are those Material 9.8's partials/nav.html, nav-item.html and logo.html pass to `url`: every
-page and link of the nav (sections have none), the home page or `extra.homepage`, and the theme's
-logo. A test compares every page with the nav Material renders itself, byte for byte.
+page and link of the nav (sections have none), the home page, `extra.homepage` and the theme's logo.
+A test compares every page with the nav Material renders itself, byte for byte.
+
+Measured with scripts/bench-parts --instructions (synthetic records, 263 and 510 pages, a nav of six
+pages): each page beyond the first costs 20.6 million instructions with the cache and 22.2 million
+without it, 8% more. On the site's own records (50 pages, a nav of nine) it saves 86 million instructions.
 """
 
 from __future__ import annotations
@@ -36,9 +40,8 @@ def nav_urls(nav: Navigation, config: Any) -> list[str]:
                 urls.append(item.url)
 
     walk(nav.items)
-    homepage = config.extra.get("homepage") or (nav.homepage.url if nav.homepage is not None else None)
-    logo = config.theme.get("logo")
-    return urls + [str(url) for url in (homepage, logo) if url]
+    others = [config.extra.get("homepage"), nav.homepage.url if nav.homepage is not None else None, config.theme.get("logo")]
+    return urls + [str(url) for url in others if url]
 
 
 class NavCache:

@@ -29,14 +29,15 @@ HAND_WRITTEN = {
 
 def _nav_yml(directory_urls: bool, custom_dir: str | None) -> str:
     """A nav with a section and its index page, a record page, relative links (one to a page that is
-    not in the nav, one above the site) and an external link; the site's features plus section indexes."""
+    not in the nav, one above the site) and an external link; the site's features plus section indexes,
+    a logo and a home link of the site's own (both relative URLs in Material's nav)."""
     features = "".join(f"    - {feature}\n" for feature in [*site_config().theme["features"], "navigation.indexes"])
     x_url = "a/x/" if directory_urls else "a/x.html"
     return (f"nav:\n  - Trang chủ: index.md\n  - Mục:\n      - muc/index.md\n      - muc/trang.md\n"
             f"  - Hợp pháp hóa: thu-tuc/hop-phap-hoa.md\n  - Thủ tục: thu-tuc/index.md\n  - Trang X: {x_url}\n"
             f"  - Cổng tỉnh: ../cong-tinh/\n  - Bộ Ngoại giao: https://mofa.gov.vn/\n"
-            f"theme:\n  features:\n{features}" + (f"  custom_dir: {custom_dir}\n" if custom_dir else "") +
-            "validation:\n  nav:\n    not_found: info\n"
+            f"theme:\n  logo: assets/logo.png\n  features:\n{features}" + (f"  custom_dir: {custom_dir}\n" if custom_dir else "") +
+            "extra:\n  homepage: ../cong-tinh/\nvalidation:\n  nav:\n    not_found: info\n"
             f"use_directory_urls: {'true' if directory_urls else 'false'}\n")
 
 
