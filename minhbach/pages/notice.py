@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import segno
 from markupsafe import Markup
 
 from minhbach.model import Procedure
@@ -42,9 +43,16 @@ def qr_target(r: PageRenderer, procedure: Procedure) -> str | None:
 
 
 def page(r: PageRenderer, procedure: Procedure) -> str:
-    """The Markdown (raw HTML) of the sheet of `procedure`."""
+    """The Markdown (raw HTML) of the sheet of `procedure`.
+
+    Without a QR code (no `site_url`, or an address too long for any QR code: about 2 KB) the sheet
+    says where to find the procedure on the site instead.
+    """
     target = qr_target(r, procedure)
-    code = qr.svg(target, label=f"Mã QR: {target}") if target else None
+    try:
+        code = qr.svg(target, label=f"Mã QR: {target}") if target else None
+    except segno.DataOverflowError:
+        target = code = None
     return r.render("notice.md.j2", p=procedure, unit=r.unit(procedure.agency.unit), qr=code, qr_target=target,
                     page=sheet_path(procedure), procedure_page=page_path(procedure))
 

@@ -105,6 +105,16 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def output_problem(output: Path, config_file: Path, *, marker: str = "index.html") -> str | None:
+    """Why `output` may not be replaced by a build of `config_file`, or None when it may (see
+    `_output_problem`); a path the system cannot even look at (a name too long, a folder that cannot be
+    read) is refused with the system's reason."""
+    try:
+        return _output_problem(output, config_file, marker=marker)
+    except OSError as exc:
+        return f"không dùng được {output}: {exc.strerror or exc}. Chọn thư mục khác, ví dụ site/."
+
+
+def _output_problem(output: Path, config_file: Path, *, marker: str = "index.html") -> str | None:
     """Why `output` may not be replaced by a build of `config_file`, or None when it may.
 
     Refused: a symbolic link (its target would be replaced); the project (see `project_folders`) or

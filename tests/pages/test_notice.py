@@ -84,3 +84,10 @@ def test_sheet_path_is_inside_the_folder_of_the_procedure_page():
     from minhbach.model import Procedure
 
     assert sheet_path(Procedure.model_construct(id="abc")) == "thu-tuc/abc/niem-yet.md"
+
+
+def test_an_address_too_long_for_any_qr_code_leaves_the_sheet_without_one(project: Path):
+    long_site = Site(name="Sở", url="https://x.vn/" + "a" * 2400 + "/")
+    sheet = _pages(project, site=long_site)["thu-tuc/hop-phap-hoa/niem-yet.md"]
+    assert "<svg" not in sheet
+    assert "Xem đầy đủ thủ tục trên trang thông tin điện tử của Sở, mục Thủ tục hành chính." in sheet

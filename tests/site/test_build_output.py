@@ -100,6 +100,11 @@ def test_a_symbolic_link_is_never_replaced(checkout: Path, tmp_path: Path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_path_the_system_cannot_use_is_refused_without_a_traceback(checkout: Path):
+    result = run_build(checkout, "a" * 300)
+    assert result.returncode == 2 and "Không dựng trang" in result.stderr and "Traceback" not in result.stderr
+
+
 def test_a_folder_that_is_not_a_previous_build_is_not_replaced(checkout: Path, tmp_path: Path):
     documents = tmp_path / "tai-lieu"
     documents.mkdir()

@@ -167,7 +167,7 @@ def test_a_page_that_would_run_code_is_refused_and_never_rendered(tmp_path: Path
     assert not (tmp_path / "out").exists()
 
 
-@pytest.mark.parametrize("where", [".", "docs", "data", "tracked", "other"])
+@pytest.mark.parametrize("where", [".", "docs", "data", "tracked", "other", "a" * 300])
 def test_the_output_folder_is_refused_like_a_build_output(tmp_path: Path, where: str, capsys):
     root = make_site_project(tmp_path / "project")
     (root / "other").mkdir()
