@@ -149,6 +149,13 @@ def _output_problem(output: Path, config_file: Path, *, marker: str = "index.htm
     return None
 
 
+def _folder_mode() -> int:
+    """The mode a new folder gets from `mkdir` under this process's umask (0755 under the usual 022)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -325,6 +332,7 @@ def fill_and_swap(output: Path, fill: Callable[[Path], int]) -> int:
     previous = None
     with _signals_raise():
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=output.parent))
+        staging.chmod(_folder_mode())  # mkdtemp makes it private (0700); the output is read by web servers and people
         try:
             status = fill(staging)
             if status == 0:

@@ -250,3 +250,14 @@ def _renamed(procedure: str, name: str) -> str:
     index = next(i for i, line in enumerate(lines) if line.startswith("name:"))
     lines[index] = f"name: {json.dumps(name, ensure_ascii=False)}\n"
     return "".join(lines)
+
+
+def test_the_output_folder_gets_the_mode_of_a_new_folder_not_a_private_one(tmp_path: Path):
+    root = make_site_project(tmp_path / "project")
+    out = tmp_path / "out"
+    previous = os.umask(0o022)
+    try:
+        assert generate(root, out) == 0
+    finally:
+        os.umask(previous)
+    assert out.stat().st_mode & 0o777 == 0o755
