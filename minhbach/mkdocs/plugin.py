@@ -148,10 +148,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
-        # `serve` may hold threads (the file watcher), which must not be forked.
-        workers = available_cores() if MinhbachPlugin.command == "build" else 1
         self._generated_sources = {}
-        for item in self.generation.files(hand_written, workers=workers):
+        # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
+        for item in self.generation.files(hand_written, workers=available_cores()):
             if item.page:
                 self._generated_sources[item.path] = item.edit_source
             if item.source_file is not None:
