@@ -40,9 +40,9 @@ Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, references, workflows
+    from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, periods, references, workflows
 
-    return [references.check, files.check, pending.check, dates.check, legal.check, workflows.check, announcements.check,
+    return [references.check, files.check, pending.check, dates.check, legal.check, periods.check, workflows.check, announcements.check,
             freshness.check, pages.check, files.file_names]
 
 

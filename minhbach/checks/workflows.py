@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from minhbach.catalog import Catalog, Entry
@@ -9,6 +10,7 @@ from minhbach.checks import CheckContext
 from minhbach.findings import Finding, error
 from minhbach.pages.formatting import duration, hours_text
 from minhbach.model import Procedure, Workflow
+from minhbach.model.dated import on_day
 from minhbach.model.procedure import ProcessingTime
 from minhbach.model.workflow import HOURS_PER_WORKING_DAY
 
@@ -25,19 +27,21 @@ def _limit_hours(time: ProcessingTime) -> Decimal | None:
     return None if days is None else days * HOURS_PER_WORKING_DAY
 
 
-def _too_long(entry: Entry, workflow: Workflow, procedure: Procedure) -> list[Finding]:
+def _too_long(entry: Entry, workflow: Workflow, procedure: Procedure, today: dt.date) -> list[Finding]:
+    """Steps that take longer than a channel's processing time in force on `today`."""
     found = []
     total = workflow.total_hours
     for channel in procedure.channels:
-        if not isinstance(channel.time, ProcessingTime):
+        time = on_day(channel.time, today).value
+        if not isinstance(time, ProcessingTime):
             continue
-        limit = _limit_hours(channel.time)
+        limit = _limit_hours(time)
         if limit is None or total <= limit:
             continue
         position = entry.position(("steps",), prefer_key=True)
         found.append(
             error(entry.path, position.line, position.column, "workflow-too-long",
-                  f"tổng thời gian các bước là {hours_text(total)}, vượt thời hạn {duration(channel.time)} của hình thức "
+                  f"tổng thời gian các bước là {hours_text(total)}, vượt thời hạn {duration(time)} của hình thức "
                   f"'{channel.channel.label}' trong thủ tục '{procedure.id}'",
                   "Rút ngắn thời gian các bước, hoặc kiểm tra lại thời hạn của thủ tục; "
                   f"1 ngày làm việc tính là {HOURS_PER_WORKING_DAY.normalize():f} giờ.")
@@ -76,5 +80,5 @@ def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
         findings += _revisions_in_order(entry, workflow)
         procedure = catalog.get("procedure", workflow.procedure) if workflow.procedure else None
         if isinstance(procedure, Procedure):
-            findings += _too_long(entry, workflow, procedure)
+            findings += _too_long(entry, workflow, procedure, context.today)
     return findings

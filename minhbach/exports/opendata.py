@@ -19,6 +19,7 @@ from minhbach.catalog import Catalog
 from minhbach.model import KINDS, Procedure, Record
 from minhbach.model.announcement import local
 from minhbach.model.base import Pending
+from minhbach.model.dated import on_day
 from minhbach.model.schema import DIALECT
 
 DATA_DIR = "du-lieu"
@@ -88,16 +89,26 @@ def _cell(value: Any) -> Any:
     return value if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else _text(value)
 
 
-def _per_channel(procedure: Procedure, render: Callable[[Any], str]) -> str:
-    return "; ".join(f"{c.channel.label}: {render(c)}" for c in procedure.channels)
+def _on_day(part: Any, day: dt.date, text: Callable[[Any], str]) -> str:
+    """A part that may change on a date (`model.dated`) as plain text on `day`: the value in force, then
+    the next known change ('100.000 đồng; từ ngày 01/01/2027: 200.000 đồng')."""
+    state = on_day(part, day)
+    shown = PENDING_TEXT if state.value is None or isinstance(state.value, Pending) else text(state.value)
+    coming = state.following
+    if coming is not None:
+        later = PENDING_TEXT if isinstance(coming.value, Pending) else text(coming.value)
+        shown += f"; từ ngày {formatting.vn_date(coming.start)}: {later}"
+    return shown
 
 
-def _time(channel: Any) -> str:
-    return PENDING_TEXT if isinstance(channel.time, Pending) else formatting.duration(channel.time)
+def channel_times(procedure: Procedure, day: dt.date) -> str:
+    """The processing time of each channel on `day` ('Trực tiếp: 05 ngày làm việc; ...'), for the CSV."""
+    return "; ".join(f"{c.channel.label}: {_on_day(c.time, day, formatting.duration)}" for c in procedure.channels)
 
 
-def _fee(channel: Any) -> str:
-    return PENDING_TEXT if isinstance(channel.fee, Pending) else formatting.fee(channel.fee)
+def channel_fees(procedure: Procedure, day: dt.date) -> str:
+    """The fee of each channel on `day` ('Trực tiếp: Cấp mới: 200.000 đồng; ...'), for the CSV."""
+    return "; ".join(f"{c.channel.label}: {_on_day(c.fee, day, formatting.fee)}" for c in procedure.channels)
 
 
 @dataclass(frozen=True)
@@ -140,8 +151,8 @@ DATASETS: tuple[Dataset, ...] = (
         Column("cap_thuc_hien", "Cấp thực hiện", lambda r: r.level.label),
         Column("co_quan_quyet_dinh", "Cơ quan có thẩm quyền quyết định", lambda r: r.agency.authority),
         Column("co_quan_thuc_hien", "Cơ quan trực tiếp thực hiện", lambda r: r.agency.performing),
-        Column("thoi_han", "Thời hạn giải quyết theo từng hình thức nộp", lambda r: _per_channel(r, _time)),
-        Column("phi_le_phi", "Phí, lệ phí theo từng hình thức nộp", lambda r: _per_channel(r, _fee)),
+        Column("thoi_han", "Thời hạn giải quyết theo từng hình thức nộp, tại ngày dựng trang", None),
+        Column("phi_le_phi", "Phí, lệ phí theo từng hình thức nộp, tại ngày dựng trang", None),
         Column("muc_do_dvc", "Mức độ dịch vụ công trực tuyến", lambda r: r.online.level if isinstance(r.online.level, Pending) else r.online.level.label),
         Column("ra_soat_tiep", "Hạn rà soát tiếp theo", None),
         *_common_tail(),

@@ -165,7 +165,8 @@ class Pending(Strict):
     ]
 
 
-def _pending_or_value(value: Any) -> str:
+def pending_or_value(value: Any) -> str:
+    """The tag of a pendable part's branch: 'pending' for `{pending: ...}`, else 'value'."""
     if isinstance(value, Pending) or (isinstance(value, dict) and "pending" in value):
         return "pending"
     return "value"
@@ -175,7 +176,7 @@ def pendable(inner: Any) -> Any:
     """`inner`, or `{pending: "reason"}` when the true value is not yet known."""
     return Annotated[
         Union[Annotated[Pending, Tag("pending")], Annotated[inner, Tag("value")]],
-        Discriminator(_pending_or_value),
+        Discriminator(pending_or_value),
     ]
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
 from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, Record, Strict, Text, pendable, ref, rule
+from minhbach.model.dated import dated
 
 
 class ChannelKind(Labelled):
@@ -111,8 +112,8 @@ class Channel(Strict):
     """One row of the channels table: how to submit, in how long, for how much."""
 
     channel: Annotated[ChannelKind, Field(title="Hình thức nộp")]
-    time: Annotated[pendable(ProcessingTime), Field(title="Thời hạn giải quyết")]
-    fee: Annotated[pendable(Fee), Field(title="Phí, lệ phí")]
+    time: Annotated[dated(ProcessingTime), Field(title="Thời hạn giải quyết")]
+    fee: Annotated[dated(Fee), Field(title="Phí, lệ phí")]
     notes: Annotated[Text | None, Field(title="Mô tả")] = None
 
 

@@ -22,9 +22,11 @@ def index(r: PageRenderer) -> str:
 
 def files(r: PageRenderer) -> dict[str, bytes]:
     """Each dataset as JSON, JSON Schema and CSV, by path under the site. The CSV's site columns
-    are the record's page URL and its next review date."""
+    are the record's page URL, its next review date, and the processing times and fees in force on the build day."""
     found: dict[str, bytes] = {}
-    site_values = {"trang": lambda record: r.site_path(page_path(record)), "ra_soat_tiep": lambda record: r.review(record).next_review}
+    site_values = {"trang": lambda record: r.site_path(page_path(record)), "ra_soat_tiep": lambda record: r.review(record).next_review,
+                   "thoi_han": lambda record: opendata.channel_times(record, r.today),
+                   "phi_le_phi": lambda record: opendata.channel_fees(record, r.today)}
     for dataset in opendata.DATASETS:
         records = opendata.records_of(r.catalog, dataset)
         base = f"{opendata.DATA_DIR}/{dataset.name}"

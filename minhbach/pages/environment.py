@@ -15,21 +15,17 @@ from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
     document_title,
-    fee_summary,
-    fee_text,
     online_badge,
     show,
     status_badge,
     step_duration,
-    time_summary,
-    time_text,
     when_range,
     when_text,
 )
 
 
 TEMPLATE_FUNCTIONS = (
-    time_text, fee_text, time_summary, fee_summary, status_badge, online_badge, document_title, code_text, step_duration,
+    status_badge, online_badge, document_title, code_text, step_duration,
     formatting.hours_text, when_text, when_range, review_notice, review_dates, relative, page_path, archive_path,
     opendata.json_fields,
 )

@@ -28,6 +28,7 @@ from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
 from minhbach.pages.environment import environment
 from minhbach.pages.markdown import RecordMarkdown, docs_link_resolver
+from minhbach.pages.values import OnBuildDay
 from minhbach.pages.paths import ANNOUNCEMENTS_INDEX, DASHBOARD_INDEX, archive_path, index_path, page_path
 from minhbach.settings.calendar import today as site_today
 from minhbach.settings.defaults import DEFAULTS
@@ -87,6 +88,8 @@ class PageRenderer:
         self.directory_urls = directory_urls
         self.site = site or Site(name="minhbach", url="")
         self.timeline = Timeline.build(catalog, self.today)
+        self.dated = OnBuildDay(self.today, self._document_label)
+        """Fees and processing times as they stand on the build day (see `pages.values.OnBuildDay`)."""
         self.env = environment()
 
     def render(self, template: str, **context: object) -> Markup:
@@ -127,6 +130,10 @@ class PageRenderer:
     def document(self, record_id: str) -> LegalDocument | None:
         found = self.catalog.get("legal", record_id)
         return found if isinstance(found, LegalDocument) else None
+
+    def _document_label(self, record_id: str) -> str | None:
+        document = self.document(record_id)
+        return document.label if document else None
 
     def documents(self, record_ids: Iterable[str]) -> list[LegalDocument]:
         return [d for d in map(self.document, record_ids) if d is not None]

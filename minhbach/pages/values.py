@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from minhbach.pages import formatting
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
+from minhbach.model.dated import on_day
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
 from minhbach.model.workflow import StepDuration
 
@@ -113,9 +117,54 @@ def _per_channel(procedure: Procedure, cells: list[Markup]) -> Markup:
     return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells, strict=True))
 
 
-def time_summary(procedure: Procedure) -> Markup:
-    return _per_channel(procedure, [time_text(channel.time) for channel in procedure.channels])
+def _brief(value: Fee | ProcessingTime | Pending) -> Markup:
+    """A value on one line, without its note: for the announcement of a coming change."""
+    if isinstance(value, Pending):
+        return PENDING_HTML
+    return escape(formatting.fee(value) if isinstance(value, Fee) else formatting.duration(value))
 
 
-def fee_summary(procedure: Procedure) -> Markup:
-    return _per_channel(procedure, [fee_text(channel.fee) for channel in procedure.channels])
+@dataclass(frozen=True)
+class OnBuildDay:
+    """Parts that may change on a date (`model.dated`) as readers see them on the build day `day`: the value
+    in force, then the next known change ("Từ ngày 01/01/2027: 200.000 đồng (Thông tư 25/2021/TT-BTC)").
+
+    `label_of` gives how readers cite a legal document from its id (None when there is no such document).
+    A day no period covers shows as pending (`checks.periods` warns about it).
+    """
+
+    day: dt.date
+    label_of: Callable[[str], str | None]
+
+    def value(self, part: Any) -> Any:
+        """The value in force on the day: the plain value, `Pending`, or None when no period covers the day."""
+        return on_day(part, self.day).value
+
+    def _show(self, part: Any, render: Callable[[Any], Markup], pending: Markup | None) -> Markup:
+        state = on_day(part, self.day)
+        value = state.value
+        html = (pending or PENDING_HTML) if value is None or isinstance(value, Pending) else render(value)
+        coming = state.following
+        if coming is None:
+            return html
+        basis = self.label_of(coming.basis) if coming.basis else None
+        announcement = Markup("Từ ngày {}: {}").format(formatting.vn_date(coming.start), _brief(coming.value))
+        if basis:
+            announcement += Markup(" ({})").format(basis)
+        return html + Markup('<br><small class="mb-upcoming">{}</small>').format(announcement)
+
+    def time(self, part: Any, pending: Markup | None = None) -> Markup:
+        """The processing time in force, and its next change; `pending` replaces the pending marker (notice sheet)."""
+        return self._show(part, time_text, pending)
+
+    def fee(self, part: Any, pending: Markup | None = None) -> Markup:
+        """The fee in force, and its next change; `pending` replaces the pending marker (notice sheet)."""
+        return self._show(part, fee_text, pending)
+
+    def time_summary(self, procedure: Procedure) -> Markup:
+        """The catalogue cell of processing times (one value when every channel agrees)."""
+        return _per_channel(procedure, [self.time(channel.time) for channel in procedure.channels])
+
+    def fee_summary(self, procedure: Procedure) -> Markup:
+        """The catalogue cell of fees (one value when every channel agrees)."""
+        return _per_channel(procedure, [self.fee(channel.fee) for channel in procedure.channels])
