@@ -18,20 +18,23 @@ from minhbach.pages import formatting
 from minhbach.catalog import Catalog
 from minhbach.model import KINDS, Procedure, Record
 from minhbach.model.announcement import local
-from minhbach.model.base import Pending
+from minhbach.model.base import NotApplicable, Pending
 from minhbach.model.dated import on_day
 from minhbach.model.schema import DIALECT
 
 DATA_DIR = "du-lieu"
 PENDING_TEXT = "đang cập nhật"
+NOT_APPLICABLE_TEXT = "không áp dụng"
 
 
 def _text(value: Any) -> str:
-    """A cell: pending parts say so, dates are ISO, labelled enums show their code."""
+    """A cell: pending and not applicable parts say so, dates are ISO, labelled enums show their code."""
     if value is None:
         return ""
     if isinstance(value, Pending):
         return PENDING_TEXT
+    if isinstance(value, NotApplicable):
+        return NOT_APPLICABLE_TEXT
     if isinstance(value, (dt.datetime, dt.date)):
         return local(value).isoformat() if isinstance(value, dt.datetime) else value.isoformat()
     if isinstance(value, bool):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from minhbach.model.announcement import Event, FundingPolicy, Notice
-from minhbach.model.base import Change, DocsFile, MarkdownText, Pending, Record, RefTo
+from minhbach.model.base import Change, DocsFile, MarkdownText, NotApplicable, Pending, Record, RefTo
 from minhbach.model.legal import LegalDocument, Validity
 from minhbach.model.organisation import ProcedureField, Unit
 from minhbach.model.procedure import InternalProcedure, Procedure
@@ -67,6 +67,7 @@ __all__ = [
     "Kind",
     "LegalDocument",
     "MarkdownText",
+    "NotApplicable",
     "Pending",
     "Procedure",
     "ProcedureField",

@@ -165,19 +165,46 @@ class Pending(Strict):
     ]
 
 
+class NotApplicable(Strict):
+    """A part that does not apply to this record, with the reason. Shown as "Không áp dụng"; not pending.
+
+    Only parts declared with `pendable(..., may_not_apply=True)` accept it: a part the law requires of
+    every record (a fee, a deadline) is either known or pending, never "not applicable".
+    """
+
+    not_applicable: Annotated[
+        Text,
+        Field(
+            title="Không áp dụng (lý do)",
+            description="Ghi ngắn gọn vì sao phần này không áp dụng cho bản ghi, ví dụ: "
+            "'Thủ tục do cơ quan trung ương giải quyết; chỉ có mã quốc gia.'",
+        ),
+    ]
+
+
 def pending_or_value(value: Any) -> str:
-    """The tag of a pendable part's branch: 'pending' for `{pending: ...}`, else 'value'."""
+    """The tag of a pendable part's branch: 'pending' for `{pending: ...}`, else 'value' (where an unknown
+    key such as `not_applicable` is reported with the keys the value allows)."""
     if isinstance(value, Pending) or (isinstance(value, dict) and "pending" in value):
         return "pending"
     return "value"
 
 
-def pendable(inner: Any) -> Any:
-    """`inner`, or `{pending: "reason"}` when the true value is not yet known."""
-    return Annotated[
-        Union[Annotated[Pending, Tag("pending")], Annotated[inner, Tag("value")]],
-        Discriminator(pending_or_value),
-    ]
+def _pending_not_applicable_or_value(value: Any) -> str:
+    if isinstance(value, NotApplicable) or (isinstance(value, dict) and "not_applicable" in value):
+        return "not_applicable"
+    return pending_or_value(value)
+
+
+def pendable(inner: Any, *, may_not_apply: bool = False) -> Any:
+    """`inner`, or `{pending: "reason"}` when the true value is not yet known; with `may_not_apply`, also
+    `{not_applicable: "reason"}` when the part does not apply to the record (see `NotApplicable`)."""
+    if may_not_apply:
+        return Annotated[
+            Union[Annotated[Pending, Tag("pending")], Annotated[inner, Tag("value")], Annotated[NotApplicable, Tag("not_applicable")]],
+            Discriminator(_pending_not_applicable_or_value),
+        ]
+    return Annotated[Union[Annotated[Pending, Tag("pending")], Annotated[inner, Tag("value")]], Discriminator(pending_or_value)]
 
 
 PERIOD_PATTERN = r"^(\d+) ?(ngày|tuần|tháng|năm|days?|weeks?|months?|years?)$"

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
-from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, Record, Strict, Text, pendable, ref, rule
+from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, NotApplicable, Record, Strict, Text, pendable, ref, rule
 from minhbach.model.dated import dated
 
 
@@ -231,7 +231,14 @@ class Procedure(ProcedureCore):
     """Thủ tục hành chính công khai cho tổ chức, cá nhân."""
 
     national_code: Annotated[pendable(NationalCode), Field(title="Mã thủ tục quốc gia")]
-    agency_code: Annotated[pendable(AgencyCode), Field(title="Mã định danh cơ quan")]
+    agency_code: Annotated[
+        pendable(AgencyCode, may_not_apply=True),
+        Field(
+            title="Mã định danh cơ quan",
+            description="Thủ tục do cơ quan trung ương giải quyết, chỉ có mã quốc gia, thì ghi "
+            "`{not_applicable: \"lý do\"}`: mã đầy đủ của thủ tục là mã quốc gia.",
+        ),
+    ]
     level: Annotated[Level, Field(title="Cấp thực hiện")]
     reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
     online: Annotated[Online, Field(title="Dịch vụ công trực tuyến")]
@@ -245,7 +252,10 @@ class Procedure(ProcedureCore):
 
     @property
     def full_code(self) -> str | None:
-        """National code joined with the agency code, e.g. 3.000242.000.00.00.H37."""
+        """National code joined with the agency code, e.g. 3.000242.000.00.00.H37; the national code alone when
+        the agency code does not apply (procedures decided centrally); None while either part is pending."""
+        if isinstance(self.national_code, str) and isinstance(self.agency_code, NotApplicable):
+            return self.national_code
         if isinstance(self.national_code, str) and isinstance(self.agency_code, str):
             return f"{self.national_code}.{self.agency_code}"
         return None

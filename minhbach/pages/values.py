@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from minhbach.pages import formatting
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
+from minhbach.model.base import NotApplicable
 from minhbach.model.dated import on_day
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
 from minhbach.model.workflow import StepDuration
@@ -37,9 +38,12 @@ PENDING_HTML = Markup('<span class="mb-pending" title="Thông tin đang được
 
 
 def show(value: object) -> Markup:
-    """A value for HTML, or the pending marker."""
+    """A value for HTML, the pending marker, or "Không áp dụng" for a part that does not apply (its reason
+    as the hover text)."""
     if isinstance(value, Pending):
         return PENDING_HTML
+    if isinstance(value, NotApplicable):
+        return Markup('<span class="mb-not-applicable" title="{}">Không áp dụng</span>').format(value.not_applicable)
     if isinstance(value, dt.date):
         return Markup(formatting.vn_date(value))
     if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
