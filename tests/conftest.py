@@ -57,6 +57,7 @@ title: Về chứng nhận lãnh sự, hợp pháp hóa lãnh sự
 issued: 2011-12-05
 effective: 2012-02-01
 status: het_hieu_luc_mot_phan
+url: https://example.org/van-ban/nd-111-2011
 """
 
 PROCEDURE = """\

@@ -1,4 +1,11 @@
-"""Legal documents: status consistent with dates and replacements; procedures resting on valid law."""
+"""Legal documents: status consistent with dates and replacements; procedures resting on valid law;
+a link to the official full text of every document in force.
+
+A document in force without `url` is a warning (`legal-no-url`), not an error: readers can still find it
+by its number, and an address must come from the official source (the national legal database vbpl.vn
+or the official gazette), never be guessed to silence the check. The address itself is checked by the
+external link job (`site.links.external`) once it is published on the document's page.
+"""
 
 from __future__ import annotations
 
@@ -57,11 +64,22 @@ def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog, today:
     return found
 
 
+def _full_text_findings(entry: Entry, document: LegalDocument, today: dt.date) -> list[Finding]:
+    if document.url is not None or not document.in_force_on(today)[0]:
+        return []
+    position = entry.position(("number",), prefer_key=True)
+    return [warning(entry.path, position.line, position.column, "legal-no-url",
+                    f"văn bản '{document.label}' đang có hiệu lực nhưng chưa có địa chỉ toàn văn chính thức (`url`)",
+                    "Ghi `url`: địa chỉ toàn văn trên Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn) hoặc "
+                    "Công báo; chỉ ghi địa chỉ đã mở được và đúng văn bản, không đoán.")]
+
+
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     findings = []
     for entry in catalog.all_entries():
         if isinstance(entry.record, LegalDocument):
             findings += _status_findings(entry, entry.record, context)
+            findings += _full_text_findings(entry, entry.record, context.today)
         elif isinstance(entry.record, Procedure):
             findings += _basis_findings(entry, entry.record, catalog, context.today)
     return findings

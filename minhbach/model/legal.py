@@ -81,7 +81,14 @@ class LegalDocument(Record):
         ),
         NOT_TRUE_OR_FALSE,
     ] = None
-    url: Annotated[AnyHttpUrl | None, Field(title="Địa chỉ văn bản chính thức")] = None
+    url: Annotated[
+        AnyHttpUrl | None,
+        Field(
+            title="Địa chỉ văn bản chính thức",
+            description="Địa chỉ (http:// hoặc https://) của toàn văn chính thức: Cơ sở dữ liệu quốc gia về văn bản pháp luật "
+            "(vbpl.vn) hoặc Công báo. Chỉ ghi địa chỉ đã mở được và đúng văn bản; trang văn bản dẫn tới đó.",
+        ),
+    ] = None
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> LegalDocument:

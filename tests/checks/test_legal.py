@@ -34,3 +34,15 @@ def test_procedure_citing_an_expired_document_is_flagged(project: Path):
     [finding] = run(project, text)
     assert finding.code == "basis-not-in-force" and finding.path == "data/procedures/hop-phap-hoa.yml"
     assert "Hết hiệu lực toàn bộ" in finding.message
+
+
+def test_a_document_in_force_without_its_full_text_address_is_a_warning_at_its_number(project: Path):
+    text = LEGAL.replace("url: https://example.org/van-ban/nd-111-2011\n", "")
+    [finding] = run(project, text)
+    assert (finding.code, finding.is_error, finding.line) == ("legal-no-url", False, line_of(text, "number:"))
+    assert "Nghị định 111/2011/NĐ-CP" in finding.message and "vbpl.vn" in finding.hint
+    # a document no longer in force needs no link for new dossiers
+    assert [f.code for f in run(project, text.replace("status: het_hieu_luc_mot_phan", "status: het_hieu_luc_toan_bo"))
+            if f.code == "legal-no-url"] == []
+    assert run(project, LEGAL) == []
+

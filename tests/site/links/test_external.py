@@ -121,3 +121,21 @@ def test_a_failure_cache_that_is_malformed_or_comes_from_the_repository_is_not_u
     assert committed.entries == {}
     committed.update(["https://a.example/"], {})
     assert json.loads((cache / "failures.json").read_text(encoding="utf-8")) == {"https://a.example/": good}
+
+
+def test_the_full_text_link_of_a_legal_document_is_checked_and_reported_at_its_url_line(tmp_path: Path):
+    from minhbach.catalog import load_catalog
+    from minhbach.pages import PageRenderer
+    from minhbach.site.links.crawl import parse_page
+    from tests.conftest import LEGAL, VALID_FILES, line_of, write_project
+
+    with fault_server() as (base, hits):
+        legal = LEGAL.replace("url: https://example.org/van-ban/nd-111-2011", f"url: {base}/missing")
+        write_project(tmp_path, {**VALID_FILES, "data/legal/nd-111-2011.yml": legal})
+        catalog, _ = load_catalog(tmp_path / "data")
+        page = {p.path: p.markdown for p in PageRenderer(catalog, today=dt.date(2026, 11, 27)).pages()}["van-ban/nd-111-2011.md"]
+        assert f'<a class="mb-full-text" href="{base}/missing" rel="noopener">Xem toàn văn Nghị định 111/2011/NĐ-CP</a>' in page
+        links = [link for link in parse_page("van-ban/nd-111-2011/index.html", page).links if link.target.startswith(base)]
+        findings = check_external(links, OPTIONS, sources={"van-ban/nd-111-2011/": "data/legal/nd-111-2011.yml"}, project=tmp_path)
+    assert hits["/missing"] >= 1
+    assert [(f.code, f.path, f.line) for f in findings] == [("external-broken", "data/legal/nd-111-2011.yml", line_of(legal, "url:"))]
