@@ -107,3 +107,8 @@ def on_day(part: Any, day: dt.date) -> OnDay[Any]:
     current = next((period for period in part.periods if period.covers(day)), None)
     later = sorted((period for period in part.periods if period.start > day), key=lambda period: period.start)
     return OnDay(current.value if current else None, current, later[0] if later else None)
+
+
+def bases(part: Any) -> list[str]:
+    """The ids of the legal documents that set the periods of `part`, in order (none for a plain value)."""
+    return [period.basis for period in part.periods if period.basis] if isinstance(part, Schedule) else []

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from minhbach.catalog import Catalog
 from minhbach.model import LegalDocument, Procedure, Workflow
+from minhbach.model.dated import bases
 
 
 @dataclass(frozen=True)
 class BackLinks:
     """Records pointing at other records, by the id of the record pointed at."""
 
-    citing: dict[str, list[Procedure]]  # legal document id -> procedures based on or announced by it
+    citing: dict[str, list[Procedure]]  # legal document id -> procedures based on or announced by it, or whose fee or time it sets
     replaced: dict[str, list[LegalDocument]]  # legal document id -> documents it replaced
     amends: dict[str, list[LegalDocument]]  # legal document id -> documents it amends
     workflows: dict[str, list[Workflow]]  # procedure id -> its workflows
@@ -22,7 +23,8 @@ class BackLinks:
         """The back links of every record of `catalog`, each list in catalog order without repeats."""
         citing: dict[str, list[Procedure]] = {}
         for procedure in catalog.procedures:
-            for doc in dict.fromkeys([*(b.doc for b in procedure.legal_basis), procedure.announced_by]):
+            setting = [basis for channel in procedure.channels for basis in (*bases(channel.fee), *bases(channel.time))]
+            for doc in dict.fromkeys([*(b.doc for b in procedure.legal_basis), procedure.announced_by, *setting]):
                 if doc:
                     citing.setdefault(doc, []).append(procedure)
         replaced: dict[str, list[LegalDocument]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from minhbach.checks.project import check_project
@@ -76,3 +77,15 @@ def test_revision_earlier_than_the_previous_one(project: Path):
 def test_revision_numbers_must_increase(project: Path):
     text = WORKFLOW.replace("  - number: 2", "  - number: 1")
     assert [f.code for f in run(project, text)] == ["revision-order"]
+
+
+def test_a_deadline_that_changes_on_a_date_is_compared_as_in_force_on_the_check_day(project: Path):
+    periods = ("time:\n      periods:\n        - from: 2020-01-01\n          until: 2026-11-30\n          value: {working_days: 2}\n"
+               "        - from: 2026-12-01\n          value: {working_days: 1}")
+    procedure = PROCEDURE.replace("time: {working_days: 1, note: từ 1 đến 4 giấy tờ}", periods)
+    longer = WORKFLOW.replace("duration: {working_hours: 4}", "duration: {working_hours: 7}")  # 11 hours in all
+    assert [f.code for f in run(project, longer, procedure) if f.code == "workflow-too-long"] == []  # 2 days until 30/11/2026
+    write_project(project, {"data/workflows/qt-hop-phap-hoa.yml": longer, "data/procedures/hop-phap-hoa.yml": procedure})
+    _, findings = check_project(project / "data", project / "docs", dt.date(2026, 12, 1), display_base=project)
+    [finding] = [f for f in findings if f.code == "workflow-too-long"]
+    assert "01 ngày làm việc" in finding.message

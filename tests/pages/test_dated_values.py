@@ -126,3 +126,21 @@ def test_open_data_csv_gives_the_fee_in_force_on_the_build_day_and_json_the_whol
     assert "Trực tiếp: Cấp mới: 200.000 đồng; Trực tuyến" in csv_after
     exported = data.files(files[dt.date(2027, 1, 1)])[f"{opendata.DATA_DIR}/thu-tuc.json"].decode("utf-8")
     assert '"from": "2025-07-01"' in exported and '"basis": "tt-25-2021-tt-btc"' in exported
+
+
+def test_the_build_day_is_taken_in_vietnam_from_source_date_epoch(tmp_path: Path, monkeypatch):
+    """The nightly publish sets SOURCE_DATE_EPOCH to its start, 19:30 UTC: already the next day in Việt Nam."""
+    catalog, _ = load_catalog(dated_project(tmp_path) / "data")
+    nightly = dt.datetime(2026, 12, 31, 19, 30, tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(nightly.timestamp())))
+    row = _channels_row({p.path: p.markdown for p in PageRenderer(catalog).pages()}["thu-tuc/hop-phap-hoa.md"], "Trực tiếp")
+    assert "Cấp mới: 200.000 đồng" in row and "mb-pending" not in row
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int((nightly - dt.timedelta(days=1)).timestamp())))
+    assert "mb-pending" in _channels_row({p.path: p.markdown for p in PageRenderer(catalog).pages()}["thu-tuc/hop-phap-hoa.md"], "Trực tiếp")
+
+
+def test_the_document_that_sets_a_fee_lists_the_procedure_among_those_citing_it(tmp_path: Path):
+    pages = _pages(dated_project(tmp_path), dt.date(2026, 12, 31))
+    for document in ("tt-64-2025-tt-btc", "tt-25-2021-tt-btc"):
+        cited = pages[f"van-ban/{document}.md"].split("## Thủ tục hành chính viện dẫn", 1)[1].split("##", 1)[0]
+        assert '<a href="../../thu-tuc/hop-phap-hoa/">Hợp pháp hóa lãnh sự</a>' in cited, document
