@@ -97,6 +97,13 @@ def _full_procedure(internal: bool = False) -> dict[str, Any]:
     data["channels"][0]["notes"] = "Mô tả kênh."
     data["channels"][0]["fee"]["note"] = "Ghi chú khoản phí."
     data["channels"][0]["fee"]["items"][0]["label"] = "Cấp mới"
+    data["channels"][1]["time"] = {"periods": [
+        {"from": "2025-01-01", "until": "2025-12-31", "basis": LEGAL_ID, "value": {"working_days": 2}},
+        {"from": "2026-01-01", "value": {"not_fixed": "Tùy số lượng giấy tờ."}}]}
+    data["channels"][1]["fee"] = {"periods": [
+        {"from": "2025-01-01", "until": "2026-12-31", "basis": LEGAL_ID, "value": {"items": [{"amount": 15000, "label": "Giảm 50%"}]}},
+        {"from": "2027-01-01", "value": {"items": [{"amount": 30000, "label": "Mức thu đầy đủ"}]}}]}
+    data["agency_code"] = {"not_applicable": "Thủ tục do cơ quan trung ương giải quyết."}
     data["reception"]["hours"] = "Giờ hành chính các ngày làm việc."
     data["dossier"]["sets"] = {"pending": "Chưa rõ số bộ hồ sơ."}
     data["dossier"]["note"] = "Ghi chú hồ sơ."

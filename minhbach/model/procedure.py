@@ -231,14 +231,8 @@ class Procedure(ProcedureCore):
     """Thủ tục hành chính công khai cho tổ chức, cá nhân."""
 
     national_code: Annotated[pendable(NationalCode), Field(title="Mã thủ tục quốc gia")]
-    agency_code: Annotated[
-        pendable(AgencyCode, may_not_apply=True),
-        Field(
-            title="Mã định danh cơ quan",
-            description="Thủ tục do cơ quan trung ương giải quyết, chỉ có mã quốc gia, thì ghi "
-            "`{not_applicable: \"lý do\"}`: mã đầy đủ của thủ tục là mã quốc gia.",
-        ),
-    ]
+    agency_code: Annotated[pendable(AgencyCode, may_not_apply=True), Field(title="Mã định danh cơ quan")]
+    """`{not_applicable: ...}` for procedures decided centrally, which have only the national code (see `full_code`)."""
     level: Annotated[Level, Field(title="Cấp thực hiện")]
     reception: Annotated[Reception, Field(title="Địa điểm, thời gian tiếp nhận hồ sơ")]
     online: Annotated[Online, Field(title="Dịch vụ công trực tuyến")]

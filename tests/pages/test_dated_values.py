@@ -144,3 +144,13 @@ def test_the_document_that_sets_a_fee_lists_the_procedure_among_those_citing_it(
     for document in ("tt-64-2025-tt-btc", "tt-25-2021-tt-btc"):
         cited = pages[f"van-ban/{document}.md"].split("## Thủ tục hành chính viện dẫn", 1)[1].split("##", 1)[0]
         assert '<a href="../../thu-tuc/hop-phap-hoa/">Hợp pháp hóa lãnh sự</a>' in cited, document
+
+
+def test_an_announced_value_is_escaped_like_any_record_text(tmp_path: Path):
+    root = dated_project(tmp_path)
+    procedure = (root / "data/procedures/hop-phap-hoa.yml").read_text(encoding="utf-8")
+    hostile = procedure.replace("value: {items: [{amount: 200000, label: Cấp mới}]}", "value: {items: [{amount: 200000, label: '<img src=x onerror=alert(1)> {{ 7*7 }}'}]}")
+    (root / "data/procedures/hop-phap-hoa.yml").write_text(hostile, encoding="utf-8")
+    row = _channels_row(_pages(root, dt.date(2026, 12, 31))["thu-tuc/hop-phap-hoa.md"], "Trực tiếp")
+    assert "Từ ngày 01/01/2027: &lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}: 200.000 đồng" in row
+    assert "<img" not in row
