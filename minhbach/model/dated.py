@@ -71,10 +71,13 @@ def _dated_kind(value: Any) -> str:
 
 @cache
 def schedule_of(inner: type[BaseModel]) -> type[Schedule[Any]]:
-    """The schedule of `inner` values, with names of its own ('FeeSchedule' of 'FeePeriod') for the JSON Schema."""
+    """The schedule of `inner` values, with names of its own ('FeeSchedule' of 'FeePeriod') for the JSON Schema,
+    reachable as attributes of this module (as a class defined here would be)."""
     name = inner.__name__
     period = type(f"{name}Period", (Period[pendable(inner)],), {"__module__": __name__, "__doc__": Period.__doc__})
-    return type(f"{name}Schedule", (Schedule[period],), {"__module__": __name__, "__doc__": Schedule.__doc__})
+    schedule = type(f"{name}Schedule", (Schedule[period],), {"__module__": __name__, "__doc__": Schedule.__doc__})
+    globals().update({period.__name__: period, schedule.__name__: schedule})  # found by name, so records pickle
+    return schedule
 
 
 def dated(inner: type[BaseModel]) -> Any:
