@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minhbach.exports import report
-from minhbach.findings import FORMATTERS, format_text, has_errors, summary
+from minhbach.findings import FORMATTERS, format_ordered, format_text, has_errors, summary
 from minhbach.checks.fix import fix_invisible, fix_nfc
 from minhbach.catalog.review import ReviewPolicy
 from minhbach.site.links.external import ExternalOptions, lychee_binary
@@ -80,11 +80,15 @@ def _check(args: argparse.Namespace) -> int:
     _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
                                 calendar=settings.calendar, cache_dir=cache, macros=project.macros,
                                 root=project.root)
-    output = FORMATTERS[args.format](findings)
+    if args.format == "text":
+        output = format_ordered(findings, verbose=args.verbose, errors_only=args.errors_only)
+    else:  # for tools: every finding, unless asked for errors only
+        output = FORMATTERS[args.format]([f for f in findings if f.is_error or not args.errors_only])
     if output:
         print(output)
     if args.format == "text":
-        print(summary(findings), file=sys.stderr)
+        more = "" if args.verbose or all(f.is_error for f in findings) else "; in từng cảnh báo: minhbach check --verbose"
+        print(summary(findings) + more, file=sys.stderr)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
@@ -223,6 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--docs", type=Path, help="thư mục trang và tệp mẫu (mặc định: theo mkdocs.yml, hoặc docs)")
     check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-v", "--verbose", action="store_true", help="in từng cảnh báo (mặc định: lỗi trước, rồi mỗi loại cảnh báo một dòng có số lượng)")
+    shown.add_argument("-q", "--errors-only", action="store_true", help="chỉ in lỗi, không in cảnh báo (vẫn đếm trong dòng tổng kết)")
     check.add_argument("--no-cache", action="store_true", help="đọc lại mọi tệp, không dùng .cache/minhbach")
     check.add_argument("--review-period", type=_kind_period, action="append", default=[], metavar="KIND=PERIOD",
                        help="chu kỳ rà soát mặc định của một loại, ví dụ procedure='6 tháng' (mặc định 12 tháng)")

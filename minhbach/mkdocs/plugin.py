@@ -18,7 +18,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,7 +26,7 @@ from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import FRONT_MATTER_KEYS
 from minhbach.catalog.macros import MacrosConfig
 from minhbach.exports.alternates import head_links
-from minhbach.findings import Finding, format_text
+from minhbach.findings import Finding, format_text, warning_counts
 from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
@@ -136,9 +136,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         docs_prefix = _shown_prefix(Path(config.docs_dir), root)  # findings name files from the project's folder ("docs/lien-he.md")
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
-        for finding in self.findings:
-            level = logging.ERROR if finding.is_error else logging.INFO
-            log.log(level, format_text([finding]))
+        for finding in self.findings:  # each error; each warning only with `mkdocs build --verbose`
+            log.log(logging.ERROR if finding.is_error else logging.DEBUG, format_text([finding]))
+        for line in warning_counts(self.findings):
+            log.info(line)
         mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
@@ -179,22 +180,26 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         mkdocsfiles.drop_unsafe(files, config)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
+        # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
+        # MkDocs' own "not in the nav" level keeps them out of its list of pages missing from the nav.
+        pages = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
         for item in self.generation.files(hand_written, workers=available_cores()):
             if item.path in self._preview_pages:
                 continue  # serve only: the record's errors are shown at its URL instead (`_preview_problems`)
             if item.page:
                 self._generated_sources[item.path] = item.edit_source
+            inclusion = pages if item.page else InclusionLevel.UNDEFINED
             if item.source_file is not None:
-                generated = File.generated(config, item.path, abs_src_path=str(item.source_file))
+                generated = File.generated(config, item.path, abs_src_path=str(item.source_file), inclusion=inclusion)
             else:
-                generated = File.generated(config, item.path, content=item.read())
+                generated = File.generated(config, item.path, content=item.read(), inclusion=inclusion)
             if item.edit_source:
                 generated.edit_uri = f"../{item.edit_source}"
             files.append(generated)
         for path, (markdown, source) in self._preview_pages.items():
             self._generated_sources[path] = source
-            files.append(File.generated(config, path, content=markdown))
+            files.append(File.generated(config, path, content=markdown, inclusion=pages))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
