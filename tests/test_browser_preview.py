@@ -43,6 +43,7 @@ def project(tmp_path_factory) -> Path:
     return make_site_project(tmp_path_factory.mktemp("preview"), {
         "data/procedures/hop-phap-hoa.yml": DATE_ORDER,
         "data/procedures/thu-tuc-hong.yml": HOSTILE,
+        "docs/gioi-thieu.md": "---\nauthor: <b>x</b>\n---\n\n# Giới thiệu\n\nNội dung.\n",
     })
 
 
@@ -94,6 +95,15 @@ def test_a_record_that_cannot_be_read_gets_an_error_page_not_a_404_and_its_value
     page.close()
 
 
+def test_a_hand_written_page_with_an_error_shows_it_at_its_top(preview: str, browser):  # noqa: F811
+    page = browser.new_page()
+    page.goto(preview + "gioi-thieu/")
+    error = page.locator(".md-content .admonition.danger li").inner_text()
+    assert "docs/gioi-thieu.md:2" in error and "front-matter-key" in error
+    assert page.locator(".md-content h1").inner_text().startswith("Giới thiệu")
+    page.close()
+
+
 def test_every_page_has_a_banner_counting_the_errors_that_links_to_all_of_them(preview: str, project: Path, browser):  # noqa: F811
     page = browser.new_page()
     page.goto(preview)
@@ -111,4 +121,4 @@ def test_every_page_has_a_banner_counting_the_errors_that_links_to_all_of_them(p
     assert result.returncode != 0
     refused = re.findall(r"^ERROR\s+-\s+(?:minhbach: )?(\S+?):\d+:\d+: error\[", result.stderr, re.M)
     assert len(refused) == count, result.stderr[-3000:]
-    assert {"data/procedures/hop-phap-hoa.yml", "data/procedures/thu-tuc-hong.yml"} == set(refused)
+    assert {"data/procedures/hop-phap-hoa.yml", "data/procedures/thu-tuc-hong.yml", "docs/gioi-thieu.md"} == set(refused)
