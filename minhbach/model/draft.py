@@ -28,7 +28,6 @@ from decimal import Decimal
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import yaml
-from annotated_types import Ge, Gt
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
@@ -124,8 +123,11 @@ def _accepts(annotation: Any, metadata: list[Any], value: Any) -> bool:
 
 
 def _number(annotation: type, metadata: list[Any]) -> Any:
-    """The smallest whole number the bounds allow (1 without a bound): a count or an amount the editor then checks."""
-    bounds = [item.ge for item in metadata if isinstance(item, Ge)] + [item.gt + 1 for item in metadata if isinstance(item, Gt)]
+    """The smallest whole number the bounds allow (1 without a bound): a count or an amount the editor then checks.
+
+    Bounds are pydantic's constraint metadata (`Ge`, `Gt` of annotated-types, read by their `ge` and `gt`)."""
+    bounds = [getattr(item, "ge") for item in metadata if not isinstance(item, FieldInfo) and getattr(item, "ge", None) is not None]
+    bounds += [getattr(item, "gt") + 1 for item in metadata if not isinstance(item, FieldInfo) and getattr(item, "gt", None) is not None]
     bound = max(bounds) if bounds else 1
     return Decimal(bound) if annotation is Decimal else annotation(bound)
 
