@@ -31,13 +31,15 @@ from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
+from minhbach.model import Record
 from minhbach.pages import PageRenderer
+from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
-from minhbach.site.search import SearchDocuments
+from minhbach.site.search import SearchDocuments, record_labels
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
@@ -107,6 +109,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
         self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
+        self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -228,11 +231,14 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        self._page_records = {} if self.catalog is None else {
+            page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
+        kind, status = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
-                                  description=page.meta.get("description") or "")
+                                  description=page.meta.get("description") or "", kind=kind, status=status)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,16 +1,28 @@
 """The search index: every record page and hand-written page of a built site, in Pagefind.
 
-Pagefind (1.5) already matches "ho chieu" to "hộ chiếu", but treats "đ" as a letter of its own.
-The page text given to it therefore has "đ" written as "d", and the search box does the same to
-the query. The real title and summary are stored as metadata, for display.
+What is indexed. The whole text of each page as converted from Markdown (steps, dossier items, fees,
+times, reception place and hours, contacts, document numbers and titles: what citizens come
+for), except what every page of a kind repeats word for word: section headings (`h2`-`h6`), the
+labels of fact lists (`dt`), the procedure's notice links and its print-only header, the lead
+(`p.mb-lead`, the summary again) and review notices (`div.mb-alert`). The title is indexed with
+weight `TITLE_WEIGHT` and the summary with `SUMMARY_WEIGHT` (Pagefind's `data-pagefind-weight`),
+so that a match in the name ranks first. A page's text stops after `BODY_WORDS` words.
 
-Only the title, the summary and the opening words of each page's own prose (not the headings, fact
-lists and tables that every page of a kind repeats) are indexed, and announcements, which
-outnumber everything else four to one at province scale, have an index of their own that the
-search box loads only when the reader asks for them (or reads announcements). Vietnamese syllables
-are short and few, so the posting lists of common ones ("ho", "cho", "thu") grow with every page;
-indexing whole pages made the first query of a 1,200-page site download 460 KB. Titles and
-summaries are what a reader searches for; the opening words catch the rest.
+Whole syllables. Pagefind matches every query word as a prefix of the words it indexed, so that
+"phi" would find "phía" and "dang" "đăng cai" as much as "phí" and "đăng ký". Vietnamese is
+written in syllables, and a reader who types one means that syllable. So the text Pagefind is
+given is folded here (`fold`: no diacritics, "đ" as "d", lower case) and every word in it ends
+with `TERMINATOR`, a letter that no folded word contains; the search box does the same to each
+query word, so that a prefix match is a whole-word match. Pagefind keeps letters and digits of a
+word and drops other characters (Pagefind 1.5, `pagefind/src/fossick/mod.rs`), so the
+terminator is a letter ("ǂ"), and words are cut at every other character here, as in the query:
+"118/2025/QH15" is indexed as three words side by side, which a quoted (phrase) search finds.
+The title, summary, type and legal status shown in results are Pagefind metadata, with their
+real diacritics.
+
+Announcements, which outnumber everything else four to one at province scale, have an index of
+their own that the search box loads only when the reader asks for them (or reads announcements),
+through the same Pagefind instance (`mergeIndex`).
 
 The text comes from each page as converted from Markdown, never from the theme's layout: the
 MkDocs build hands every page to `SearchDocuments`, which writes `DOCUMENTS_FILE` into the built
@@ -26,37 +38,69 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, LegalDocument, Record, Validity
 from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
 INDEX_DIR = "pagefind"
-ANNOUNCEMENTS_INDEX_DIR = "pagefind-thong-bao"
-ANNOUNCEMENTS_PREFIX = "/thong-bao/"
+ANNOUNCEMENTS_INDEX_DIR = f"pagefind-{ANNOUNCEMENTS_PAGE_DIR}"
+ANNOUNCEMENTS_PREFIX = f"/{ANNOUNCEMENTS_PAGE_DIR}/"
 DOCUMENTS_FILE = "search-documents.json"
 """Written into the built site by the MkDocs build; `build_index` reads it, and the site build
 removes it once the index is built (readers only ever load the Pagefind bundles)."""
-BODY_WORDS = 25
+BODY_WORDS = 1500
+"""Words of a page's text indexed at most: the longest real record page has about 1,100."""
 SUMMARY_CHARACTERS = 200
+TITLE_WEIGHT = 10
+"""Pagefind's weight of a word of the title (its highest); a word of the text weighs 1."""
+SUMMARY_WEIGHT = 3
+TERMINATOR = "ǂ"
+"""Ends every indexed word and every query word (see the module's docstring): a letter, as
+Pagefind keeps only letters and digits, that no folded Vietnamese or English word contains."""
+PAGE_KIND = "Trang"
+"""The type shown for a hand-written page in results (record pages show their kind's label)."""
 _SLICE = 1024  # characters of content HTML read at a time
 
-_HIDDEN = frozenset({"script", "style", "svg", "nav", "form"})
-"""Elements with no words for search: code, drawings and controls."""
-_REPEATED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dl", "table", "figure", "pre"})
-"""Parts every page of a kind repeats (headings, fact lists, tables): noise for search, and the
+_HIDDEN = frozenset({"script", "style", "svg", "nav", "form", "button"})
+"""Elements with no words for search: code, drawings and controls; so are elements with the
+`hidden` attribute (shown only by a script, e.g. the dossier checklist's hints)."""
+_REPEATED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figure", "pre"})
+"""Parts every page of a kind repeats (headings, labels of fact lists and tables): noise for search, and the
 posting lists of their syllables would grow with every page. So are a record page's lead
-(`p.mb-lead`, its summary again) and its notices (`div.mb-alert`)."""
+(`p.mb-lead`, its summary again), its notices (`div.mb-alert`), its notice links
+(`p.mb-notice-links`) and its print-only header (`dl.mb-print-only`)."""
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only",)}
 
 
 class SearchError(Exception):
     """The search index cannot be built as the site is: its documents are missing or a page has none."""
 
 
-def fold_d(text: str) -> str:
-    """"đ" written as "d" and "Đ" as "D", as in the text Pagefind is given and in the search box's query."""
-    return text.replace("đ", "d").replace("Đ", "D")
+def fold(text: str) -> str:
+    """`text` as it is searched: lower case, without diacritics (Unicode marks, after NFD), "đ" as "d".
+
+    The search box folds queries the same way (assets/search.js, `fold`)."""
+    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(character for character in decomposed if not unicodedata.category(character).startswith("M"))
+
+
+def index_words(text: str) -> str:
+    """The words of `text` as Pagefind is given them: folded, cut at every character that is not a
+    letter or a digit, each ending with `TERMINATOR`, one space between ("Lệ phí: 118/2025" ->
+    "leǂ phiǂ 118ǂ 2025ǂ"). The search box does the same to queries (assets/search.js, `words`)."""
+    words, word = [], []
+    for character in fold(text) + " ":
+        if character.isalnum() and character != TERMINATOR:
+            word.append(character)
+        elif word:
+            words.append("".join(word) + TERMINATOR)
+            word = []
+    return " ".join(words)
 
 
 def _words(parts: list[str]) -> str:
@@ -81,13 +125,14 @@ class _ContentText(HTMLParser):
 
     def _kinds(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, ...]:
         classes = next((value or "" for name, value in attrs if name == "class"), "").split() if attrs else ()
-        if tag in _HIDDEN or tag == "a" and "headerlink" in classes:
+        if tag in _VOID:  # never closed: hides or repeats nothing
+            return ()
+        if tag in _HIDDEN or tag == "a" and "headerlink" in classes or any(name == "hidden" for name, _ in attrs):
             return ("hidden",)
         if tag == "h1" and not self.has_title:
             self.has_title = True
             return ("title", "repeated")
-        if (tag in _REPEATED or tag == "p" and "mb-lead" in classes
-                or tag == "div" and any(name.startswith("mb-alert") for name in classes)):
+        if tag in _REPEATED or any(name.startswith(prefix) for name in classes for prefix in _REPEATED_CLASSES.get(tag, ())):
             return ("repeated",)
         return ()
 
@@ -136,31 +181,56 @@ class SearchRecord:
     language: str  # as the page's `<html lang>`, e.g. "vi"
     title: str
     summary: str
-    opening: str  # the first words of the page's own prose after its title
+    text: str  # the page's own text after its title (see `_ContentText`), at most `BODY_WORDS` words
+    kind: str = PAGE_KIND  # the label of the page's record kind ("Thủ tục hành chính"), `PAGE_KIND` for a hand-written page
+    status: str = ""  # a legal document's `Validity` label ("Hết hiệu lực toàn bộ"), else ""
+
+    @property
+    def expired(self) -> bool:
+        """Whether the page is a legal document a procedure may not rest on (`Validity.usable`)."""
+        validity = _VALIDITY_BY_LABEL.get(self.status)
+        return validity is not None and not validity.usable
 
     def html(self) -> str:
-        """What Pagefind reads: real title and summary as metadata, then the folded text to match,
-        the title as a heading so that a match there weighs more."""
-        title, summary = html.escape(self.title), html.escape(self.summary)
-        return (f'<html lang="{html.escape(self.language)}"><body>'
-                f'<p data-pagefind-meta="title" data-pagefind-ignore>{title}</p>'
-                f'<p data-pagefind-meta="summary" data-pagefind-ignore>{summary}</p>'
-                f"<h1>{html.escape(fold_d(self.title))}</h1><p>{html.escape(fold_d(self.summary))}</p>"
-                f"<p>{html.escape(fold_d(self.opening))}</p></body></html>")
+        """What Pagefind reads: real title, summary, type and status as metadata, then the text to
+        match (`index_words`), the title and summary weighted above the rest."""
+        meta = {"title": self.title, "summary": self.summary, "kind": self.kind, "status": self.status}
+        if self.expired:
+            meta["expired"] = "1"
+        shown = "".join(f'<p data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(value)}</p>' for name, value in meta.items() if value)
+        return (f'<html lang="{html.escape(self.language)}"><body>{shown}'
+                f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(index_words(self.title))}</h1>'
+                f'<p data-pagefind-weight="{SUMMARY_WEIGHT}">{html.escape(index_words(self.summary))}</p>'
+                f"<p>{html.escape(index_words(self.text))}</p></body></html>")
 
 
-def record_of(*, url: str, language: str, content: str, title: str, description: str) -> SearchRecord:
+_VALIDITY_BY_LABEL = {validity.label: validity for validity in Validity}
+
+
+def record_labels(record: Record | None) -> tuple[str, str]:
+    """The type and the status a search result shows for the page of `record` (None: a hand-written
+    page): its kind's label (`Kind.label`) or `PAGE_KIND`, and a legal document's `Validity` label
+    ("" when it is pending or for other kinds)."""
+    if record is None:
+        return PAGE_KIND, ""
+    status = record.status.label if isinstance(record, LegalDocument) and isinstance(record.status, Validity) else ""
+    return KIND_BY_MODEL[type(record)].label, status
+
+
+def record_of(*, url: str, language: str, content: str, title: str, description: str, kind: str = PAGE_KIND,
+              status: str = "") -> SearchRecord:
     """The record of one page from its content as converted from Markdown (HTML, without the theme's layout).
 
     `url` is the page's from the site's root ("/thu-tuc/x/"). The title is the text of the content's
     first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
     summary is `description` (plain text: what the page's `<meta name="description">` says),
-    else the first `SUMMARY_CHARACTERS` characters of the text after the title. The opening is the
-    first `BODY_WORDS` words of the prose (see `_ContentText`, `_REPEATED`). Never raises on bad
-    HTML: what cannot be read is left out.
+    else the first `SUMMARY_CHARACTERS` characters of the text after the title. The text is the
+    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `kind` and
+    `status` are kept as given (see `SearchRecord`). Never raises on bad HTML: what cannot be
+    read is left out.
     """
     parser = _ContentText()
-    try:  # a page's opening is near its top: read it in slices, and stop once the record is known
+    try:  # read in slices, and stop once the record is known
         for start in range(0, len(content), _SLICE):
             parser.feed(content[start:start + _SLICE])
             if parser.has_read(BODY_WORDS, 0 if description else SUMMARY_CHARACTERS):
@@ -171,8 +241,8 @@ def record_of(*, url: str, language: str, content: str, title: str, description:
         pass
     heading = _words(parser.title) if parser.has_title else title
     summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
-    opening = " ".join(_words(parser.prose).split()[:BODY_WORDS])
-    return SearchRecord(url=url, language=language, title=heading, summary=summary, opening=opening)
+    text = " ".join(_words(parser.prose).split()[:BODY_WORDS])
+    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, kind=kind, status=status)
 
 
 class SearchDocuments:
@@ -188,13 +258,14 @@ class SearchDocuments:
         self.site_description = site_description
         self.records: dict[str, SearchRecord] = {}
 
-    def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "") -> None:
+    def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
+            status: str = "") -> None:
         """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
         (what its `<html lang>` says); `content`, `title` and `description` are HTML, as the theme
-        prints them (see `record_of`). A page added twice keeps its last record."""
+        prints them; `kind` and `status` plain text (see `record_of`). A page added twice keeps its last record."""
         self.records["/" + url] = record_of(url="/" + url, language=language, content=content,
                                             title=html.unescape(title) or self.site_name,
-                                            description=html.unescape(description) or self.site_description)
+                                            description=html.unescape(description) or self.site_description, kind=kind, status=status)
 
     def write(self, site: Path) -> Path:
         """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
