@@ -39,7 +39,8 @@ from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
-from minhbach.site.search import SearchDocuments, record_labels
+from minhbach.load.synonyms import read_synonyms
+from minhbach.site.search import SearchDocuments, page_settings, record_labels, write_synonyms
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
@@ -212,6 +213,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
+        env.globals["mb_search"] = page_settings()  # used by theme/partials/search.html
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -236,13 +238,15 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
-        kind, status = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
+        labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
-                                  description=page.meta.get("description") or "", kind=kind, status=status)
+                                  description=page.meta.get("description") or "", **labels)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents.write(Path(config.site_dir))
+        groups, _ = read_synonyms(Path(config.config_file_path).parent)  # its findings are the checks' (`check_project`)
+        write_synonyms(Path(config.site_dir), groups)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))

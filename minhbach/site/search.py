@@ -38,17 +38,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from minhbach.load.searchtext import index_words
+from minhbach.load.synonyms import browser_synonyms
 from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, LegalDocument, Record, Validity
+from minhbach.pages.values import status_class
 from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
 INDEX_DIR = "pagefind"
 ANNOUNCEMENTS_INDEX_DIR = f"pagefind-{ANNOUNCEMENTS_PAGE_DIR}"
 ANNOUNCEMENTS_PREFIX = f"/{ANNOUNCEMENTS_PAGE_DIR}/"
+SYNONYMS_JSON = "search-synonyms.json"
+"""Written into the built site by the MkDocs build: the synonyms (`load.synonyms`) the search box
+loads with the index, as `[["visa", "thi thuc"], ...]` (terms folded)."""
 DOCUMENTS_FILE = "search-documents.json"
 """Written into the built site by the MkDocs build; `build_index` reads it, and the site build
 removes it once the index is built (readers only ever load the Pagefind bundles)."""
@@ -58,9 +63,6 @@ SUMMARY_CHARACTERS = 200
 TITLE_WEIGHT = 10
 """Pagefind's weight of a word of the title (its highest); a word of the text weighs 1."""
 SUMMARY_WEIGHT = 3
-TERMINATOR = "ǂ"
-"""Ends every indexed word and every query word (see the module's docstring): a letter, as
-Pagefind keeps only letters and digits, that no folded Vietnamese or English word contains."""
 PAGE_KIND = "Trang"
 """The type shown for a hand-written page in results (record pages show their kind's label)."""
 _SLICE = 1024  # characters of content HTML read at a time
@@ -79,28 +81,6 @@ _REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), 
 
 class SearchError(Exception):
     """The search index cannot be built as the site is: its documents are missing or a page has none."""
-
-
-def fold(text: str) -> str:
-    """`text` as it is searched: lower case, without diacritics (Unicode marks, after NFD), "đ" as "d".
-
-    The search box folds queries the same way (assets/search.js, `fold`)."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(character for character in decomposed if not unicodedata.category(character).startswith("M"))
-
-
-def index_words(text: str) -> str:
-    """The words of `text` as Pagefind is given them: folded, cut at every character that is not a
-    letter or a digit, each ending with `TERMINATOR`, one space between ("Lệ phí: 118/2025" ->
-    "leǂ phiǂ 118ǂ 2025ǂ"). The search box does the same to queries (assets/search.js, `words`)."""
-    words, word = [], []
-    for character in fold(text) + " ":
-        if character.isalnum() and character != TERMINATOR:
-            word.append(character)
-        elif word:
-            words.append("".join(word) + TERMINATOR)
-            word = []
-    return " ".join(words)
 
 
 def _words(parts: list[str]) -> str:
@@ -184,19 +164,12 @@ class SearchRecord:
     text: str  # the page's own text after its title (see `_ContentText`), at most `BODY_WORDS` words
     kind: str = PAGE_KIND  # the label of the page's record kind ("Thủ tục hành chính"), `PAGE_KIND` for a hand-written page
     status: str = ""  # a legal document's `Validity` label ("Hết hiệu lực toàn bộ"), else ""
-
-    @property
-    def expired(self) -> bool:
-        """Whether the page is a legal document a procedure may not rest on (`Validity.usable`)."""
-        validity = _VALIDITY_BY_LABEL.get(self.status)
-        return validity is not None and not validity.usable
+    badge: str = ""  # the class of the status's badge, as on the document's page (`values.status_class`)
 
     def html(self) -> str:
         """What Pagefind reads: real title, summary, type and status as metadata, then the text to
         match (`index_words`), the title and summary weighted above the rest."""
-        meta = {"title": self.title, "summary": self.summary, "kind": self.kind, "status": self.status}
-        if self.expired:
-            meta["expired"] = "1"
+        meta = {"title": self.title, "summary": self.summary, "kind": self.kind, "status": self.status, "badge": self.badge}
         shown = "".join(f'<p data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(value)}</p>' for name, value in meta.items() if value)
         return (f'<html lang="{html.escape(self.language)}"><body>{shown}'
                 f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(index_words(self.title))}</h1>'
@@ -204,29 +177,29 @@ class SearchRecord:
                 f"<p>{html.escape(index_words(self.text))}</p></body></html>")
 
 
-_VALIDITY_BY_LABEL = {validity.label: validity for validity in Validity}
-
-
-def record_labels(record: Record | None) -> tuple[str, str]:
-    """The type and the status a search result shows for the page of `record` (None: a hand-written
-    page): its kind's label (`Kind.label`) or `PAGE_KIND`, and a legal document's `Validity` label
-    ("" when it is pending or for other kinds)."""
+def record_labels(record: Record | None) -> dict[str, str]:
+    """What a search result shows of the page of `record` (None: a hand-written page), as
+    `SearchRecord`'s `kind`, `status` and `badge`: its kind's label (`Kind.label`) or
+    `PAGE_KIND`, and a legal document's `Validity` label and badge class (none when it is pending
+    or for other kinds)."""
     if record is None:
-        return PAGE_KIND, ""
-    status = record.status.label if isinstance(record, LegalDocument) and isinstance(record.status, Validity) else ""
-    return KIND_BY_MODEL[type(record)].label, status
+        return {"kind": PAGE_KIND}
+    labels = {"kind": KIND_BY_MODEL[type(record)].label}
+    if isinstance(record, LegalDocument) and isinstance(record.status, Validity):
+        labels.update(status=record.status.label, badge=status_class(record.status))
+    return labels
 
 
 def record_of(*, url: str, language: str, content: str, title: str, description: str, kind: str = PAGE_KIND,
-              status: str = "") -> SearchRecord:
+              status: str = "", badge: str = "") -> SearchRecord:
     """The record of one page from its content as converted from Markdown (HTML, without the theme's layout).
 
     `url` is the page's from the site's root ("/thu-tuc/x/"). The title is the text of the content's
     first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
     summary is `description` (plain text: what the page's `<meta name="description">` says),
     else the first `SUMMARY_CHARACTERS` characters of the text after the title. The text is the
-    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `kind` and
-    `status` are kept as given (see `SearchRecord`). Never raises on bad HTML: what cannot be
+    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `kind`,
+    `status` and `badge` are kept as given (see `SearchRecord`). Never raises on bad HTML: what cannot be
     read is left out.
     """
     parser = _ContentText()
@@ -242,7 +215,7 @@ def record_of(*, url: str, language: str, content: str, title: str, description:
     heading = _words(parser.title) if parser.has_title else title
     summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
     text = " ".join(_words(parser.prose).split()[:BODY_WORDS])
-    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, kind=kind, status=status)
+    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, kind=kind, status=status, badge=badge)
 
 
 class SearchDocuments:
@@ -259,13 +232,14 @@ class SearchDocuments:
         self.records: dict[str, SearchRecord] = {}
 
     def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
-            status: str = "") -> None:
+            status: str = "", badge: str = "") -> None:
         """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
         (what its `<html lang>` says); `content`, `title` and `description` are HTML, as the theme
-        prints them; `kind` and `status` plain text (see `record_of`). A page added twice keeps its last record."""
+        prints them; `kind`, `status` and `badge` plain text (see `record_of`). A page added twice keeps its last record."""
         self.records["/" + url] = record_of(url="/" + url, language=language, content=content,
                                             title=html.unescape(title) or self.site_name,
-                                            description=html.unescape(description) or self.site_description, kind=kind, status=status)
+                                            description=html.unescape(description) or self.site_description, kind=kind, status=status,
+                                            badge=badge)
 
     def write(self, site: Path) -> Path:
         """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
@@ -273,6 +247,21 @@ class SearchDocuments:
         documents = [asdict(record) for _, record in sorted(self.records.items())]
         target.write_text(json.dumps({"docs": documents}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         return target
+
+
+def page_settings() -> dict[str, str]:
+    """What the search box reads from the page (theme/partials/search.html, `data-mb-search-*`):
+    the folders of the two indexes, that of the announcement pages, and the synonyms' file,
+    relative to the site's root."""
+    return {"index": f"{INDEX_DIR}/", "news_index": f"{ANNOUNCEMENTS_INDEX_DIR}/", "news_pages": f"{ANNOUNCEMENTS_PAGE_DIR}/",
+            "synonyms": SYNONYMS_JSON}
+
+
+def write_synonyms(site: Path, groups: list[tuple[str, ...]]) -> Path:
+    """Write `SYNONYMS_JSON` into the built site `site` from the groups `load.synonyms.read_synonyms` gives."""
+    target = site / SYNONYMS_JSON
+    target.write_text(json.dumps(browser_synonyms(groups), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return target
 
 
 def _write_bundle(records: list[SearchRecord], output: Path) -> None:
