@@ -77,14 +77,15 @@
 
   /* Pagefind weighs the title above the rest; a reader expects the page whose title says what
    * they typed, first. Rank: the title has a form's words side by side, then all of a form's
-   * words, then the rest; inside each group, pages with a form's words side by side first, then
+   * words, then the rest; inside each group, pages with the query's words side by side first, then
+   * those with a synonym form's (`phrased`: the form's number, `MAX_FORMS` for none), then
    * Pagefind's score. */
   function rank(queryForms, items, phrased, scores) {
     function score(data, index) {
       var title = words((data.meta && data.meta.title) || "");
       var inTitle = queryForms.some(function (f) { return find(title, f) >= 0; }) ? 0
         : queryForms.some(function (f) { return f.every(function (w) { return title.indexOf(w) >= 0; }); }) ? 1 : 2;
-      return [inTitle, phrased[index] ? 0 : 1, -scores[index], index];
+      return [inTitle, phrased[index], -scores[index], index];
     }
     return items.map(function (data, index) { return { data: data, key: score(data, index) }; })
       .sort(function (a, b) {
@@ -112,24 +113,29 @@
     return (news || Promise.resolve()).then(function () { return pagefind; });
   }
 
-  /* Term search of each form, and for several words a phrase search whose pages come first. */
+  /* Term search of each form, and for several words a phrase search whose pages come first:
+   * `phrase` gives, by result id, the first form whose words the page has side by side. */
   function search_forms(module, queryForms) {
     if (!module) return Promise.resolve({ results: [], phrase: {} });
     var searches = [];
-    queryForms.forEach(function (f) {
-      if (f.length > 1) searches.push({ phrase: true, term: '"' + indexed(f) + '"' });
-      searches.push({ phrase: false, term: indexed(f) });
+    queryForms.forEach(function (f, form) {
+      if (f.length > 1) searches.push({ phrase: true, form: form, term: '"' + indexed(f) + '"' });
+      searches.push({ phrase: false, form: form, term: indexed(f) });
     });
     return Promise.all(searches.map(function (s) { return module.search(s.term); })).then(function (found) {
-      var seen = {};
+      var byId = {};
       var inPhrase = {};
       var results = [];
       found.forEach(function (response, index) {
         response.results.forEach(function (r) {
-          if (searches[index].phrase) inPhrase[r.id] = true;
-          if (!seen[r.id]) {
-            seen[r.id] = true;
+          if (searches[index].phrase) { /* a phrase's score says nothing: every phrase match has 1 */
+            inPhrase[r.id] = Math.min(searches[index].form, r.id in inPhrase ? inPhrase[r.id] : Infinity);
+          } else if (!byId[r.id]) {
+            byId[r.id] = r;
             results.push(r);
+          } else if (r.score > byId[r.id].score) {
+            results[results.indexOf(byId[r.id])] = r;
+            byId[r.id] = r;
           }
         });
       });
@@ -206,10 +212,11 @@
       });
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
+      function phraseRank(r) { return r.id in found.phrase ? found.phrase[r.id] : MAX_FORMS; }
       var ordered = found.results.slice().sort(function (a, b) {
-        return (found.phrase[a.id] ? 0 : 1) - (found.phrase[b.id] ? 0 : 1) || (b.score || 0) - (a.score || 0);
+        return phraseRank(a) - phraseRank(b) || (b.score || 0) - (a.score || 0);
       }).slice(0, 20);
-      var phrased = ordered.map(function (r) { return !!found.phrase[r.id]; });
+      var phrased = ordered.map(phraseRank);
       var scores = ordered.map(function (r) { return r.score || 0; });
       var total = found.results.length;
       return Promise.all(ordered.map(function (r) { return r.data(); })).then(function (items) {

@@ -240,7 +240,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
         labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
-                                  description=page.meta.get("description") or "", **labels)
+                                  description=page.meta.get("description") or "", headings=not page.file.generated_by,
+                                  **labels)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -70,13 +70,18 @@ _SLICE = 1024  # characters of content HTML read at a time
 _HIDDEN = frozenset({"script", "style", "svg", "nav", "form", "button"})
 """Elements with no words for search: code, drawings and controls; so are elements with the
 `hidden` attribute (shown only by a script, e.g. the dossier checklist's hints)."""
-_REPEATED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "figure", "pre"})
-"""Parts every page of a kind repeats (headings, labels of fact lists and tables): noise for search, and the
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_REPEATED = _HEADINGS | {"h1", "th", "figure", "pre"}
+"""Parts every generated page of a kind repeats (headings, the heads of tables): noise for search, and the
 posting lists of their syllables would grow with every page. So are a record page's lead
 (`p.mb-lead`, its summary again), its notices (`div.mb-alert`), its notice links
-(`p.mb-notice-links`) and its print-only header (`dl.mb-print-only`)."""
+(`p.mb-notice-links`), its print-only header (`dl.mb-print-only`), its review dates
+(`dl.mb-review`) and the "đang cập nhật" of a
+value not yet known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
+of a value (`dd`) with words: "Thời gian tiếp nhận" finds the pages that say when, not every
+procedure. The headings of a hand-written page are its own, and are indexed (`headings`)."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only",)}
+_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"), "span": ("mb-pending",)}
 
 
 class SearchError(Exception):
@@ -89,19 +94,23 @@ def _words(parts: list[str]) -> str:
 
 class _ContentText(HTMLParser):
     """The words of a page's content HTML: its first `<h1>`'s (`title`), the others (`rest`), and
-    those of its own prose (`prose`: outside `_REPEATED` parts). Hidden elements (`_HIDDEN`) and
+    those of its own prose (`prose`: outside `_REPEATED` parts, but for headings when `headings`, labels of fact lists only before a
+    value with words). Hidden elements (`_HIDDEN`) and
     heading permalinks (`a.headerlink`, from the toc extension) give none. Every tag separates
     words, as a browser's block elements mostly do. An element left open hides or repeats up to
     the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, headings: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.repeated = _REPEATED - _HEADINGS if headings else _REPEATED
         self.rest: list[str] = []
         self.title: list[str] = []
         self.prose: list[str] = []
         self.has_title = False
         self._open: list[list] = []  # [tag, depth, kind] of the elements being skipped or read apart
-        self._inside = {"hidden": 0, "title": 0, "repeated": 0}  # how many of `_open` are of each kind
+        self._inside = {"hidden": 0, "title": 0, "repeated": 0, "label": 0, "value": 0}  # how many of `_open` are of each kind
+        self._label: list[str] = []  # the words of the last `dt`, until a `dd` with a value takes them
+        self._value_starts: list[int] = []  # where in `prose` each open `dd` starts
 
     def _kinds(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, ...]:
         classes = next((value or "" for name, value in attrs if name == "class"), "").split() if attrs else ()
@@ -112,7 +121,11 @@ class _ContentText(HTMLParser):
         if tag == "h1" and not self.has_title:
             self.has_title = True
             return ("title", "repeated")
-        if tag in _REPEATED or any(name.startswith(prefix) for name in classes for prefix in _REPEATED_CLASSES.get(tag, ())):
+        if tag == "dt":
+            return ("label",)
+        if tag == "dd":
+            return ("value",)
+        if tag in self.repeated or any(name.startswith(prefix) for name in classes for prefix in _REPEATED_CLASSES.get(tag, ())):
             return ("repeated",)
         return ()
 
@@ -124,6 +137,10 @@ class _ContentText(HTMLParser):
         for kind in self._kinds(tag, attrs):
             self._open.append([tag, 1, kind])
             self._inside[kind] += 1
+            if kind == "label":
+                self._label = []
+            elif kind == "value":
+                self._value_starts.append(len(self.prose))
 
     def handle_endtag(self, tag: str) -> None:
         for element in self._open:
@@ -131,6 +148,8 @@ class _ContentText(HTMLParser):
                 element[1] -= 1
                 if element[1] == 0:
                     self._inside[element[2]] -= 1
+                    if element[2] == "value":
+                        self._end_value()
         if self._open:
             self._open = [element for element in self._open if element[1] > 0]
         self.handle_data(" ")
@@ -138,13 +157,21 @@ class _ContentText(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.handle_data(" ")
 
+    def _end_value(self) -> None:
+        """A `dd` ends: the label before it goes in front of its words, if it has any."""
+        start = self._value_starts.pop() if self._value_starts else len(self.prose)
+        if self._label and "".join(self.prose[start:]).strip():
+            self.prose[start:start] = [" ", *self._label, " "]
+            self._label = []
+
     def handle_data(self, data: str) -> None:
         inside = self._inside
         if inside["hidden"]:
             return
         (self.title if inside["title"] else self.rest).append(data)
-        if not inside["repeated"]:
-            self.prose.append(data)
+        if inside["repeated"]:
+            return
+        (self._label if inside["label"] else self.prose).append(data)
 
     def has_read(self, words: int, characters: int) -> bool:
         """Whether the title, the first `words` words of prose and the first `characters` characters
@@ -191,18 +218,20 @@ def record_labels(record: Record | None) -> dict[str, str]:
 
 
 def record_of(*, url: str, language: str, content: str, title: str, description: str, kind: str = PAGE_KIND,
-              status: str = "", badge: str = "") -> SearchRecord:
+              status: str = "", badge: str = "", headings: bool = False) -> SearchRecord:
     """The record of one page from its content as converted from Markdown (HTML, without the theme's layout).
 
     `url` is the page's from the site's root ("/thu-tuc/x/"). The title is the text of the content's
     first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
     summary is `description` (plain text: what the page's `<meta name="description">` says),
     else the first `SUMMARY_CHARACTERS` characters of the text after the title. The text is the
-    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `kind`,
-    `status` and `badge` are kept as given (see `SearchRecord`). Never raises on bad HTML: what cannot be
+    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `headings`:
+    the page's headings below its title are its own text (a hand-written page's), not the
+    sections every page of a kind repeats. `kind`, `status` and `badge` are kept as given (see
+    `SearchRecord`). Never raises on bad HTML: what cannot be
     read is left out.
     """
-    parser = _ContentText()
+    parser = _ContentText(headings=headings)
     try:  # read in slices, and stop once the record is known
         for start in range(0, len(content), _SLICE):
             parser.feed(content[start:start + _SLICE])
@@ -232,14 +261,15 @@ class SearchDocuments:
         self.records: dict[str, SearchRecord] = {}
 
     def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
-            status: str = "", badge: str = "") -> None:
+            status: str = "", badge: str = "", headings: bool = False) -> None:
         """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
         (what its `<html lang>` says); `content`, `title` and `description` are HTML, as the theme
-        prints them; `kind`, `status` and `badge` plain text (see `record_of`). A page added twice keeps its last record."""
+        prints them; `kind`, `status` and `badge` plain text, `headings` whether the page's headings are
+        its own (see `record_of`). A page added twice keeps its last record."""
         self.records["/" + url] = record_of(url="/" + url, language=language, content=content,
                                             title=html.unescape(title) or self.site_name,
                                             description=html.unescape(description) or self.site_description, kind=kind, status=status,
-                                            badge=badge)
+                                            badge=badge, headings=headings)
 
     def write(self, site: Path) -> Path:
         """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
