@@ -76,12 +76,12 @@ _REPEATED = _HEADINGS | {"h1", "th", "figure", "pre"}
 posting lists of their syllables would grow with every page. So are a record page's lead
 (`p.mb-lead`, its summary again), its notices (`div.mb-alert`), its notice links
 (`p.mb-notice-links`), its print-only header (`dl.mb-print-only`), its review dates
-(`dl.mb-review`) and the "đang cập nhật" of a
+(`dl.mb-review`), its history of changes (`ol.mb-changes`: "Đăng lần đầu" on every page) and the "đang cập nhật" of a
 value not yet known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
 of a value (`dd`) with words: "Thời gian tiếp nhận" finds the pages that say when, not every
 procedure. The headings of a hand-written page are its own, and are indexed (`headings`)."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"), "span": ("mb-pending",)}
+_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"), "span": ("mb-pending",), "ol": ("mb-changes",)}
 
 
 class SearchError(Exception):
