@@ -55,6 +55,13 @@ def _section(text: str, heading: str) -> str:
     return match.group(1)
 
 
+def _first_and_its_text(searching, query: str) -> tuple[dict, str]:
+    """The first result of `query` and the text of its page."""
+    context, page = searching
+    first = _first(page, query)
+    return first, _content(context, first["url"])
+
+
 @pytest.fixture
 def searching(server: str, browser):  # noqa: F811 - fixtures
     context = browser.new_context()
@@ -68,17 +75,13 @@ PROCEDURE = "Thủ tục hành chính"
 
 
 def test_phi_finds_a_procedure_with_a_fee_not_the_word_phia(searching):
-    context, page = searching
-    first = _first(page, "phi")
-    assert first["kind"] == PROCEDURE, first
-    assert "phi" in _words(_section(_content(context, first["url"]), "Phí, lệ phí")), first
+    first, text = _first_and_its_text(searching, "phi")
+    assert first["kind"] == PROCEDURE and "phi" in _words(_section(text, "Phí, lệ phí")), first
 
 
 def test_le_phi_finds_a_procedure_whose_fee_section_says_le_phi(searching):
-    context, page = searching
-    first = _first(page, "le phi")
-    assert first["kind"] == PROCEDURE, first
-    assert _has_words(_section(_content(context, first["url"]), "Phí, lệ phí"), "lệ phí"), first
+    first, text = _first_and_its_text(searching, "le phi")
+    assert first["kind"] == PROCEDURE and _has_words(_section(text, "Phí, lệ phí"), "lệ phí"), first
 
 
 def test_visa_finds_the_visa_procedure_through_its_synonym(searching):
@@ -100,16 +103,12 @@ def test_dang_ky_ranks_dang_ky_above_dang_cai(server: str, browser):  # noqa: F8
 
 
 def test_bao_ho_cong_dan_finds_the_page_with_the_citizen_protection_hotline(searching):
-    context, page = searching
-    first = _first(page, "bao ho cong dan")
-    text = _content(context, first["url"])
+    first, text = _first_and_its_text(searching, "bao ho cong dan")
     assert _has_words(text, "bảo hộ công dân") and re.search(r"\+84 \d{3} \d{2} \d{2} \d{2}", text), first
 
 
 def test_gio_lam_viec_finds_a_page_that_says_when_to_come(searching):
-    context, page = searching
-    first = _first(page, "gio lam viec")
-    text = _content(context, first["url"])
+    first, text = _first_and_its_text(searching, "gio lam viec")
     assert any(_has_words(text, words) for words in ("giờ làm việc", "giờ hành chính", "thời gian tiếp nhận")), first
 
 
@@ -121,17 +120,15 @@ def test_ho_chieu_cong_vu_finds_the_official_passport_procedures(searching):
 
 
 def test_so_dien_thoai_finds_a_page_with_phone_numbers(searching):
-    context, page = searching
-    first = _first(page, "so dien thoai")
-    text = _content(context, first["url"])
+    first, text = _first_and_its_text(searching, "so dien thoai")
     assert _has_words(text, "điện thoại") and re.search(r"\b0\d{3} \d{3,4} \d{3}\b", text), first
 
 
 def test_document_numbers_and_phone_numbers_are_found_whole(searching):
-    context, page = searching
+    page = searching[1]
     assert _first(page, "49/2019/QH14")["title"] == "Luật 49/2019/QH14"
-    first = _first(page, "0205 3719 886")
-    assert "0205 3719 886" in _content(context, first["url"]), first
+    first, text = _first_and_its_text(searching, "0205 3719 886")
+    assert "0205 3719 886" in text, first
     quoted = _first(page, '"hộ chiếu công vụ"')
     assert _has_words(quoted["title"], "hộ chiếu công vụ"), quoted
 
