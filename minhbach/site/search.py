@@ -1,24 +1,29 @@
 """The search index: every record page and hand-written page of a built site, in Pagefind.
 
-What is indexed. The whole text of each page as converted from Markdown (steps, dossier items, fees,
-times, reception place and hours, contacts, document numbers and titles: what citizens come
-for), except what every page of a kind repeats word for word: section headings (`h2`-`h6`), the
-labels of fact lists (`dt`), the procedure's notice links and its print-only header, the lead
-(`p.mb-lead`, the summary again) and review notices (`div.mb-alert`). The title is indexed with
-weight `TITLE_WEIGHT` and the summary with `SUMMARY_WEIGHT` (Pagefind's `data-pagefind-weight`),
-so that a match in the name ranks first. A page's text stops after `BODY_WORDS` words.
+What is indexed. The whole text of each page as converted from Markdown (steps, dossier items,
+fees, times, reception place and hours, contacts, document numbers and titles: what citizens come
+for), except what every generated page of a kind repeats word for word (see `_REPEATED`: section
+headings, table heads, review dates, "đang cập nhật"...). The labels of fact lists are indexed
+only in front of a known value. The title is indexed with weight `TITLE_WEIGHT` and the summary
+with `SUMMARY_WEIGHT` (Pagefind's `data-pagefind-weight`), so that a match in the name ranks
+first. A page's text stops after `BODY_WORDS` words. Indexing whole pages costs little for the
+first query because words are whole (below): a query loads the index chunks of its own words,
+not of every word they begin (at 12,300 synthetic pages the first query downloads less than
+when only titles, summaries and 25 opening words were indexed; the README has the figures).
 
 Whole syllables. Pagefind matches every query word as a prefix of the words it indexed, so that
 "phi" would find "phía" and "dang" "đăng cai" as much as "phí" and "đăng ký". Vietnamese is
 written in syllables, and a reader who types one means that syllable. So the text Pagefind is
-given is folded here (`fold`: no diacritics, "đ" as "d", lower case) and every word in it ends
-with `TERMINATOR`, a letter that no folded word contains; the search box does the same to each
-query word, so that a prefix match is a whole-word match. Pagefind keeps letters and digits of a
-word and drops other characters (Pagefind 1.5, `pagefind/src/fossick/mod.rs`), so the
-terminator is a letter ("ǂ"), and words are cut at every other character here, as in the query:
-"118/2025/QH15" is indexed as three words side by side, which a quoted (phrase) search finds.
-The title, summary, type and legal status shown in results are Pagefind metadata, with their
-real diacritics.
+given is folded (`load.searchtext.fold`: no diacritics, "đ" as "d", lower case) and every word
+in it ends with `TERMINATOR`, a letter that no folded word contains (`index_words`); the search
+box does the same to each query word, so that a prefix match is a whole-word match. Pagefind
+keeps letters and digits of a word and drops other characters (Pagefind 1.5,
+`pagefind/src/fossick/mod.rs`), so the terminator is a letter ("ǂ"), and words are cut at every
+other character here, as in the query: "118/2025/QH15" is indexed as three words side by side,
+which the search box's phrase search (for every query of several words) finds. Pagefind's own
+ranking options stay as they are; the search box puts pages with the query in their title, then
+with its words side by side, first. The title, summary, type and legal status shown in results
+are Pagefind metadata, with their real diacritics.
 
 Announcements, which outnumber everything else four to one at province scale, have an index of
 their own that the search box loads only when the reader asks for them (or reads announcements),
@@ -72,16 +77,18 @@ _HIDDEN = frozenset({"script", "style", "svg", "nav", "form", "button"})
 `hidden` attribute (shown only by a script, e.g. the dossier checklist's hints)."""
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _REPEATED = _HEADINGS | {"h1", "th", "figure", "pre"}
-"""Parts every generated page of a kind repeats (headings, the heads of tables): noise for search, and the
-posting lists of their syllables would grow with every page. So are a record page's lead
-(`p.mb-lead`, its summary again), its notices (`div.mb-alert`), its notice links
-(`p.mb-notice-links`), its print-only header (`dl.mb-print-only`), its review dates
-(`dl.mb-review`), its history of changes (`ol.mb-changes`: "Đăng lần đầu" on every page) and the "đang cập nhật" of a
-value not yet known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
+"""Parts every generated page of a kind repeats (headings, the heads of tables): noise for
+search, and the posting lists of their syllables would grow with every page. So are (see
+`_REPEATED_CLASSES`) a record page's lead (`p.mb-lead`, its summary again), its notices
+(`div.mb-alert`), its notice links (`p.mb-notice-links`), its print-only header
+(`dl.mb-print-only`), its review dates (`dl.mb-review`), its history of changes
+(`ol.mb-changes`: "Đăng lần đầu" on every page) and the "đang cập nhật" of a value not yet
+known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
 of a value (`dd`) with words: "Thời gian tiếp nhận" finds the pages that say when, not every
 procedure. The headings of a hand-written page are its own, and are indexed (`headings`)."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"), "span": ("mb-pending",), "ol": ("mb-changes",)}
+_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"),
+                     "span": ("mb-pending",), "ol": ("mb-changes",)}
 
 
 class SearchError(Exception):
