@@ -13,7 +13,7 @@ import unicodedata
 
 import pytest
 
-from tests.test_browser import _results, browser, server  # noqa: F401 - fixtures
+from tests.test_browser import _results, browser, server, workflow_server  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -163,4 +163,18 @@ def test_one_copy_of_the_search_runtime_whichever_indexes_are_searched(server: s
     assert len([url for url in runtime if url.endswith("/pagefind.js")]) == 1, runtime
     assert len([url for url in runtime if "/wasm." in url]) == 1, runtime  # Pagefind 1.5: wasm.<language>.pagefind
     assert not [url for url in runtime if "/pagefind-thong-bao/" in url], runtime
+    context.close()
+
+
+def test_a_site_without_announcements_still_searches_after_asking_for_them(workflow_server: str, browser):  # noqa: F811 - fixtures
+    """The announcements index is not built when there are none: asking for them keeps the results."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(workflow_server, wait_until="networkidle")
+    before = _results(page, "hop phap hoa")
+    assert before
+    page.click(".md-search-result__more")
+    page.wait_for_function("document.querySelector('.md-search-result__more') === null", timeout=30_000)
+    assert page.text_content("[data-mb-search-meta]").endswith("trang phù hợp")
+    assert page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)") == before
     context.close()

@@ -106,8 +106,12 @@
       }, function () { return null; });
     }
     if (withNews && newsIndex && !news) {
-      news = pagefind.then(function (module) {
-        return module && module.mergeIndex(new URL(newsIndex, base).pathname, { baseUrl: base.pathname });
+      /* A site without announcements has no such index, and Pagefind keeps an index it failed to
+       * merge in every later search: merge only one that is there. */
+      var entry = fetch(new URL(newsIndex + "pagefind-entry.json", base).href, { method: "HEAD" })
+        .then(function (response) { return response.ok; }, function () { return false; });
+      news = Promise.all([pagefind, entry]).then(function (found) {
+        return found[0] && found[1] && found[0].mergeIndex(new URL(newsIndex, base).pathname, { baseUrl: base.pathname });
       }).catch(function () { return null; });
     }
     return (news || Promise.resolve()).then(function () { return pagefind; });
