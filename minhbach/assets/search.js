@@ -119,7 +119,7 @@
 
   /* Term search of each form, and for several words a phrase search whose pages come first:
    * `phrase` gives, by result id, the first form whose words the page has side by side. */
-  function search_forms(module, queryForms) {
+  function searchForms(module, queryForms) {
     if (!module) return Promise.resolve({ results: [], phrase: {} });
     var searches = [];
     queryForms.forEach(function (f, form) {
@@ -212,7 +212,7 @@
       if (ticket !== latest) return null;
       return load().then(function (module) {
         queryForms = forms(queryWords);
-        return search_forms(module, queryForms);
+        return searchForms(module, queryForms);
       });
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
