@@ -39,7 +39,7 @@ from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
-from minhbach.load.synonyms import read_synonyms
+from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
 from minhbach.site.search import SearchDocuments, page_settings, record_labels, write_synonyms
 
 log = get_plugin_logger(__name__)
@@ -250,5 +250,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         write_synonyms(Path(config.site_dir), groups)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        """Rebuild when a record or the search box's synonyms (`load.synonyms`, if the site has them) change."""
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.config.data_dir))
+        if (root / SYNONYMS_FILE).is_file():
+            server.watch(str(root / SYNONYMS_FILE))
         return server
