@@ -31,14 +31,17 @@ from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.options import MinhbachConfig, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
+from minhbach.model import Record
 from minhbach.pages import PageRenderer
 from minhbach.pages import problems
+from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
-from minhbach.site.search import SearchDocuments
+from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
+from minhbach.site.search import SearchDocuments, page_settings, record_labels, write_synonyms
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
@@ -118,6 +121,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
         self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
         self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
+        self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -253,6 +257,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if MinhbachPlugin.command == "serve" and self.renderer is not None:
             env.globals["mb_preview_banner"] = problems.banner(sum(1 for f in self.findings if f.is_error))
             env.globals["mb_preview_errors_url"] = self.renderer.site_path(problems.ERRORS_PAGE)
+        env.globals["mb_search"] = page_settings()  # used by theme/partials/search.html
         return env
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -275,16 +280,26 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        self._page_records = {} if self.catalog is None else {
+            page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
+        labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
-                                  description=page.meta.get("description") or "")
+                                  description=page.meta.get("description") or "", headings=not page.file.generated_by,
+                                  **labels)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents.write(Path(config.site_dir))
+        groups, _ = read_synonyms(Path(config.config_file_path).parent)  # its findings are the checks' (`check_project`)
+        write_synonyms(Path(config.site_dir), groups)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        """Rebuild when a record or the search box's synonyms (`load.synonyms`, if the site has them) change."""
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.config.data_dir))
+        if (root / SYNONYMS_FILE).is_file():
+            server.watch(str(root / SYNONYMS_FILE))
         return server

@@ -419,3 +419,24 @@ def test_every_xml_file_of_a_built_site_is_well_formed_whatever_the_text(tmp_pat
     dashboard = (site / "minh-bach/index.html").read_text(encoding="utf-8")
     svg = dashboard[dashboard.index("<svg"): dashboard.index("</svg>", dashboard.index('class="mb-chart"')) + len("</svg>")]
     assert ET.fromstring(svg[svg.index('<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart"'):]).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("with_synonyms", [True, False])
+def test_serve_rebuilds_when_the_records_or_the_synonyms_change(tmp_path: Path, with_synonyms: bool):
+    from mkdocs.config import load_config
+
+    from minhbach.load.synonyms import SYNONYMS_FILE
+    from minhbach.mkdocs.plugin import MinhbachPlugin
+
+    root = make_site_project(tmp_path, {SYNONYMS_FILE: "synonyms:\n  - [visa, thị thực]\n"} if with_synonyms else {})
+    plugin = MinhbachPlugin()
+    plugin.load_config({})
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=load_config(str(root / "mkdocs.yml")), builder=None)
+    expected = [root / "data", root / SYNONYMS_FILE] if with_synonyms else [root / "data"]
+    assert [Path(path).resolve() for path in watched] == [path.resolve() for path in expected]
