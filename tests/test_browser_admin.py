@@ -18,7 +18,7 @@ import pytest
 from minhbach.checks.project import check_project
 from minhbach.exports import admin
 from minhbach.model import KINDS
-from tests.conftest import LEGAL, TODAY, VALID_FILES, write_project
+from tests.conftest import PROCEDURE, TODAY, VALID_FILES, write_project
 from tests.site_helpers import build, make_site_project
 from tests.test_browser import _serve, browser  # noqa: F401 - the Chromium fixture
 
@@ -44,6 +44,12 @@ READ = """async (path) => {
   return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
 }"""
 MODELINE = "# yaml-language-server: $schema=../../schemas/record.schema.json\n"  # as records start; the editor drops it
+# A procedure without a pending plain value (those the editor cannot keep: `exports.admin.unexpressed`)
+# and with requirements (the editor leaves out an empty list, which `check` refuses).
+PLAIN_PROCEDURE = PROCEDURE.replace("national_code: {pending: Chưa tra được mã.}", 'national_code: "1.000894"').replace(
+    "hours: {pending: Chưa công bố giờ tiếp nhận.}", "hours: Giờ hành chính các ngày làm việc").replace(
+    "requirements: []", "requirements: [Giấy tờ do cơ quan nước ngoài cấp]")  # an empty list is left out: see the README
+RECORDS = {**{path: text for path, text in VALID_FILES.items() if path.startswith("data/")}, "data/procedures/hop-phap-hoa.yml": PLAIN_PROCEDURE}
 LOCAL_REPOSITORY = "Làm việc với kho mã nguồn cục bộ"  # Sveltia's own Vietnamese string: the interface is in Vietnamese
 
 
@@ -70,7 +76,7 @@ def editor(admin_url: str, browser):  # noqa: F811 - the fixture imported above
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(admin_url, wait_until="networkidle")
-    page.evaluate(FILL, {path: MODELINE + text for path, text in VALID_FILES.items() if path.startswith("data/")})
+    page.evaluate(FILL, {path: MODELINE + text for path, text in RECORDS.items()})
     page.get_by_text(LOCAL_REPOSITORY).click()
     page.wait_for_selector(f"text={KINDS['procedure'].label}", timeout=30_000)
     yield page, requested
@@ -105,19 +111,28 @@ def test_editor_shows_every_kind_and_a_procedures_fields_from_this_site_only(edi
     assert any(url.endswith("/admin/fonts/material-symbols-outlined-latin-wght-normal.woff2") for url in requested)
 
 
-def test_a_record_saved_by_the_editor_passes_check(editor, admin_url: str, tmp_path: Path):
+@pytest.mark.parametrize(("kind", "path"), [("legal", "data/legal/nd-111-2011.yml"), ("procedure", "data/procedures/hop-phap-hoa.yml")])
+def test_a_record_saved_by_the_editor_passes_check(editor, admin_url: str, tmp_path: Path, kind: str, path: str):
     """The editor drops the yaml-language-server modeline and rewrites the layout; `check` needs neither."""
     page, _ = editor
-    _entry(page, admin_url, "legal", "nd-111-2011")
+    record_id = Path(path).stem
+    _entry(page, admin_url, kind, record_id)
     page.locator("section[data-key-path='review_in'] input").fill("3 tháng")
     page.get_by_role("button", name="Lưu").first.click()
-    page.wait_for_function(f"async () => (await ({READ})('data/legal/nd-111-2011.yml')).includes('3 tháng')", timeout=30_000)
-    saved = page.evaluate(READ, "data/legal/nd-111-2011.yml")
+    for _ in range(100):
+        saved = page.evaluate(READ, path)
+        if "3 tháng" in saved:
+            break
+        page.wait_for_timeout(200)
+    else:
+        page.screenshot(path="/tmp/admprobe/fail.png")
+        invalid = page.eval_on_selector_all("section[data-key-path]:has([aria-invalid='true'])", "s => s.map(x => x.dataset.keyPath)")
+        raise AssertionError(f"the editor did not save; fields it found invalid: {invalid}")
     assert "yaml-language-server" not in saved  # really the editor's own output
-    write_project(tmp_path, {**VALID_FILES, "data/legal/nd-111-2011.yml": MODELINE + LEGAL})
+    write_project(tmp_path, {**VALID_FILES, **{name: MODELINE + text for name, text in RECORDS.items()}})
     _, by_hand = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
-    write_project(tmp_path, {"data/legal/nd-111-2011.yml": saved})
+    write_project(tmp_path, {path: saved})
     catalog, after = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
     assert {(f.code, f.severity) for f in after} <= {(f.code, f.severity) for f in by_hand}, [f for f in after if f.is_error]
-    assert str(catalog.get("legal", "nd-111-2011").review_in) == "3 tháng"
+    assert str(catalog.get(kind, record_id).review_in) == "3 tháng"
     assert admin.SVELTIA_VERSION == "0.221.1"

@@ -13,14 +13,18 @@ How the model's types become Sveltia widgets (Sveltia CMS 0.221, sveltiacms.app/
 - whole numbers -> `number` (int), amounts (Decimal) -> `number` (float), with their bounds;
 - dates -> `datetime` date only, written `YYYY-MM-DD`; a date *or* a date and time (`When`) ->
   `string` with the pattern the model reads, since Sveltia's date picker has one format per field;
-- labelled enums -> `select` with the readers' labels; `true`-only flags and booleans -> `boolean`;
+- labelled enums -> `select` with the readers' labels; booleans -> `boolean`; a flag that is `true` or
+  absent (`free: true`) -> a `select` of that one value, left out when not chosen;
 - references (`RefTo`) -> `relation` to the kind's collection, saving the record's `id`;
 - nested models -> `object`, lists of them -> `list` with `fields`, lists of values -> `list` with `field`;
 - a pendable part (`value | {pending: reason}`) whose value is a mapping -> one `object` holding the
   value's fields and the `pending` reason, all optional: either is written, `check` says which is
   missing. Sveltia has no field for "a value *or* a mapping": a pendable plain value (a code, a
   date, a number) is edited as its value (`PENDABLE_VALUE_HINT` says to use a text editor for
-  `{pending: ...}`), and `unexpressed` lists every such part.
+  `{pending: ...}`), and `unexpressed` lists every such part; saving such a record in the editor drops
+  its `{pending: ...}` there, which `check` then reports as a missing part;
+- Sveltia takes a required list to need one item, and leaves an empty list out of what it saves: a list
+  the model allows empty but requires (`requirements: []`) cannot be saved empty from the editor.
 
 The backend is GitHub, repository from MkDocs' `repo_url` (read once from mkdocs.yml, as MkDocs
 reads it); Sveltia's sign-in page also offers "work with a local repository" (Chromium browsers).
@@ -173,7 +177,9 @@ class _Walk:
             config["hint"] = hint
         unexpressed = widget.pop("_unexpressed", False)
         config.update(widget)
-        config["required"] = info.is_required() and not typed.optional and not unexpressed
+        # Sveltia takes a required list to need one item: a list the model allows empty (`requirements: []`) is not required there.
+        empty_list = widget.get("widget") == "list" and not widget.get("min")
+        config["required"] = info.is_required() and not typed.optional and not unexpressed and not empty_list
         return config
 
     def widget(self, typed: _Type, path: str) -> tuple[dict[str, Any], str]:
@@ -200,7 +206,10 @@ class _Walk:
             return {"widget": "select", "options": [{"label": member.label, "value": member.value} for member in base]}, ""
         if isinstance(base, type) and issubclass(base, Enum):
             return {"widget": "select", "options": [member.value for member in base]}, ""
-        if get_origin(base) is Literal and get_args(base) == (True,) or base is bool:
+        if get_origin(base) is Literal and get_args(base) == (True,):
+            # A flag that is `true` or absent: Sveltia's boolean field would write `false`, which the model refuses.
+            return {"widget": "select", "options": [{"label": "Có", "value": True}]}, ""
+        if base is bool:
             return {"widget": "boolean"}, ""
         if base is dt.date:
             return {"widget": "datetime", "time_format": False, "date_format": DATE_FORMAT, "format": DATE_FORMAT}, ""

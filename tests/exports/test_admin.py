@@ -87,6 +87,8 @@ def test_widgets_per_type():
     time = {field["name"]: field for field in channel["time"]["fields"]}
     assert channel["time"]["widget"] == "object" and time["pending"]["required"] is False
     assert {"widget": "number", "value_type": "float", "min": 0}.items() <= time["working_days"].items()
+    fee = {field["name"]: field for field in channel["fee"]["fields"]}
+    assert fee["free"]["options"] == [{"label": "Có", "value": True}] and fee["free"]["required"] is False  # never `free: false`
     dossier = {field["name"]: field for field in fields["dossier"]["fields"]}
     items = {field["name"]: field for field in dossier["items"]["fields"]}
     assert {"widget": "number", "value_type": "int", "min": 0, "max": 99}.items() <= items["originals"].items()
