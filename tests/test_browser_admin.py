@@ -14,11 +14,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from minhbach.checks.project import check_project
 from minhbach.exports import admin
 from minhbach.model import KINDS
-from tests.conftest import PROCEDURE, TODAY, VALID_FILES, write_project
+from tests.conftest import TODAY, VALID_FILES, write_project
 from tests.site_helpers import build, make_site_project
 from tests.test_browser import _serve, browser  # noqa: F401 - the Chromium fixture
 
@@ -44,12 +45,7 @@ READ = """async (path) => {
   return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
 }"""
 MODELINE = "# yaml-language-server: $schema=../../schemas/record.schema.json\n"  # as records start; the editor drops it
-# A procedure without a pending plain value (those the editor cannot keep: `exports.admin.unexpressed`)
-# and with requirements (the editor leaves out an empty list, which `check` refuses).
-PLAIN_PROCEDURE = PROCEDURE.replace("national_code: {pending: Chưa tra được mã.}", 'national_code: "1.000894"').replace(
-    "hours: {pending: Chưa công bố giờ tiếp nhận.}", "hours: Giờ hành chính các ngày làm việc").replace(
-    "requirements: []", "requirements: [Giấy tờ do cơ quan nước ngoài cấp]")  # an empty list is left out: see the README
-RECORDS = {**{path: text for path, text in VALID_FILES.items() if path.startswith("data/")}, "data/procedures/hop-phap-hoa.yml": PLAIN_PROCEDURE}
+RECORDS = {path: text for path, text in VALID_FILES.items() if path.startswith("data/")}
 LOCAL_REPOSITORY = "Làm việc với kho mã nguồn cục bộ"  # Sveltia's own Vietnamese string: the interface is in Vietnamese
 
 
@@ -111,9 +107,13 @@ def test_editor_shows_every_kind_and_a_procedures_fields_from_this_site_only(edi
     assert any(url.endswith("/admin/fonts/material-symbols-outlined-latin-wght-normal.woff2") for url in requested)
 
 
-@pytest.mark.parametrize(("kind", "path"), [("legal", "data/legal/nd-111-2011.yml"), ("procedure", "data/procedures/hop-phap-hoa.yml")])
-def test_a_record_saved_by_the_editor_passes_check(editor, admin_url: str, tmp_path: Path, kind: str, path: str):
-    """The editor drops the yaml-language-server modeline and rewrites the layout; `check` needs neither."""
+@pytest.mark.parametrize(("kind", "path"), [
+    ("legal", "data/legal/nd-111-2011.yml"),
+    ("procedure", "data/procedures/hop-phap-hoa.yml"),  # pending plain values, a pending part of a mapping, `requirements: []`
+    ("unit", "data/units/phong-mot.yml"),  # a pending e-mail address, a list of telephone numbers
+])
+def test_a_record_saved_by_the_editor_keeps_its_data_and_passes_check(editor, admin_url: str, tmp_path: Path, kind: str, path: str):
+    """Only the edited part changes in the data; the modeline and the layout go, and `check` needs neither."""
     page, _ = editor
     record_id = Path(path).stem
     _entry(page, admin_url, kind, record_id)
@@ -129,6 +129,7 @@ def test_a_record_saved_by_the_editor_passes_check(editor, admin_url: str, tmp_p
         invalid = page.eval_on_selector_all("section[data-key-path]:has([aria-invalid='true'])", "s => s.map(x => x.dataset.keyPath)")
         raise AssertionError(f"the editor did not save; fields it found invalid: {invalid}")
     assert "yaml-language-server" not in saved  # really the editor's own output
+    assert yaml.safe_load(saved) == {**yaml.safe_load(RECORDS[path]), "review_in": "3 tháng"}
     write_project(tmp_path, {**VALID_FILES, **{name: MODELINE + text for name, text in RECORDS.items()}})
     _, by_hand = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
     write_project(tmp_path, {path: saved})

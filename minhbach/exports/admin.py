@@ -19,12 +19,14 @@ How the model's types become Sveltia widgets (Sveltia CMS 0.221, sveltiacms.app/
 - nested models -> `object`, lists of them -> `list` with `fields`, lists of values -> `list` with `field`;
 - a pendable part (`value | {pending: reason}`) whose value is a mapping -> one `object` holding the
   value's fields and the `pending` reason, all optional: either is written, `check` says which is
-  missing. Sveltia has no field for "a value *or* a mapping": a pendable plain value (a code, a
-  date, a number) is edited as its value (`PENDABLE_VALUE_HINT` says to use a text editor for
-  `{pending: ...}`), and `unexpressed` lists every such part; saving such a record in the editor drops
-  its `{pending: ...}` there, which `check` then reports as a missing part;
-- Sveltia takes a required list to need one item, and leaves an empty list out of what it saves: a list
-  the model allows empty but requires (`requirements: []`) cannot be saved empty from the editor.
+  missing;
+- a pendable plain value (a code, a date, a number): Sveltia has no field for "a value *or* a
+  mapping", so the editor shows `{value: ..., pending: ...}` (an `object` of the value's field and the
+  reason) and the site's file format for the kind (assets/admin-format.js, `Formats`) wraps the value
+  when it reads a record and unwraps it when it writes one: the files keep the model's shape;
+- Sveltia takes a required list to need one item and leaves an empty list out of what it writes: a
+  list the model requires but allows empty (`requirements: []`) is not required in the editor, and
+  the file format writes it back as `[]`.
 
 The backend is GitHub, repository from MkDocs' `repo_url` (read once from mkdocs.yml, as MkDocs
 reads it); Sveltia's sign-in page also offers "work with a local repository" (Chromium browsers).
@@ -56,14 +58,17 @@ ADMIN_DIR = "admin"
 PAGE = f"{ADMIN_DIR}/index.html"
 CONFIG = f"{ADMIN_DIR}/config.yml"
 SCRIPT = f"{ADMIN_DIR}/sveltia-cms.js"
+YAML_SCRIPT = f"{ADMIN_DIR}/js-yaml.min.js"
+FORMAT_SCRIPT = f"{ADMIN_DIR}/admin-format.js"
 LOCAL_LOCALES = f"{ADMIN_DIR}/locales"
 EDITOR_GUIDE = "huong-dan-bien-tap.md"
 """The editors' guide page under docs/; the admin page links to it when the site has it."""
 
 DATE_FORMAT = "YYYY-MM-DD"
 WHEN_PATTERN = r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$"
-PENDABLE_VALUE_HINT = ("Chưa có giá trị chính thức: trình soạn thảo web chưa ghi được {pending: \"lý do\"} cho phần này, "
-                       "hãy sửa tệp YAML (xem Hướng dẫn biên tập).")
+VALUE_KEY = "value"
+"""The editor's name for the value of a pendable plain value (assets/admin-format.js unwraps it)."""
+PENDABLE_HINT = "Ghi giá trị; khi chưa có giá trị chính thức thì để trống và ghi lý do ở ô cuối."
 PENDING_LABEL = Pending.model_fields["pending"].title or "pending"
 PENDING_HINT = Pending.model_fields["pending"].description or ""
 
@@ -159,7 +164,10 @@ class _Walk:
     """One walk of the model: the widgets, and the pendable plain values it could not express."""
 
     def __init__(self) -> None:
-        self.unexpressed: list[str] = []
+        self.pendable: list[str] = []
+        """Paths of the pendable plain values, edited as {value, pending} (see the module's text)."""
+        self.empty_lists: list[str] = []
+        """Paths of the lists the model requires but allows empty."""
 
     def fields(self, model: type[BaseModel], path: str) -> list[dict[str, Any]]:
         return [self.field(name, info, f"{path}.{name}" if path else name) for name, info in model.model_fields.items()]
@@ -175,12 +183,17 @@ class _Walk:
         hint = f"{info.description or _described(typed, 'description')} {widget_hint}".strip()
         if hint:
             config["hint"] = hint
-        unexpressed = widget.pop("_unexpressed", False)
         config.update(widget)
         # Sveltia takes a required list to need one item: a list the model allows empty (`requirements: []`) is not required there.
         empty_list = widget.get("widget") == "list" and not widget.get("min")
-        config["required"] = info.is_required() and not typed.optional and not unexpressed and not empty_list
+        config["required"] = info.is_required() and not typed.optional and not empty_list
+        if empty_list and info.is_required() and not typed.optional:
+            self.empty_lists.append(path)
         return config
+
+    @staticmethod
+    def _pending_field() -> dict[str, Any]:
+        return {"name": "pending", "label": PENDING_LABEL, "hint": PENDING_HINT, "widget": "string", "required": False}
 
     def widget(self, typed: _Type, path: str) -> tuple[dict[str, Any], str]:
         """(Sveltia widget options, extra hint) for a value of type `typed.base`."""
@@ -190,11 +203,12 @@ class _Walk:
             inner = _unwrap(pendable)
             if isinstance(inner.base, type) and issubclass(inner.base, BaseModel):
                 fields = [{**item, "required": False} for item in self.fields(inner.base, path)]
-                fields.append({"name": "pending", "label": PENDING_LABEL, "hint": PENDING_HINT, "widget": "string", "required": False})
+                fields.append(self._pending_field())
                 return {"widget": "object", "fields": fields}, "Ghi các mục của phần này, hoặc chỉ ghi lý do ở ô cuối khi chưa có giá trị chính thức."
-            self.unexpressed.append(path)
+            self.pendable.append(path)
             widget, hint = self.widget(_Type(inner.base, inner.metadata, inner.optional), path)
-            return {**widget, "_unexpressed": True}, f"{hint} {PENDABLE_VALUE_HINT}".strip()
+            value = {"name": VALUE_KEY, "label": "Giá trị", **({"hint": hint} if hint else {}), **widget, "required": False}
+            return {"widget": "object", "fields": [value, self._pending_field()]}, PENDABLE_HINT
         ref = _constraint(metadata, RefTo)
         if ref is not None:
             return _relation(ref), ""
@@ -261,7 +275,7 @@ def collection(kind: Kind, walk: _Walk, data_dir: str) -> dict[str, Any]:
         "description": (kind.model.__doc__ or "").strip().splitlines()[0],
         "folder": f"{data_dir}/{kind.folder}",
         "extension": "yml",
-        "format": "yaml",
+        "format": format_name(kind),
         "create": True,
         "delete": False,
         "identifier_field": shown,
@@ -309,14 +323,19 @@ def editor_config(*, data_dir: str, repo_url: str | None, site_url: str | None, 
     return config
 
 
-def unexpressed() -> list[str]:
-    """Paths (kind:field.sub) of the pendable plain values Sveltia edits as their value only (see the module's text)."""
-    found = []
+def formats() -> dict[str, dict[str, Any]]:
+    """For assets/admin-format.js, by kind: its file format's name, its pendable plain values, its lists that may be empty."""
+    found = {}
     for kind in KINDS.values():
         walk = _Walk()
         walk.fields(kind.model, "")
-        found += [f"{kind.name}:{path}" for path in walk.unexpressed]
+        found[kind.name] = {"format": format_name(kind), "pendable": walk.pendable, "lists": walk.empty_lists}
     return found
+
+
+def format_name(kind: Kind) -> str:
+    """The Sveltia file format of a kind's records (registered by assets/admin-format.js)."""
+    return f"minhbach-{kind.name}"
 
 
 def config_text(config: dict[str, Any]) -> str:
@@ -326,7 +345,9 @@ def config_text(config: dict[str, Any]) -> str:
 
 
 def page_html(*, guide_href: str | None) -> str:
-    """/admin/index.html: loads the vendored Sveltia CMS, its Vietnamese strings from this site (`LOCALE_SHIM`)."""
+    """/admin/index.html: the vendored Sveltia CMS, its Vietnamese strings from this site (`LOCALE_SHIM`), and the
+    records' file formats (assets/admin-format.js, with js-yaml) for the model's shapes (`formats`)."""
+    shapes = json.dumps(formats(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     guide = (f'<a class="mb-admin-guide" href="{guide_href}" target="_blank" rel="noopener">Hướng dẫn biên tập</a>\n'
              if guide_href else "")
     return f"""<!doctype html>
@@ -341,7 +362,10 @@ def page_html(*, guide_href: str | None) -> str:
 </head>
 <body>
 {guide}<script>{LOCALE_SHIM}</script>
+<script id="minhbach-formats" type="application/json">{shapes}</script>
+<script src="js-yaml.min.js"></script>
 <script src="sveltia-cms.js"></script>
+<script src="admin-format.js"></script>
 </body>
 </html>
 """

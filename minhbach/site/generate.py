@@ -164,6 +164,8 @@ class Generation:
                 GeneratedFile(admin.CONFIG, admin.config_text(config).encode("utf-8")),
                 GeneratedFile(admin.SCRIPT, admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())),
                 GeneratedFile(f"{admin.LOCAL_LOCALES}/vi.json", source_file=ADMIN_VENDOR / "sveltia-cms.vi.json"),
+                GeneratedFile(admin.YAML_SCRIPT, source_file=ADMIN_VENDOR / "js-yaml.min.js"),
+                GeneratedFile(admin.FORMAT_SCRIPT, source_file=ASSETS_DIR / "admin-format.js"),
                 *(GeneratedFile(f"{admin.FONTS_DIR}/{name}", source_file=ADMIN_VENDOR / "sveltia-fonts" / name) for name in admin.SVELTIA_FONTS.values())]
 
     def _sources(self, hand_written: Iterable[str], pages: list[GeneratedFile]) -> bytes:

@@ -54,12 +54,10 @@ def _config_paths(fields: list[dict[str, Any]], path: str) -> set[str]:
 
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_every_model_field_is_in_the_editor(kind: str):
-    """Walks the model (through its JSON Schema); a pendable plain value's `pending` is the one known gap (`unexpressed`)."""
+    """Walks the model through its JSON Schema: every part, `pending` of every pendable part included."""
     schema = json_schema(kind)
     expected = _schema_paths(schema, schema, "")
-    gaps = {path.split(":", 1)[1] + ".pending" for path in admin.unexpressed() if path.startswith(kind + ":")}
-    assert expected - gaps <= _config_paths(_collection(kind)["fields"], "")
-    assert gaps <= expected
+    assert expected <= _config_paths(_collection(kind)["fields"], "")
 
 
 def test_labels_help_and_required_come_from_the_model():
@@ -68,8 +66,11 @@ def test_labels_help_and_required_come_from_the_model():
     assert fields["name"]["label"] == model["name"].title and fields["name"]["required"] is True
     assert fields["summary"]["hint"] == model["summary"].description and fields["summary"]["required"] is False
     assert fields["review_in"]["label"] == "Chu kỳ rà soát"  # a title given inside the type (ReviewPeriod)
-    assert fields["national_code"]["required"] is False  # pendable: never forced, the editor would have to guess
-    assert "{pending:" in fields["national_code"]["hint"]
+    code = {field["name"]: field for field in fields["national_code"]["fields"]}  # a pendable plain value: {value, pending}
+    assert code["value"]["pattern"][0] == r"^\d\.\d{6}$" and code["value"]["required"] is False
+    assert code["pending"]["label"] == "Đang cập nhật (lý do)" and code["pending"]["required"] is False
+    assert fields["national_code"]["hint"].startswith("Mã trên Cơ sở dữ liệu quốc gia")
+    assert fields["requirements"]["required"] is False  # Sveltia's required list needs an item; `[]` is written back
     for field in _collection("procedure")["fields"]:
         assert field["label"] != field["name"], field["name"]
 
@@ -91,7 +92,8 @@ def test_widgets_per_type():
     assert fee["free"]["options"] == [{"label": "Có", "value": True}] and fee["free"]["required"] is False  # never `free: false`
     dossier = {field["name"]: field for field in fields["dossier"]["fields"]}
     items = {field["name"]: field for field in dossier["items"]["fields"]}
-    assert {"widget": "number", "value_type": "int", "min": 0, "max": 99}.items() <= items["originals"].items()
+    originals = {field["name"]: field for field in items["originals"]["fields"]}
+    assert {"widget": "number", "value_type": "int", "min": 0, "max": 99}.items() <= originals["value"].items()
     legal = {field["name"]: field for field in _collection("legal")["fields"]}
     assert {"widget": "relation", "collection": "legal", "multiple": True}.items() <= legal["amended_by"].items()
     event = {field["name"]: field for field in _collection("event")["fields"]}
@@ -136,7 +138,7 @@ def test_vendored_files_are_the_pinned_ones():
     """assets/vendor/README.txt names the version and checksums; the page's locale shim names the same version."""
     readme = (VENDOR / "README.txt").read_text(encoding="utf-8")
     assert f"@sveltia/cms {admin.SVELTIA_VERSION} " in readme and admin.SVELTIA_VERSION in admin.LOCALE_SHIM
-    for name in ("sveltia-cms.js", "sveltia-cms.vi.json", *(f"sveltia-fonts/{font}" for font in admin.SVELTIA_FONTS.values())):
+    for name in ("sveltia-cms.js", "sveltia-cms.vi.json", "js-yaml.min.js", *(f"sveltia-fonts/{font}" for font in admin.SVELTIA_FONTS.values())):
         digest = hashlib.sha256((VENDOR / name).read_bytes()).hexdigest()
         assert digest in readme, name
 
@@ -145,3 +147,14 @@ def test_admin_page_links_the_guide_only_when_given():
     assert 'href="../huong-dan-bien-tap/"' in admin.page_html(guide_href="../huong-dan-bien-tap/")
     assert "huong-dan" not in admin.page_html(guide_href=None)
     assert '<script src="sveltia-cms.js"></script>' in admin.page_html(guide_href=None)
+
+
+def test_formats_name_the_parts_the_file_format_reshapes():
+    """assets/admin-format.js wraps exactly the pendable plain values and writes back the empty lists."""
+    procedure = admin.formats()["procedure"]
+    assert procedure["format"] == _collection("procedure")["format"] == "minhbach-procedure"
+    assert {"national_code", "result", "reception.hours", "dossier.items[].copies", "online.level"} <= set(procedure["pendable"])
+    assert "dossier" not in procedure["pendable"] and "channels[].fee" not in procedure["pendable"]  # mappings: pending is a field of theirs
+    assert procedure["lists"] == ["requirements"]
+    assert admin.formats()["unit"]["pendable"] == ["phones", "email", "address"]
+    assert '"national_code"' in admin.page_html(guide_href=None)

@@ -1,0 +1,83 @@
+// The record files as the web editor (Sveltia CMS, /admin/) reads and writes them: one file format per
+// record kind, registered with Sveltia's public CMS.registerCustomFormat. The parts it changes are listed
+// by the site's build in the JSON of <script id="minhbach-formats"> (minhbach/exports/admin.py):
+//
+// - `pendable`: paths of the parts that are a plain value or {pending: "reason"}. Sveltia has no field
+//   for "a value or a mapping", so the editor shows them as a mapping {value: ..., pending: ...}: a
+//   value is wrapped when read and unwrapped when written, {pending: ...} is kept as it is.
+// - `lists`: paths of the lists the model requires but allows empty (`requirements: []`); Sveltia
+//   leaves an empty list out of what it writes, so it is written back as [].
+//
+// Paths are dotted; "[]" steps into every item of a list ("dossier.items[].copies").
+// YAML is read with js-yaml's core schema, so dates stay text for the editor's date fields, and written
+// by js-yaml, which quotes any text YAML 1.1 would read as something else ("1.000894", "yes").
+(function () {
+  "use strict";
+  var formats = JSON.parse(document.getElementById("minhbach-formats").textContent);
+
+  function isMapping(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // Call visit(parent, key) for every place `path` names in `data`.
+  function each(data, path, visit) {
+    var steps = path.split(".");
+    (function walk(node, index) {
+      if (!isMapping(node)) return;
+      var step = steps[index];
+      var list = step.slice(-2) === "[]";
+      var key = list ? step.slice(0, -2) : step;
+      if (index === steps.length - 1 && !list) {
+        visit(node, key);
+      } else if (list) {
+        if (Array.isArray(node[key])) node[key].forEach(function (item) { walk(item, index + 1); });
+      } else {
+        walk(node[key], index + 1);
+      }
+    })(data, 0);
+  }
+
+  function isPending(value) {
+    return isMapping(value) && Object.keys(value).length === 1 && "pending" in value;
+  }
+
+  function fromFile(kind) {
+    return function (text) {
+      var data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) || {};
+      formats[kind].pendable.forEach(function (path) {
+        each(data, path, function (parent, key) {
+          if (key in parent && parent[key] !== null && !isPending(parent[key])) parent[key] = { value: parent[key] };
+        });
+      });
+      return data;
+    };
+  }
+
+  function toFile(kind) {
+    return function (data) {
+      data = JSON.parse(JSON.stringify(data));
+      formats[kind].pendable.forEach(function (path) {
+        each(data, path, function (parent, key) {
+          var part = parent[key];
+          if (!isMapping(part)) return;
+          var hasValue = "value" in part && part.value !== "" && part.value !== null;
+          var hasReason = typeof part.pending === "string" && part.pending.trim() !== "";
+          if (hasValue && !hasReason) parent[key] = part.value;
+          else if (hasReason && !hasValue) parent[key] = { pending: part.pending };
+          else if (!hasValue && !hasReason) delete parent[key];
+          // Both given: written as it is, and `minhbach check` says which one to keep.
+        });
+      });
+      formats[kind].lists.forEach(function (path) {
+        each(data, path, function (parent, key) {
+          if (!(key in parent)) parent[key] = [];
+        });
+      });
+      return jsyaml.dump(data, { schema: jsyaml.CORE_SCHEMA, lineWidth: -1, noRefs: true });
+    };
+  }
+
+  Object.keys(formats).forEach(function (kind) {
+    CMS.registerCustomFormat(formats[kind].format, "yml", { fromFile: fromFile(kind), toFile: toFile(kind) });
+  });
+})();
