@@ -51,7 +51,7 @@ LOCAL_REPOSITORY = "Làm việc với kho mã nguồn cục bộ"  # Sveltia's o
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    root = make_site_project(tmp_path_factory.mktemp("admin-site"))
+    root = make_site_project(tmp_path_factory.mktemp("admin-site"), {"docs/huong-dan-bien-tap.md": "# Hướng dẫn biên tập\n\nCác loại bản ghi.\n"})
     result = build(root, links=False, search=False)
     assert result.returncode == 0, result.stderr[-2000:]
     return root
@@ -105,6 +105,18 @@ def test_editor_shows_every_kind_and_a_procedures_fields_from_this_site_only(edi
     assert hosts == {"127.0.0.1"}, sorted(url for url in requested if urlsplit(url).hostname != "127.0.0.1")
     assert any(url.endswith("/admin/locales/vi.json") for url in requested)
     assert any(url.endswith("/admin/fonts/material-symbols-outlined-latin-wght-normal.woff2") for url in requested)
+
+
+def test_editor_links_the_editors_guide(admin_url: str, browser):  # noqa: F811 - the fixture imported above
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.goto(admin_url, wait_until="networkidle")
+    page.get_by_text(LOCAL_REPOSITORY).wait_for()
+    link = page.get_by_role("link", name="Hướng dẫn biên tập")
+    assert link.get_attribute("href") == "../huong-dan-bien-tap/"
+    response = page.goto(admin_url + link.get_attribute("href"))
+    assert response is not None and response.status == 200 and "Các loại bản ghi." in page.inner_text("body")
+    context.close()
 
 
 @pytest.mark.parametrize(("kind", "path"), [
