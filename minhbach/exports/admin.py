@@ -44,7 +44,6 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from urllib.parse import urlsplit
 
 import yaml
-from annotated_types import Ge, Gt, Le, Lt, MaxLen, MinLen
 from pydantic import AnyHttpUrl, BaseModel
 from pydantic.fields import FieldInfo
 
@@ -60,6 +59,7 @@ CONFIG = f"{ADMIN_DIR}/config.yml"
 SCRIPT = f"{ADMIN_DIR}/sveltia-cms.js"
 YAML_SCRIPT = f"{ADMIN_DIR}/js-yaml.min.js"
 FORMAT_SCRIPT = f"{ADMIN_DIR}/admin-format.js"
+LOCALE_SCRIPT = f"{ADMIN_DIR}/admin-locale.js"
 LOCAL_LOCALES = f"{ADMIN_DIR}/locales"
 EDITOR_GUIDE = "huong-dan-bien-tap.md"
 """The editors' guide page under docs/; the admin page links to it when the site has it."""
@@ -149,14 +149,23 @@ def _relation(ref: RefTo) -> dict[str, Any]:
             "display_fields": [shown if shown == "name" else "id"]}
 
 
+def _bound(metadata: tuple[Any, ...], *names: str) -> Any:
+    """The first of the constraints `names` (`ge`, `min_length`...: pydantic's constraint objects name them so) set in `metadata`."""
+    for item in metadata:
+        for candidate in (item, *getattr(item, "metadata", ())):  # a FieldInfo inside Annotated carries its own constraints
+            for name in names:
+                if getattr(candidate, name, None) is not None:
+                    return getattr(candidate, name)
+    return None
+
+
 def _number(kind: type, metadata: tuple[Any, ...]) -> dict[str, Any]:
     widget: dict[str, Any] = {"widget": "number", "value_type": "int" if kind is int else "float"}
-    low = _constraint(metadata, Ge) or _constraint(metadata, Gt)
-    high = _constraint(metadata, Le) or _constraint(metadata, Lt)
+    low, high = _bound(metadata, "ge", "gt"), _bound(metadata, "le", "lt")
     if low is not None:
-        widget["min"] = getattr(low, "ge", getattr(low, "gt", None))
+        widget["min"] = low
     if high is not None:
-        widget["max"] = getattr(high, "le", getattr(high, "lt", None))
+        widget["max"] = high
     return {key: (float(value) if isinstance(value, Decimal) else value) for key, value in widget.items()}
 
 
@@ -247,11 +256,11 @@ class _Walk:
         (item_type,) = get_args(base)
         item = _unwrap(item_type)
         widget: dict[str, Any] = {"widget": "list"}
-        low, high = _constraint(metadata, MinLen), _constraint(metadata, MaxLen)
-        if low is not None and low.min_length:
-            widget["min"] = low.min_length
+        low, high = _bound(metadata, "min_length"), _bound(metadata, "max_length")
+        if low:
+            widget["min"] = low
         if high is not None:
-            widget["max"] = high.max_length
+            widget["max"] = high
         ref = _constraint(item.metadata, RefTo)
         if ref is not None:
             return {**_relation(ref), "multiple": True, **{k: v for k, v in widget.items() if k != "widget"}}, ""
@@ -345,8 +354,8 @@ def config_text(config: dict[str, Any]) -> str:
 
 
 def page_html(*, guide_href: str | None) -> str:
-    """/admin/index.html: the vendored Sveltia CMS, its Vietnamese strings from this site (`LOCALE_SHIM`), and the
-    records' file formats (assets/admin-format.js, with js-yaml) for the model's shapes (`formats`)."""
+    """/admin/index.html: the vendored Sveltia CMS, its Vietnamese strings and no request off the site (assets/admin-locale.js),
+    and the records' file formats (assets/admin-format.js, with js-yaml) for the model's shapes (`formats`)."""
     shapes = json.dumps(formats(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     guide = (f'<a class="mb-admin-guide" href="{guide_href}" target="_blank" rel="noopener">Hướng dẫn biên tập</a>\n'
              if guide_href else "")
@@ -361,7 +370,7 @@ def page_html(*, guide_href: str | None) -> str:
 <style>.mb-admin-guide{{position:fixed;right:1rem;bottom:1rem;z-index:1000;background:#fff;padding:.4rem .7rem;border:1px solid #3f51b5;border-radius:4px;font:14px system-ui,sans-serif;color:#3f51b5}}</style>
 </head>
 <body>
-{guide}<script>{LOCALE_SHIM}</script>
+{guide}<script src="admin-locale.js"></script>
 <script id="minhbach-formats" type="application/json">{shapes}</script>
 <script src="js-yaml.min.js"></script>
 <script src="sveltia-cms.js"></script>
@@ -370,10 +379,6 @@ def page_html(*, guide_href: str | None) -> str:
 </html>
 """
 
-
-REMOTE_LOCALES = f"https://unpkg.com/@sveltia/cms@{SVELTIA_VERSION}/locales/"
-FETCH_HOSTS = ("https://api.github.com",)
-"""Origins besides the site's own that the editor may fetch from: the GitHub backend's API."""
 
 FONTS_DIR = f"{ADMIN_DIR}/fonts"
 SVELTIA_FONTS = {
@@ -402,22 +407,3 @@ def served_script(vendored: bytes) -> bytes:
             raise VendoredScriptChanged(f"{remote} is not in the vendored Sveltia CMS")
         text = text.replace(remote.encode(), f"fonts/{name}".encode())
     return text
-
-
-LOCALE_SHIM = (
-    "(function(){"
-    # Sveltia fetches every interface language but English from unpkg.com: serve them from this site instead;
-    # refuse every other host (its update check on unpkg.com, githubstatus.com) but GitHub's API.
-    f"var remote={json.dumps(REMOTE_LOCALES)},local=new URL('locales/',document.baseURI).href,"
-    f"allowed=[location.origin].concat({json.dumps(list(FETCH_HOSTS))}),fetch0=window.fetch;"
-    "window.fetch=function(input,init){var url=new URL(typeof input==='string'||input instanceof URL?input:input.url,document.baseURI).href;"
-    "if(url.indexOf(remote)===0){return fetch0.call(this,local+url.slice(remote.length),init);}"
-    "if(allowed.indexOf(new URL(url).origin)<0){return Promise.reject(new TypeError('minhbach: '+url+' is not fetched'));}"
-    "return fetch0.apply(this,arguments);};"
-    # Vietnamese unless the editor chose another language in Sveltia's settings.
-    "try{var key='sveltia-cms.prefs',prefs=JSON.parse(localStorage.getItem(key)||'{}')||{};"
-    "if(!prefs.locale){prefs.locale='vi';localStorage.setItem(key,JSON.stringify(prefs));}}catch(e){}"
-    "})();"
-)
-"""Run before Sveltia: its other interface languages come from `locales/` beside the page, Vietnamese is
-the default, and no fetch leaves the site but to GitHub's API. Checked on Sveltia 0.221.1 (tests/test_browser_admin.py)."""

@@ -166,6 +166,7 @@ class Generation:
                 GeneratedFile(f"{admin.LOCAL_LOCALES}/vi.json", source_file=ADMIN_VENDOR / "sveltia-cms.vi.json"),
                 GeneratedFile(admin.YAML_SCRIPT, source_file=ADMIN_VENDOR / "js-yaml.min.js"),
                 GeneratedFile(admin.FORMAT_SCRIPT, source_file=ASSETS_DIR / "admin-format.js"),
+                GeneratedFile(admin.LOCALE_SCRIPT, source_file=ASSETS_DIR / "admin-locale.js"),
                 *(GeneratedFile(f"{admin.FONTS_DIR}/{name}", source_file=ADMIN_VENDOR / "sveltia-fonts" / name) for name in admin.SVELTIA_FONTS.values())]
 
     def _sources(self, hand_written: Iterable[str], pages: list[GeneratedFile]) -> bytes:

@@ -135,9 +135,9 @@ def test_the_served_script_takes_its_fonts_from_the_site():
 
 
 def test_vendored_files_are_the_pinned_ones():
-    """assets/vendor/README.txt names the version and checksums; the page's locale shim names the same version."""
+    """assets/vendor/README.txt names the version and the checksums of the files the site serves."""
     readme = (VENDOR / "README.txt").read_text(encoding="utf-8")
-    assert f"@sveltia/cms {admin.SVELTIA_VERSION} " in readme and admin.SVELTIA_VERSION in admin.LOCALE_SHIM
+    assert f"@sveltia/cms {admin.SVELTIA_VERSION} " in readme
     for name in ("sveltia-cms.js", "sveltia-cms.vi.json", "js-yaml.min.js", *(f"sveltia-fonts/{font}" for font in admin.SVELTIA_FONTS.values())):
         digest = hashlib.sha256((VENDOR / name).read_bytes()).hexdigest()
         assert digest in readme, name
@@ -146,7 +146,9 @@ def test_vendored_files_are_the_pinned_ones():
 def test_admin_page_links_the_guide_only_when_given():
     assert 'href="../huong-dan-bien-tap/"' in admin.page_html(guide_href="../huong-dan-bien-tap/")
     assert "huong-dan" not in admin.page_html(guide_href=None)
-    assert '<script src="sveltia-cms.js"></script>' in admin.page_html(guide_href=None)
+    page = admin.page_html(guide_href=None)
+    assert page.index('src="admin-locale.js"') < page.index('src="sveltia-cms.js"') < page.index('src="admin-format.js"')
+    assert "unpkg" not in page and "https://" not in page
 
 
 def test_formats_name_the_parts_the_file_format_reshapes():
