@@ -353,11 +353,16 @@ def config_text(config: dict[str, Any]) -> str:
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
+GUIDE_STYLE = ("position:fixed;right:1rem;bottom:1rem;z-index:1000;background:#fff;padding:.4rem .7rem;"
+               "border:1px solid #3f51b5;border-radius:4px;font:14px system-ui,sans-serif;color:#3f51b5")
+"""The link to the editors' guide, over Sveltia's screens (an attribute: the site's pages carry no <style> element)."""
+
+
 def page_html(*, guide_href: str | None) -> str:
     """/admin/index.html: the vendored Sveltia CMS, its Vietnamese strings and no request off the site (assets/admin-locale.js),
     and the records' file formats (assets/admin-format.js, with js-yaml) for the model's shapes (`formats`)."""
     shapes = json.dumps(formats(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    guide = (f'<a class="mb-admin-guide" href="{guide_href}" target="_blank" rel="noopener">Hướng dẫn biên tập</a>\n'
+    guide = (f'<a href="{guide_href}" target="_blank" rel="noopener" style="{GUIDE_STYLE}">Hướng dẫn biên tập</a>\n'
              if guide_href else "")
     return f"""<!doctype html>
 <html lang="vi">
@@ -367,7 +372,6 @@ def page_html(*, guide_href: str | None) -> str:
 <meta name="robots" content="noindex">
 <title>Biên tập dữ liệu</title>
 <link href="config.yml" type="application/yaml" rel="cms-config-url">
-<style>.mb-admin-guide{{position:fixed;right:1rem;bottom:1rem;z-index:1000;background:#fff;padding:.4rem .7rem;border:1px solid #3f51b5;border-radius:4px;font:14px system-ui,sans-serif;color:#3f51b5}}</style>
 </head>
 <body>
 {guide}<script src="admin-locale.js"></script>
