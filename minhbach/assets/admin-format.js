@@ -3,7 +3,8 @@
 // by the site's build in the JSON of <script id="minhbach-formats"> (minhbach/exports/admin.py):
 //
 // - `pendable`: paths of the parts that are a plain value or {pending: "reason"}. Sveltia has no field
-//   for "a value or a mapping", so the editor shows them as a mapping {value: ..., pending: ...}: a
+//   for "a value or a mapping", so the editor shows them as a mapping {value: ..., pending: ...} (the key
+//   `value` is the build's, in the JSON): a
 //   value is wrapped when read and unwrapped when written, {pending: ...} is kept as it is.
 // - `lists`: paths of the lists the model requires but allows empty (`requirements: []`); Sveltia
 //   leaves an empty list out of what it writes, so it is written back as [].
@@ -46,7 +47,11 @@
       var data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) || {};
       formats[kind].pendable.forEach(function (path) {
         each(data, path, function (parent, key) {
-          if (key in parent && parent[key] !== null && !isPending(parent[key])) parent[key] = { value: parent[key] };
+          if (key in parent && parent[key] !== null && !isPending(parent[key])) {
+            var wrapped = {};
+            wrapped[formats[kind].value] = parent[key];
+            parent[key] = wrapped;
+          }
         });
       });
       return data;
@@ -60,9 +65,10 @@
         each(data, path, function (parent, key) {
           var part = parent[key];
           if (!isMapping(part)) return;
-          var hasValue = "value" in part && part.value !== "" && part.value !== null;
+          var value = part[formats[kind].value];
+          var hasValue = value !== undefined && value !== "" && value !== null;
           var hasReason = typeof part.pending === "string" && part.pending.trim() !== "";
-          if (hasValue && !hasReason) parent[key] = part.value;
+          if (hasValue && !hasReason) parent[key] = value;
           else if (hasReason && !hasValue) parent[key] = { pending: part.pending };
           else if (!hasValue && !hasReason) delete parent[key];
           // Both given: written as it is, and `minhbach check` says which one to keep.

@@ -22,7 +22,7 @@ How the model's types become Sveltia widgets (Sveltia CMS 0.221, sveltiacms.app/
   missing;
 - a pendable plain value (a code, a date, a number): Sveltia has no field for "a value *or* a
   mapping", so the editor shows `{value: ..., pending: ...}` (an `object` of the value's field and the
-  reason) and the site's file format for the kind (assets/admin-format.js, `Formats`) wraps the value
+  reason) and the site's file format for the kind (assets/admin-format.js, `formats`) wraps the value
   when it reads a record and unwraps it when it writes one: the files keep the model's shape;
 - Sveltia takes a required list to need one item and leaves an empty list out of what it writes: a
   list the model requires but allows empty (`requirements: []`) is not required in the editor, and
@@ -333,12 +333,13 @@ def editor_config(*, data_dir: str, repo_url: str | None, site_url: str | None, 
 
 
 def formats() -> dict[str, dict[str, Any]]:
-    """For assets/admin-format.js, by kind: its file format's name, its pendable plain values, its lists that may be empty."""
+    """For assets/admin-format.js, by kind: its file format's name, the key of a wrapped value (`VALUE_KEY`), its pendable
+    plain values, its lists that may be empty."""
     found = {}
     for kind in KINDS.values():
         walk = _Walk()
         walk.fields(kind.model, "")
-        found[kind.name] = {"format": format_name(kind), "pendable": walk.pendable, "lists": walk.empty_lists}
+        found[kind.name] = {"format": format_name(kind), "value": VALUE_KEY, "pendable": walk.pendable, "lists": walk.empty_lists}
     return found
 
 
