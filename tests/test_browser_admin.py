@@ -42,7 +42,11 @@ READ = """async (path) => {
   let folder = await (await navigator.storage.getDirectory()).getDirectoryHandle('repo');
   const parts = path.split('/');
   for (const part of parts.slice(0, -1)) folder = await folder.getDirectoryHandle(part);
-  return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+  try {
+    return await (await (await folder.getFileHandle(parts.at(-1))).getFile()).text();
+  } catch (error) {
+    return '';  // being written: NotReadableError until the editor closes the file
+  }
 }"""
 MODELINE = "# yaml-language-server: $schema=../../schemas/record.schema.json\n"  # as records start; the editor drops it
 RECORDS = {path: text for path, text in VALID_FILES.items() if path.startswith("data/")}

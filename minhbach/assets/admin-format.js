@@ -2,10 +2,10 @@
 // record kind, registered with Sveltia's public CMS.registerCustomFormat. The parts it changes are listed
 // by the site's build in the JSON of <script id="minhbach-formats"> (minhbach/exports/admin.py):
 //
-// - `pendable`: paths of the parts that are a plain value or {pending: "reason"}. Sveltia has no field
-//   for "a value or a mapping", so the editor shows them as a mapping {value: ..., pending: ...} (the key
-//   `value` is the build's, in the JSON): a
-//   value is wrapped when read and unwrapped when written, {pending: ...} is kept as it is.
+// - `plain_or_mapping`: paths of the parts that are a plain value or a mapping such as {pending: "reason"}.
+//   Sveltia has no field for "a value or a mapping", so the editor shows them as one mapping
+//   {value: ..., pending: ...} (the key `value` is the build's, in the JSON): a plain value is wrapped
+//   when read and unwrapped when written; a mapping is kept as it is.
 // - `lists`: paths of the lists the model requires but allows empty (`requirements: []`); Sveltia
 //   leaves an empty list out of what it writes, so it is written back as [].
 //
@@ -38,16 +38,16 @@
     })(data, 0);
   }
 
-  function isPending(value) {
-    return isMapping(value) && Object.keys(value).length === 1 && "pending" in value;
+  function isEmpty(value) {
+    return value === undefined || value === null || (typeof value === "string" && value.trim() === "");
   }
 
   function fromFile(kind) {
     return function (text) {
       var data = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA }) || {};
-      formats[kind].pendable.forEach(function (path) {
+      formats[kind].plain_or_mapping.forEach(function (path) {
         each(data, path, function (parent, key) {
-          if (key in parent && parent[key] !== null && !isPending(parent[key])) {
+          if (key in parent && parent[key] !== null && !isMapping(parent[key])) {
             var wrapped = {};
             wrapped[formats[kind].value] = parent[key];
             parent[key] = wrapped;
@@ -61,16 +61,20 @@
   function toFile(kind) {
     return function (data) {
       data = JSON.parse(JSON.stringify(data));
-      formats[kind].pendable.forEach(function (path) {
+      formats[kind].plain_or_mapping.forEach(function (path) {
         each(data, path, function (parent, key) {
           var part = parent[key];
           if (!isMapping(part)) return;
-          var value = part[formats[kind].value];
-          var hasValue = value !== undefined && value !== "" && value !== null;
-          var hasReason = typeof part.pending === "string" && part.pending.trim() !== "";
-          if (hasValue && !hasReason) parent[key] = value;
-          else if (hasReason && !hasValue) parent[key] = { pending: part.pending };
-          else if (!hasValue && !hasReason) delete parent[key];
+          var valueKey = formats[kind].value;
+          var others = {};
+          Object.keys(part).forEach(function (name) {
+            if (name !== valueKey && !isEmpty(part[name])) others[name] = part[name];
+          });
+          var hasValue = !isEmpty(part[valueKey]);
+          var hasOthers = Object.keys(others).length > 0;
+          if (hasValue && !hasOthers) parent[key] = part[valueKey];
+          else if (hasOthers && !hasValue) parent[key] = others;
+          else if (!hasValue && !hasOthers) delete parent[key];
           // Both given: written as it is, and `minhbach check` says which one to keep.
         });
       });

@@ -17,13 +17,14 @@ How the model's types become Sveltia widgets (Sveltia CMS 0.221, sveltiacms.app/
   absent (`free: true`) -> a `select` of that one value, left out when not chosen;
 - references (`RefTo`) -> `relation` to the kind's collection, saving the record's `id`;
 - nested models -> `object`, lists of them -> `list` with `fields`, lists of values -> `list` with `field`;
-- a pendable part (`value | {pending: reason}`) whose value is a mapping -> one `object` holding the
-  value's fields and the `pending` reason, all optional: either is written, `check` says which is
-  missing;
-- a pendable plain value (a code, a date, a number): Sveltia has no field for "a value *or* a
-  mapping", so the editor shows `{value: ..., pending: ...}` (an `object` of the value's field and the
-  reason) and the site's file format for the kind (assets/admin-format.js, `formats`) wraps the value
-  when it reads a record and unwraps it when it writes one: the files keep the model's shape;
+- a part written in one of several shapes, a mapping among them (a pendable part `value | {pending:
+  reason}`, and any marker added the same way) -> one `object` holding the fields of every mapping
+  (the value's fields, then `pending`), all optional: the editor fills one shape, `check` says
+  what is wrong with a mix;
+- when one of those shapes is a plain value (a code, a date, a number): Sveltia has no field for "a
+  value *or* a mapping", so the editor shows `{value: ..., pending: ...}` and the site's file format
+  for the kind (assets/admin-format.js, `formats`) wraps the value when it reads a record and unwraps
+  it when it writes one: the files keep the model's shape;
 - Sveltia takes a required list to need one item and leaves an empty list out of what it writes: a
   list the model requires but allows empty (`requirements: []`) is not required in the editor, and
   the file format writes it back as `[]`.
@@ -48,7 +49,7 @@ from pydantic import AnyHttpUrl, BaseModel
 from pydantic.fields import FieldInfo
 
 from minhbach.model import KINDS, Kind
-from minhbach.model.base import Labelled, MarkdownText, Pending, RefTo
+from minhbach.model.base import Labelled, MarkdownText, RefTo
 
 SVELTIA_VERSION = "0.221.1"
 """The vendored @sveltia/cms (assets/vendor/README.txt); its Vietnamese strings are served beside it."""
@@ -67,10 +68,8 @@ EDITOR_GUIDE = "huong-dan-bien-tap.md"
 DATE_FORMAT = "YYYY-MM-DD"
 WHEN_PATTERN = r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$"
 VALUE_KEY = "value"
-"""The editor's name for the value of a pendable plain value (assets/admin-format.js unwraps it)."""
-PENDABLE_HINT = "Ghi giá trị; khi chưa có giá trị chính thức thì để trống và ghi lý do ở ô cuối."
-PENDING_LABEL = Pending.model_fields["pending"].title or "pending"
-PENDING_HINT = Pending.model_fields["pending"].description or ""
+"""The editor's name for the plain value of a part that may also be a mapping (assets/admin-format.js unwraps it)."""
+SHAPES_HINT = "Chỉ ghi theo một cách: giá trị, hoặc lý do ở ô cuối (ví dụ khi chưa có giá trị chính thức)."
 
 
 @dataclass(frozen=True)
@@ -96,15 +95,17 @@ def _unwrap(annotation: Any, metadata: tuple[Any, ...] = ()) -> _Type:
             return _Type(annotation, metadata, optional)
 
 
-def _pendable_value(annotation: Any) -> Any | None:
-    """The value type of a pendable union (`model.base.pendable`), None for any other annotation."""
+def _is_model(annotation: Any) -> bool:
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
+
+
+def _shapes(annotation: Any) -> list[_Type] | None:
+    """The members of a union with a mapping among them (`value | {pending: reason}`, `Fee | {pending: ...}`, any
+    other marker the model adds the same way), each taken apart; None for any other annotation."""
     if get_origin(annotation) not in (Union, types.UnionType):
         return None
-    members = [_unwrap(arg).base for arg in get_args(annotation)]
-    if Pending not in members:
-        return None
-    rest = [arg for arg in get_args(annotation) if _unwrap(arg).base is not Pending]
-    return rest[0] if len(rest) == 1 else Union[tuple(rest)]  # noqa: UP007 - a runtime union
+    members = [_unwrap(arg) for arg in get_args(annotation)]
+    return members if any(_is_model(member.base) for member in members) else None
 
 
 def _constraint(metadata: tuple[Any, ...], kind: type) -> Any:
@@ -127,10 +128,7 @@ def _pattern(metadata: tuple[Any, ...]) -> str | None:
 
 def _described(typed: _Type, attribute: str) -> str:
     """The first `title` or `description` given inside the type (`Annotated[..., Field(...)]`), pendable value included."""
-    layers = [typed]
-    pendable = _pendable_value(typed.base)
-    if pendable is not None:
-        layers.append(_unwrap(pendable))
+    layers = [typed, *(_shapes(typed.base) or [])]
     for layer in layers:
         for item in layer.metadata:
             if isinstance(item, FieldInfo) and getattr(item, attribute):
@@ -173,8 +171,8 @@ class _Walk:
     """One walk of the model: the widgets, and the pendable plain values it could not express."""
 
     def __init__(self) -> None:
-        self.pendable: list[str] = []
-        """Paths of the pendable plain values, edited as {value, pending} (see the module's text)."""
+        self.plain_or_mapping: list[str] = []
+        """Paths of the parts that may be a plain value or a mapping, edited as {value, ...} (see the module's text)."""
         self.empty_lists: list[str] = []
         """Paths of the lists the model requires but allows empty."""
 
@@ -200,24 +198,28 @@ class _Walk:
             self.empty_lists.append(path)
         return config
 
-    @staticmethod
-    def _pending_field() -> dict[str, Any]:
-        return {"name": "pending", "label": PENDING_LABEL, "hint": PENDING_HINT, "widget": "string", "required": False}
+    def shapes_widget(self, shapes: list[_Type], path: str) -> tuple[dict[str, Any], str]:
+        """One `object` for a part written in one of several shapes (see the module's text): the fields of each
+        mapping, all optional (markers of one field, like `pending`, last), and `VALUE_KEY` for a plain value."""
+        values = [shape for shape in shapes if not _is_model(shape.base)]
+        if len(values) > 1:
+            raise TypeError(f"no editor widget for a part that may be several plain values at {path}")
+        fields: list[dict[str, Any]] = []
+        if values:
+            self.plain_or_mapping.append(path)
+            widget, hint = self.widget(values[0], path)
+            fields.append({"name": VALUE_KEY, "label": "Giá trị", **({"hint": hint} if hint else {}), **widget, "required": False})
+        models = sorted((shape.base for shape in shapes if _is_model(shape.base)), key=lambda model: len(model.model_fields) == 1)
+        for model in models:
+            fields += [{**item, "required": False} for item in self.fields(model, path) if item["name"] not in {f["name"] for f in fields}]
+        return {"widget": "object", "fields": fields}, SHAPES_HINT
 
     def widget(self, typed: _Type, path: str) -> tuple[dict[str, Any], str]:
         """(Sveltia widget options, extra hint) for a value of type `typed.base`."""
         base, metadata = typed.base, typed.metadata
-        pendable = _pendable_value(base)
-        if pendable is not None:
-            inner = _unwrap(pendable)
-            if isinstance(inner.base, type) and issubclass(inner.base, BaseModel):
-                fields = [{**item, "required": False} for item in self.fields(inner.base, path)]
-                fields.append(self._pending_field())
-                return {"widget": "object", "fields": fields}, "Ghi các mục của phần này, hoặc chỉ ghi lý do ở ô cuối khi chưa có giá trị chính thức."
-            self.pendable.append(path)
-            widget, hint = self.widget(_Type(inner.base, inner.metadata, inner.optional), path)
-            value = {"name": VALUE_KEY, "label": "Giá trị", **({"hint": hint} if hint else {}), **widget, "required": False}
-            return {"widget": "object", "fields": [value, self._pending_field()]}, PENDABLE_HINT
+        shapes = _shapes(base)
+        if shapes is not None:
+            return self.shapes_widget(shapes, path)
         ref = _constraint(metadata, RefTo)
         if ref is not None:
             return _relation(ref), ""
@@ -333,13 +335,13 @@ def editor_config(*, data_dir: str, repo_url: str | None, site_url: str | None, 
 
 
 def formats() -> dict[str, dict[str, Any]]:
-    """For assets/admin-format.js, by kind: its file format's name, the key of a wrapped value (`VALUE_KEY`), its pendable
-    plain values, its lists that may be empty."""
+    """For assets/admin-format.js, by kind: its file format's name, the key of a wrapped value (`VALUE_KEY`), the parts
+    that may be a plain value or a mapping, its lists that may be empty."""
     found = {}
     for kind in KINDS.values():
         walk = _Walk()
         walk.fields(kind.model, "")
-        found[kind.name] = {"format": format_name(kind), "value": VALUE_KEY, "pendable": walk.pendable, "lists": walk.empty_lists}
+        found[kind.name] = {"format": format_name(kind), "value": VALUE_KEY, "plain_or_mapping": walk.plain_or_mapping, "lists": walk.empty_lists}
     return found
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Union
 
 import pytest
 import yaml
+from pydantic import Field
 
 from minhbach.exports import admin
 from minhbach.model import KINDS
+from minhbach.model.base import Pending, Strict, Text
+from minhbach.model.procedure import Fee, NationalCode
 from minhbach.model.schema import json_schema, resolve
 
 VENDOR = Path(admin.__file__).resolve().parent.parent / "assets" / "vendor"
@@ -152,11 +155,32 @@ def test_admin_page_links_the_guide_only_when_given():
 
 
 def test_formats_name_the_parts_the_file_format_reshapes():
-    """assets/admin-format.js wraps exactly the pendable plain values and writes back the empty lists."""
+    """assets/admin-format.js wraps exactly the parts that may be a plain value and writes back the empty lists."""
     procedure = admin.formats()["procedure"]
     assert procedure["format"] == _collection("procedure")["format"] == "minhbach-procedure"
-    assert {"national_code", "result", "reception.hours", "dossier.items[].copies", "online.level"} <= set(procedure["pendable"])
-    assert "dossier" not in procedure["pendable"] and "channels[].fee" not in procedure["pendable"]  # mappings: pending is a field of theirs
+    assert {"national_code", "result", "reception.hours", "dossier.items[].copies", "online.level"} <= set(procedure["plain_or_mapping"])
+    assert "dossier" not in procedure["plain_or_mapping"] and "channels[].fee" not in procedure["plain_or_mapping"]  # mappings: pending is a field of theirs
     assert procedure["lists"] == ["requirements"]
-    assert admin.formats()["unit"]["pendable"] == ["phones", "email", "address"]
+    assert admin.formats()["unit"]["plain_or_mapping"] == ["phones", "email", "address"]
     assert '"national_code"' in admin.page_html(guide_href=None)
+
+
+class _NotApplicable(Strict):
+    not_applicable: Annotated[Text, Field(title="Không áp dụng (lý do)")]
+
+
+class _Sample(Strict):
+    fee: Annotated[Union[Pending, _NotApplicable, Fee], Field(title="Phí")]  # noqa: UP007 - as the model writes unions
+    code: Annotated[Union[Pending, _NotApplicable, NationalCode], Field(title="Mã")]  # noqa: UP007
+
+
+def test_a_new_marker_beside_pending_gets_its_own_field():
+    """A shape added to a part the way `{pending: ...}` is (another marker, another mapping) needs no change here."""
+    walk = admin._Walk()
+    fields = {field["name"]: field for field in walk.fields(_Sample, "")}
+    fee = [field["name"] for field in fields["fee"]["fields"]]
+    assert fee == [*Fee.model_fields, "pending", "not_applicable"]
+    code = {field["name"]: field for field in fields["code"]["fields"]}
+    assert list(code) == ["value", "pending", "not_applicable"] and code["value"]["pattern"][0] == r"^\d\.\d{6}$"
+    assert code["not_applicable"]["label"] == "Không áp dụng (lý do)"
+    assert walk.plain_or_mapping == ["code"]
