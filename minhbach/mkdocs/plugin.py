@@ -135,7 +135,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             raise PluginError(str(exc)) from None
         self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=Path(config.docs_dir), today=today,
                                           site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                          macros=_macros_config(config, root))
+                                          macros=_macros_config(config, root), repo_url=config.repo_url)
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         docs_prefix = _shown_prefix(Path(config.docs_dir), root)  # findings name files from the project's folder ("docs/lien-he.md")
