@@ -177,7 +177,9 @@ class _Walk:
         """Paths of the lists the model requires but allows empty."""
 
     def fields(self, model: type[BaseModel], path: str) -> list[dict[str, Any]]:
-        return [self.field(name, info, f"{path}.{name}" if path else name) for name, info in model.model_fields.items()]
+        """The fields of `model` under the names the records' files use (a field's alias, e.g. a period's `from`)."""
+        named = [(info.alias or name, info) for name, info in model.model_fields.items()]
+        return [self.field(name, info, f"{path}.{name}" if path else name) for name, info in named]
 
     def field(self, name: str, info: FieldInfo, path: str) -> dict[str, Any]:
         """One Sveltia field for the model field `name`: label, hint, widget, required.
