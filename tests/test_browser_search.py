@@ -189,3 +189,19 @@ def test_a_site_without_announcements_still_searches_after_asking_for_them(workf
     assert page.text_content("[data-mb-search-meta]").endswith("trang phù hợp")
     assert page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)") == before
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_results_are_visible_after_a_click_into_the_box_and_typing(server: str, browser, width: int):  # noqa: F811 - fixtures
+    """A reader clicks (or taps the icon, on a phone) and types: the results panel shows, with its results."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(server + "thu-tuc/", wait_until="networkidle")
+    if width < 960:
+        page.click("label.md-search__icon[for='__search'], label.md-header__button[for='__search']")
+    page.click("[data-mb-search-input]")
+    page.keyboard.type("visa")
+    page.wait_for_selector(".md-search-result__item", state="visible", timeout=30_000)
+    box = page.locator(".md-search-result__item").first.bounding_box()
+    assert box and box["height"] > 20 and box["width"] > 200, box
+    context.close()

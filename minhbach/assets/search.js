@@ -237,6 +237,9 @@
 
   input.addEventListener("input", search);
   input.addEventListener("focus", function () { load(); }, { once: true });
+  /* A click or tap into the box opens the dialog (Material shows the results only while its
+   * `__search` toggle is on; Material's own search script, which would do it, is not loaded). */
+  input.addEventListener("focus", function () { if (toggle && !toggle.checked) toggle.checked = true; });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");
