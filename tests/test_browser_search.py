@@ -202,6 +202,11 @@ def test_results_are_visible_after_a_click_into_the_box_and_typing(server: str, 
     page.click("[data-mb-search-input]")
     page.keyboard.type("visa")
     page.wait_for_selector(".md-search-result__item", state="visible", timeout=30_000)
+    page.wait_for_timeout(300)  # the panel's opening transition
     box = page.locator(".md-search-result__item").first.bounding_box()
     assert box and box["height"] > 20 and box["width"] > 200, box
+    # what the reader sees at the result's middle is the result (not clipped by a closed panel)
+    hit = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y)?.closest('.md-search-result__item')",
+                        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2])
+    assert hit, "the result is hidden"
     context.close()
