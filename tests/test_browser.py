@@ -179,7 +179,9 @@ def _results(page, query: str) -> list[str]:
         ("thu-tuc/", ["hộ chiếu", "ho chieu", "HO CHIEU"], {"Cấp hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao",
                                                "Gia hạn hộ chiếu ngoại giao, hộ chiếu công vụ tại cơ quan trong nước của Bộ Ngoại giao"}),
         ("thong-bao/", ["dang ky", "đăng ký", "DANG KY"], {"Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"}),
-        ("thong-bao/", ["duong", "đường"], {"Mở các tuyến Tân Thanh – Pò Chài và Cốc Nam – Lũng Nghịu thuộc cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan"}),
+        ("thong-bao/", ["duong", "đường"], {"Mở các tuyến Tân Thanh – Pò Chài và Cốc Nam – Lũng Nghịu thuộc cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan",
+                                   "Thí điểm vận chuyển hàng hóa hai chiều qua cặp cửa khẩu quốc tế Hữu Nghị – Hữu Nghị Quan"
+                                   " đến hết ngày 09/12/2026"}),
         ("thong-bao/", ["hội chợ", "hoi cho"], {"Hội chợ Thương mại – Du lịch quốc tế Việt – Trung năm 2024 tại Lạng Sơn",
                                  "Hội chợ Thương mại – Du lịch quốc tế Việt – Trung (Móng Cái – Đông Hưng) lần thứ 17",
                                  "Hội chợ Thương mại quốc tế Việt – Trung lần thứ 25 tại Lào Cai"}),

@@ -85,7 +85,7 @@ def day_problems(schedule: Schedule[Period[object]], today: dt.date, next_review
                  f"không giai đoạn nào áp dụng hôm nay ({_day(today)}); trang hiển thị 'đang cập nhật'",
                  "Thêm giai đoạn đang áp dụng, hoặc sửa `from`/`until` của các giai đoạn.")]
     change = next_change(schedule, today)
-    if change is not None and change <= next_review:
+    if change is not None and change < next_review:
         return [(Severity.WARNING, ("periods",), "period-change-before-review",
                  f"giá trị đang hiển thị sẽ thay đổi từ ngày {_day(change)}, trước hạn rà soát tiếp theo ({_day(next_review)})",
                  f"Trang tự chuyển sang giá trị mới vào ngày đó; cán bộ phụ trách cần kiểm tra lại trang vào ngày {_day(change)} "

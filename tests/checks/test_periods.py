@@ -54,6 +54,14 @@ def test_a_change_after_the_next_review_needs_no_warning(tmp_path: Path):
     assert finding.code == "period-change-before-review" and "01/02/2027" in finding.message
 
 
+def test_a_change_on_the_day_of_the_next_review_needs_no_warning(tmp_path: Path):
+    # next review 2027-05-01 (see above): the editor looks at the page on the day the value changes
+    fee = _schedule(_period("2025-01-01", "2027-04-30"), _period("2027-05-01", value="{items: [{amount: 5000}]}"))
+    assert run(tmp_path, fee=fee) == []
+    fee = _schedule(_period("2025-01-01", "2027-04-29"), _period("2027-04-30", value="{items: [{amount: 5000}]}"))
+    assert _codes(run(tmp_path, fee=fee)) == [("period-change-before-review", False)]
+
+
 def test_no_period_in_force_today_warns(tmp_path: Path):
     [finding] = run(tmp_path, fee=_schedule(_period("2027-01-01")))
     assert finding.code == "period-none-today" and not finding.is_error and "27/11/2026" in finding.message

@@ -49,7 +49,8 @@ def build_copy(root: Path, *, site_url: str | None) -> Path:
                          and "khong-dung.docx" not in line) + "\n"
     (root / "data/workflows").mkdir()
     (root / f"data/workflows/{WORKFLOW_ID}.yml").write_text(workflow, encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795737600"}
+    # Build day 2026-11-30, the newest date in data/: on an earlier day those dates lie in the future, an error.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795996800"}
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
