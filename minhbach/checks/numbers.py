@@ -23,6 +23,7 @@ _LATIN = "0-9A-Za-zĐđ"
 """What may not touch a figure: a Chinese character may (Chinese has no spaces between words)."""
 _DOCUMENT = re.compile(rf"(?<![{_LATIN}/])(\d+)((?:/\d{{4}})?/[A-Za-zĐđ][{_LATIN}]*(?:[-–][{_LATIN}]+)*)(?![{_LATIN}/])")
 _DAY_MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
+_VIETNAMESE_DATE = re.compile(r"(?:ngày\s+(\d{1,2})\s+)?tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 _MONTH_YEAR = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{4})(?![\d/])")
 _MONTHS = "|".join(calendar.month_name[1:] + calendar.month_abbr[1:])
 _ENGLISH_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTHS})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
@@ -76,9 +77,17 @@ def _readings(written: str, language: str) -> frozenset[tuple[object, ...]]:
         except InvalidOperation:
             continue
         values.add(("number", value.normalize()))
-    if not values:  # "1.2.3": a number of a list or a clause; kept as written, without leading zeros
-        values.add(("number", ".".join(part.lstrip("0") or "0" for part in re.split(r"[.,]", text))))
+    # As written, without leading zeros: "1.2.3" (a clause), "2.002352" (a procedure's national code).
+    values.add(("written", ".".join(part.lstrip("0") or "0" for part in re.split(r"[.,]", text))))
     return frozenset(values)
+
+
+def _parts(value: tuple[object, ...]) -> set[tuple[object, ...]]:
+    """A date or a month also gives its day, month and year as numbers: "11/2025 and 12/2025" says the 11 of
+    "tháng 11 và 12/2025"."""
+    if value[0] in ("date", "month"):
+        return {("number", Decimal(part)) for part in value[1:]}
+    return set()
 
 
 def figures(text: str, language: str) -> list[Figure]:
@@ -97,6 +106,7 @@ def figures(text: str, language: str) -> list[Figure]:
                 found.append(Figure(match.group(0), frozenset([value])))
 
     take(_DOCUMENT, lambda m: _document_key(m.group(1), m.group(2)))
+    take(_VIETNAMESE_DATE, lambda m: _date(m.group(3), m.group(2), m.group(1)))
     if language != SOURCE_LANGUAGE:
         take(_CHINESE_DATE, lambda m: _date(m.group(1), m.group(2), m.group(3)))
         take(_ENGLISH_DAY_MONTH_YEAR, lambda m: _date(m.group(3), str(_MONTH_NUMBERS[m.group(2).lower()]), m.group(1)))
@@ -113,6 +123,6 @@ def figures(text: str, language: str) -> list[Figure]:
 def lost_figures(source: str, translation: str, language: str) -> list[str]:
     """The figures of the Vietnamese `source` (as written there) that `translation` (in `language`) does not
     have, in order, each once (a translation may say a figure the Vietnamese repeats only once)."""
-    available = frozenset().union(*(figure.values for figure in figures(translation, language)))
+    available = set().union(*(figure.values | set().union(*map(_parts, figure.values)) for figure in figures(translation, language)))
     lost = [figure.text for figure in figures(source, SOURCE_LANGUAGE) if not figure.values & available]
     return list(dict.fromkeys(lost))

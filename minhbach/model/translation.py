@@ -91,8 +91,10 @@ def _union(branches: list[Any]) -> Any | None:
 
 def _field(info: FieldInfo, annotation: Any) -> tuple[Any, Any]:
     """An optional field of a translation, with the title and description of the Vietnamese field (the
-    editors' hover help), under the same name (an alias such as `from` is a date, never translated)."""
-    return (Annotated[annotation | None, Field(title=info.title, description=info.description)], None)
+    editors' hover help) and its markers that a translation keeps (`_CARRIED`), under the same name (an
+    alias such as `from` is a date, never translated)."""
+    carried = [meta for meta in info.metadata if isinstance(meta, _CARRIED)]
+    return (Annotated[annotation | None, *carried, Field(title=info.title, description=info.description)], None)
 
 
 def _text_fields(model: type[BaseModel]) -> dict[str, tuple[Any, Any]]:

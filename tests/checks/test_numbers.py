@@ -50,3 +50,18 @@ def test_a_figure_written_another_way_is_kept(vietnamese, translated, language):
 @pytest.mark.parametrize(("vietnamese", "translated", "language", "lost"), LOST)
 def test_a_lost_figure_is_named_as_written_in_vietnamese(vietnamese, translated, language, lost):
     assert lost_figures(vietnamese, translated, language) == lost
+
+
+@pytest.mark.parametrize(("vietnamese", "translated", "language"), [
+    ("Thông tư 25/2021/TT-BTC ngày 07 tháng 4 năm 2021", "Circular 25/2021/TT-BTC of 07/4/2021", "en"),
+    ("Thông tư 25/2021/TT-BTC ngày 07 tháng 4 năm 2021", "2021年4月7日第25/2021/TT-BTC号通知", "zh"),
+    ("các tin tháng 11 và 12/2025", "news items of 11/2025 and 12/2025", "en"),
+    ("thủ tục mã 2.002352", "the procedure with code 2.002352", "en"),
+    ("thủ tục mã 2.002352", "编码2.002352的手续", "zh"),
+])
+def test_dates_in_words_parts_of_dates_and_codes_are_kept(vietnamese, translated, language):
+    assert lost_figures(vietnamese, translated, language) == []
+
+
+def test_a_code_with_one_digit_changed_is_lost():
+    assert lost_figures("thủ tục mã 2.002352", "the procedure with code 2.002353", "en") == ["2.002352"]

@@ -90,3 +90,11 @@ def test_a_list_of_another_length_is_an_error(tmp_path: Path):
     [finding] = [f for f in run(tmp_path, {"data/procedures/hop-phap-hoa.yml": text}) if f.code == "translation-list-length"]
     assert finding.severity.value == "error" and finding.line == line_of(text, "steps: [Submit the dossier and")
     assert "1 mục" in finding.message and "2 mục" in finding.message
+
+
+def test_translated_markdown_is_checked_like_the_vietnamese(tmp_path: Path):
+    text = EVENT_EN.replace("Businesses **register** their booths", "Businesses [register](javascript:alert(1)) their booths")
+    write_project(tmp_path, {**VALID_FILES, "data/events/hoi-cho-mot.yml": text})
+    _, findings = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
+    [unsafe] = [f for f in findings if f.code == "unsafe-link"]
+    assert unsafe.path == "data/events/hoi-cho-mot.yml" and unsafe.line == line_of(text, "    body: |") and unsafe.is_error
