@@ -123,6 +123,9 @@ def figures(text: str, language: str) -> list[Figure]:
 def lost_figures(source: str, translation: str, language: str) -> list[str]:
     """The figures of the Vietnamese `source` (as written there) that `translation` (in `language`) does not
     have, in order, each once (a translation may say a figure the Vietnamese repeats only once)."""
+    wanted = figures(source, SOURCE_LANGUAGE) if re.search(r"\d", source) else []
+    if not wanted:
+        return []
     available = set().union(*(figure.values | set().union(*map(_parts, figure.values)) for figure in figures(translation, language)))
-    lost = [figure.text for figure in figures(source, SOURCE_LANGUAGE) if not figure.values & available]
+    lost = [figure.text for figure in wanted if not figure.values & available]
     return list(dict.fromkeys(lost))

@@ -12,6 +12,7 @@ from minhbach.catalog.translations import localised
 from minhbach.checks import CheckContext
 from minhbach.checks.numbers import lost_figures
 from minhbach.findings import Finding, error, warning
+from minhbach.load.source import Position
 from minhbach.model.translation import TRANSLATED_FIELD, translation_model
 from minhbach.model.walk import Loc
 from minhbach.settings.languages import language_name, site_languages
@@ -34,7 +35,8 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
         name = language_name(language)
         here = ("translations", language)
         if result.status == "missing":
-            position = entry.position(("translations",) if getattr(record, "translations", None) is not None else ("id",), prefer_key=True)
+            # The whole file (line 0) when it has no translation at all: finding a line would read every file again.
+            position = entry.position(("translations",), prefer_key=True) if getattr(record, "translations", None) is not None else Position(0, 0)
             example = ", ".join([field for field in translation_model(type(record)).model_fields if field not in (TRANSLATED_FIELD, "changes")][:3])
             findings.append(warning(entry.path, position.line, position.column, "translation-missing",
                                     f"chưa có bản {name}; trang {name} đang hiện bằng tiếng Việt",

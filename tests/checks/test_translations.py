@@ -64,7 +64,13 @@ def test_every_record_without_a_translation_is_reported_once_per_language(tmp_pa
     assert len(missing) == 4 * len(site_languages())
     assert {f.severity.value for f in missing} == {"warning"}
     assert {f.path for f in missing} == {path for path in VALID_FILES if path.startswith("data/")}
-    assert all(f.line == 1 for f in missing) and {"tiếng Anh (en)", "tiếng Trung (zh)"} <= {f.message.split("bản ")[1].split(";")[0] for f in missing}
+    assert all((f.line, f.column) == (0, 0) for f in missing) and {"tiếng Anh (en)", "tiếng Trung (zh)"} <= {f.message.split("bản ")[1].split(";")[0] for f in missing}
+
+
+def test_a_record_translated_into_one_language_only_is_reported_at_its_translations(tmp_path: Path):
+    text = PROCEDURE + "translations:\n  en: {translated: 2026-03-01, name: Consular legalisation}\n"
+    [missing] = [f for f in run(tmp_path, {"data/procedures/hop-phap-hoa.yml": text}) if f.path.endswith("hop-phap-hoa.yml")]
+    assert missing.code == "translation-missing" and "(zh)" in missing.message and missing.line == line_of(text, "translations:")
 
 
 def test_translations_across_kinds(tmp_path: Path):
