@@ -32,6 +32,8 @@ class Localised:
     `translated_fields`: (location, Vietnamese text, translated text) of every text the translation replaced.
     `mismatched_lists`: (location, Vietnamese items, translated items) of every list the translation gives
     with another number of items (kept Vietnamese).
+    `unused_fields`: locations the translation gives text for where the Vietnamese has none (a part pending,
+    not applicable or left out) or has another shape (a plain fee translated as a schedule): not shown.
     """
 
     record: Record
@@ -39,6 +41,7 @@ class Localised:
     missing_fields: tuple[Loc, ...] = ()
     translated_fields: tuple[tuple[Loc, str, str], ...] = ()
     mismatched_lists: tuple[tuple[Loc, int, int], ...] = ()
+    unused_fields: tuple[Loc, ...] = ()
 
 
 @dataclass
@@ -48,6 +51,7 @@ class _Walk:
     missing: list[Loc] = field(default_factory=list)
     replaced: list[tuple[Loc, str, str]] = field(default_factory=list)
     mismatched: list[tuple[Loc, int, int]] = field(default_factory=list)
+    unused: list[Loc] = field(default_factory=list)
 
 
 def translation_of(record: Record, language: str) -> BaseModel | None:
@@ -74,7 +78,7 @@ def localised(record: Record, language: str) -> Localised:
         return Localised(record, "missing", tuple(walk.missing))
     translated = getattr(translation, TRANSLATED_FIELD)
     status: Status = "outdated" if record.updated > translated else "translated"
-    return Localised(laid, status, tuple(walk.missing), tuple(walk.replaced), tuple(walk.mismatched))
+    return Localised(laid, status, tuple(walk.missing), tuple(walk.replaced), tuple(walk.mismatched), tuple(walk.unused))
 
 
 def _derived(model: type[BaseModel]) -> type[BaseModel] | None:
@@ -99,9 +103,11 @@ def _overlay(value: Any, translation: Any, loc: Loc, walk: _Walk) -> Any:
         return [_overlay(item, translation[index] if fits else None, loc + (index,), walk) for index, item in enumerate(value)]
     if isinstance(value, BaseModel):
         derived = _derived(type(value))
+        given = translation if type(translation) is derived else None  # a plain fee's text does not fit a schedule of fees
+        if given is None and translation is not None:
+            walk.unused.append(loc)
         if derived is None:
             return value
-        given = translation if type(translation) is derived else None  # a plain fee's text does not fit a schedule of fees
         update = {}
         for name in derived.model_fields:
             if name == TRANSLATED_FIELD:
@@ -111,4 +117,6 @@ def _overlay(value: Any, translation: Any, loc: Loc, walk: _Walk) -> Any:
             if after is not before:
                 update[name] = after
         return value.model_copy(update=update) if update else value
+    if translation is not None:
+        walk.unused.append(loc)
     return value

@@ -64,10 +64,17 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
                                   f"bản {name} của `{_shown(loc)}` có {translated_items} mục, bản tiếng Việt có {vietnamese_items} mục; "
                                   f"danh sách này đang hiện bằng tiếng Việt",
                                   "Giữ đúng số mục và thứ tự như bản tiếng Việt; mục không có chữ để dịch thì ghi `{}`."))
+        for loc in result.unused_fields:
+            position = entry.position(here + loc)
+            findings.append(warning(entry.path, position.line, position.column, "translation-unused",
+                                    f"bản {name} có `{_shown(loc)}` nhưng bản tiếng Việt không có chữ ở đó "
+                                    f"(đang cập nhật, không áp dụng, để trống hoặc viết theo dạng khác); phần dịch này không được hiện",
+                                    "Đối chiếu với bản tiếng Việt: dịch đúng phần đang có, hoặc xóa phần này khỏi bản dịch."))
     return findings
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
+    """Translation findings of every record, in every language of the site."""
     findings: list[Finding] = []
     languages = site_languages()
     for entry in catalog.all_entries():

@@ -77,3 +77,10 @@ def test_a_language_without_a_translation_is_missing():
         result = localised(record, language)
         assert result.status == "missing" and result.record is record
         assert ("name",) in result.missing_fields and ("steps", 1) in result.missing_fields
+
+
+def test_text_for_a_part_the_vietnamese_does_not_have_is_not_used():
+    record = _record()
+    result = localised(record, "en")
+    assert result.unused_fields == (("reception", "hours"),)  # pending in Vietnamese
+    assert result.record.reception.hours == record.reception.hours

@@ -8,7 +8,7 @@ from minhbach.checks.project import check_project
 from minhbach.settings.languages import site_languages
 from tests.conftest import EVENT, LEGAL, PROCEDURE, TODAY, VALID_FILES, line_of, write_project
 
-CODES = {"translation-missing", "translation-outdated", "translation-numbers", "translation-list-length"}
+CODES = {"translation-missing", "translation-outdated", "translation-numbers", "translation-list-length", "translation-unused"}
 
 PROCEDURE_EN = PROCEDURE + """\
 translations:
@@ -104,3 +104,10 @@ def test_translated_markdown_is_checked_like_the_vietnamese(tmp_path: Path):
     _, findings = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
     [unsafe] = [f for f in findings if f.code == "unsafe-link"]
     assert unsafe.path == "data/events/hoi-cho-mot.yml" and unsafe.line == line_of(text, "    body: |") and unsafe.is_error
+
+
+def test_a_translation_of_a_part_the_vietnamese_leaves_out_is_a_warning(tmp_path: Path):
+    text = PROCEDURE_EN.replace("    name: Consular legalisation\n", "    name: Consular legalisation\n    summary: Legalising papers.\n")
+    [unused] = [f for f in run(tmp_path, {"data/procedures/hop-phap-hoa.yml": text}) if f.code == "translation-unused"]
+    assert unused.severity.value == "warning" and unused.line == line_of(text, "summary: Legalising papers.")
+    assert "`summary`" in unused.message
