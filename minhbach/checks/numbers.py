@@ -122,10 +122,25 @@ def figures(text: str, language: str) -> list[Figure]:
 
 def lost_figures(source: str, translation: str, language: str) -> list[str]:
     """The figures of the Vietnamese `source` (as written there) that `translation` (in `language`) does not
-    have, in order, each once (a translation may say a figure the Vietnamese repeats only once)."""
+    have, in order, once each. Every figure must be found as often as the Vietnamese writes it ("12 tháng
+    ... Điều 12" needs two twelves), each figure of the translation standing for one: first as the same
+    value, then as the day, month or year of a date ("tháng 11 và 12/2025" is "11/2025 and 12/2025")."""
     wanted = figures(source, SOURCE_LANGUAGE) if re.search(r"\d", source) else []
     if not wanted:
         return []
-    available = set().union(*(figure.values | set().union(*map(_parts, figure.values)) for figure in figures(translation, language)))
-    lost = [figure.text for figure in wanted if not figure.values & available]
+    available = [(figure.values, set().union(*map(_parts, figure.values))) for figure in figures(translation, language)]
+    unmatched = []
+    for figure in wanted:  # the same value first, so that a number does not take the date it is part of
+        found = next((index for index, (values, _) in enumerate(available) if figure.values & values), None)
+        if found is None:
+            unmatched.append(figure)
+        else:
+            available.pop(found)
+    lost = []
+    for figure in unmatched:
+        found = next((index for index, (_, parts) in enumerate(available) if figure.values & parts), None)
+        if found is None:
+            lost.append(figure.text)
+        else:
+            available.pop(found)
     return list(dict.fromkeys(lost))

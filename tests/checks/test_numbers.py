@@ -65,3 +65,10 @@ def test_dates_in_words_parts_of_dates_and_codes_are_kept(vietnamese, translated
 
 def test_a_code_with_one_digit_changed_is_lost():
     assert lost_figures("thủ tục mã 2.002352", "the procedure with code 2.002353", "en") == ["2.002352"]
+
+
+def test_a_figure_the_vietnamese_writes_twice_is_needed_twice():
+    vietnamese = "Hộ chiếu còn hạn dưới 12 tháng (Điều 12, khoản 2)"
+    assert lost_figures(vietnamese, "Less than 12 months of validity left (Article 12, clause 2)", "en") == []
+    assert lost_figures(vietnamese, "Less than 13 months of validity left (Article 12, clause 2)", "en") == ["12"]
+    assert lost_figures("tháng 12 và 12/2025", "December 2025 (12/2025)", "en") == []
