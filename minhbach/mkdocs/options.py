@@ -259,6 +259,8 @@ class ProjectSettings:
     site_url: str = ""
     """MkDocs' `site_url` as written ("" when unset); feeds and calendars name pages under it."""
     use_directory_urls: bool = MkDocsConfig.use_directory_urls.default
+    repo_url: str = ""
+    """MkDocs' `repo_url` as written ("" when unset); the web editor's GitHub repository (`exports.admin`)."""
     macros: MacrosConfig | None = None
     """The macros plugin's options (module resolved against mkdocs.yml's folder); None without the plugin."""
 
@@ -360,7 +362,7 @@ def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Findi
         return None, [error(display, 1, 1, "bad-config", f"MkDocs không đọc được tệp cấu hình: {exc}",
                             "Sửa chỗ được nêu rồi chạy lại.")]
     docs_dir, site_name = config.get("docs_dir", ProjectSettings.docs_dir), config.get("site_name") or ""
-    site = {"site_name": str(site_name), "site_url": str(config.get("site_url") or ""),
+    site = {"site_name": str(site_name), "site_url": str(config.get("site_url") or ""), "repo_url": str(config.get("repo_url") or ""),
             "use_directory_urls": config.get("use_directory_urls", ProjectSettings.use_directory_urls) is not False}
     macros = _macros_entry(config.get("plugins"), root)
     entry = _plugin_entry(config.get("plugins"))

@@ -7,7 +7,8 @@ checked catalog, the site's day, and the few site settings the files depend on (
 - every generated page (Markdown, `PageRenderer.page_jobs`), with the record file it comes from;
 - every data file (`PageRenderer.data_files`: open data, the Atom feed, the events calendar);
 - the sources map (`site.links.sources.SOURCES_FILE`: page URL -> the file a person edits);
-- the engine's assets (`ASSETS`: stylesheet, search script, dossier checklist script, Mermaid).
+- the engine's assets (`ASSETS`: stylesheet, search script, dossier checklist script, Mermaid);
+- the web editor at /admin/ (`exports.admin`: its page, its configuration from the model, Sveltia CMS).
 
 The MkDocs plugin adds exactly these files to MkDocs' own; `minhbach generate` writes them to a
 folder (`generate`), with the hand-written files of docs/ if asked (`Generation.docs_files`), so
@@ -31,6 +32,7 @@ from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import MAX_DOCS_FILE_BYTES, list_docs, load_page, shown_path
 from minhbach.catalog.macros import MacroHost, MacrosConfig, load_site_macros
 from minhbach.checks.project import check_project
+from minhbach.exports import admin
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding, format_text, summary
 from minhbach.load.files import read_limited
@@ -50,6 +52,8 @@ ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 ASSETS = ((STYLESHEET, ASSETS_DIR / "minhbach.css"), (MERMAID_JS, ASSETS_DIR / "vendor" / "mermaid.min.js"),
           (SEARCH_JS, ASSETS_DIR / "search.js"), (CHECKLIST_JS, ASSETS_DIR / "checklist.js"))
 """(path in the site, package file) of the engine's assets; pages name the stylesheet and scripts by these paths."""
+ADMIN_VENDOR = ASSETS_DIR / "vendor"
+"""Sveltia CMS, its Vietnamese strings and its fonts (assets/vendor/README.txt), served under /admin/."""
 
 
 @dataclass(frozen=True)
@@ -90,21 +94,24 @@ class Generation:
     that forbid publishing (the MkDocs plugin still previews them under `mkdocs serve`).
     """
 
-    def __init__(self, renderer: PageRenderer, *, config_file: Path, docs_dir: Path, macros: MacrosConfig | None = None) -> None:
+    def __init__(self, renderer: PageRenderer, *, config_file: Path, docs_dir: Path, macros: MacrosConfig | None = None,
+                 data_dir: str = "data", repo_url: str | None = None) -> None:
         self.renderer = renderer
         self.config_file = config_file
         self.root = config_file.parent
         self.docs_dir = docs_dir
         self.macros = macros
+        self.data_dir = data_dir
+        self.repo_url = repo_url
 
     @classmethod
     def load(cls, settings: Settings, *, config_file: Path, docs_dir: Path, today: dt.date, site_name: str, site_url: str | None,
-             directory_urls: bool, macros: MacrosConfig | None) -> Generation:
+             directory_urls: bool, macros: MacrosConfig | None, repo_url: str | None = None) -> Generation:
         """Load and check the project of `config_file` (records under `settings.data_dir`, pages under
         `docs_dir`) as `checks.project.check_project` does, as of `today`, and make its generation.
 
-        `site_name`, `site_url` and `directory_urls` are MkDocs' `site_name`, `site_url` and
-        `use_directory_urls`; `macros` the macros plugin's options (None without it). What was read
+        `site_name`, `site_url`, `directory_urls` and `repo_url` are MkDocs' `site_name`, `site_url`,
+        `use_directory_urls` and `repo_url`; `macros` the macros plugin's options (None without it). What was read
         from unchanged files is kept in `.cache/minhbach` beside `config_file`.
         """
         root = config_file.parent
@@ -114,14 +121,14 @@ class Generation:
         site = Site(name=site_name, url=_with_slash(site_url), uid_domain=urlsplit(site_url or "").hostname or "minhbach")
         renderer = PageRenderer(catalog, today=today, directory_urls=directory_urls, site=site, review_policy=settings.review_policy,
                                 findings=findings, publication_lag_days=settings.publication_lag_days)
-        return cls(renderer, config_file=config_file, docs_dir=docs_dir, macros=macros)
+        return cls(renderer, config_file=config_file, docs_dir=docs_dir, macros=macros, data_dir=settings.data_dir, repo_url=repo_url)
 
     @classmethod
     def of_project(cls, project: ProjectSettings, *, config_file: Path, today: dt.date | None = None) -> Generation:
         """`load` with everything read from mkdocs.yml (`mkdocs.options.read_settings`); `today` defaults to the site's day."""
         return cls.load(project.plugin, config_file=config_file, docs_dir=project.docs_path, today=today or project.plugin.today(),
                         site_name=project.site_name, site_url=project.site_url, directory_urls=project.use_directory_urls,
-                        macros=project.macros)
+                        macros=project.macros, repo_url=project.repo_url or None)
 
     @property
     def catalog(self) -> Catalog:
@@ -146,7 +153,21 @@ class Generation:
         found += [GeneratedFile(path, content) for path, content in data_files.items()]
         found.append(GeneratedFile(SOURCES_FILE, self._sources(hand_written, [item for item in found if item.page])))
         found += [GeneratedFile(path, source_file=file) for path, file in ASSETS]
+        found += self._admin_files(hand_written)
         return found
+
+    def _admin_files(self, hand_written: Iterable[str]) -> list[GeneratedFile]:
+        """/admin/: the editor's page (linking the editors' guide when the site has it), its configuration, Sveltia CMS."""
+        guide = self.renderer.href(admin.EDITOR_GUIDE, admin.PAGE.removesuffix(".html") + ".md") if admin.EDITOR_GUIDE in hand_written else None
+        config = admin.editor_config(data_dir=self.data_dir, repo_url=self.repo_url, site_url=self.renderer.site.url or None)
+        return [GeneratedFile(admin.PAGE, admin.page_html(guide_href=guide).encode("utf-8")),
+                GeneratedFile(admin.CONFIG, admin.config_text(config).encode("utf-8")),
+                GeneratedFile(admin.SCRIPT, admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())),
+                GeneratedFile(f"{admin.LOCAL_LOCALES}/vi.json", source_file=ADMIN_VENDOR / "sveltia-cms.vi.json"),
+                GeneratedFile(admin.YAML_SCRIPT, source_file=ADMIN_VENDOR / "js-yaml.min.js"),
+                GeneratedFile(admin.FORMAT_SCRIPT, source_file=ASSETS_DIR / "admin-format.js"),
+                GeneratedFile(admin.LOCALE_SCRIPT, source_file=ASSETS_DIR / "admin-locale.js"),
+                *(GeneratedFile(f"{admin.FONTS_DIR}/{name}", source_file=ADMIN_VENDOR / "sveltia-fonts" / name) for name in admin.SVELTIA_FONTS.values())]
 
     def _sources(self, hand_written: Iterable[str], pages: list[GeneratedFile]) -> bytes:
         """Page URL -> the file a person edits (record or Markdown page, from the project's folder), for the link checker.
@@ -245,7 +266,7 @@ def generation_for(config: Any) -> Generation:
         raise GenerationRefused(problems)
     generation = Generation.load(project.plugin, config_file=config_file, docs_dir=Path(config.docs_dir), today=project.plugin.today(),
                                  site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                 macros=project.macros)
+                                 macros=project.macros, repo_url=config.repo_url)
     if generation.errors:
         raise GenerationRefused(generation.errors)
     register(config, generation)
