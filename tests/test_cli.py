@@ -50,8 +50,9 @@ def test_check_prints_errors_first_then_a_count_per_warning_code(in_project: Pat
     lines = out.splitlines()
     assert lines[0].startswith(f"data/procedures/hop-phap-hoa.yml:{line_of(text, 'updated:')}:") and "error[date-order]" in lines[0]
     assert lines[2:] == ["warning[change-note-missing]: 1 cảnh báo trong 1 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:3)",
-                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)"]
-    assert "1 lỗi (errors), 4 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
+                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)",
+                         "warning[translation-missing]: 8 cảnh báo trong 4 tệp (đầu tiên: data/fields/lanh-su.yml)"]
+    assert "1 lỗi (errors), 12 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
 
     assert main(["check", "--today", "2026-11-27", "--errors-only"]) == 1
     assert capsys.readouterr().out.splitlines() == lines[:2]
