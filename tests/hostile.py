@@ -16,7 +16,9 @@ from typing import Any
 
 import yaml
 
+from minhbach.model import KINDS
 from minhbach.model.schema import branches, json_schema
+from minhbach.settings.languages import site_languages
 from tests import conftest
 
 # Accepted everywhere (at most a warning) and rendered as text: each must come out inert.
@@ -184,16 +186,45 @@ def _full_notice() -> dict[str, Any]:
     return _announcement_extras(_load(conftest.NOTICE))
 
 
+def _mirror(root: dict[str, Any], node: dict[str, Any], value: Any, *, in_list: bool = False) -> Any:
+    """The part of `value` that the translation schema `node` takes (its text, nested as in the record);
+    None when it takes nothing of it, `{}` for an item of a list that has no text."""
+    for branch in branches(root, node):
+        if isinstance(value, dict) and "properties" in branch and set(value) & set(branch["properties"]):
+            kept = {name: mirrored for name, child in value.items() if name in branch["properties"]
+                    and (mirrored := _mirror(root, branch["properties"][name], child)) is not None}
+            return kept if kept or in_list else None
+        if isinstance(value, list) and branch.get("type") == "array":
+            items = [_mirror(root, branch["items"], child, in_list=True) for child in value]
+            return [{} if item is None else item for item in items] if any(item is not None for item in items) else None
+        if isinstance(value, str) and branch.get("type") == "string" and "format" not in branch:
+            return value
+    return {} if in_list else None
+
+
+def _with_translations(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """`data` with a translation into every site language that gives every text field it has (the Vietnamese
+    text, so that no figure is lost), dated the day of the record's last update."""
+    root = json_schema(kind)
+    translation = root["$defs"][f"{KINDS[kind].model.__name__}Translation"]
+    text = _mirror(root, translation, {name: value for name, value in data.items() if name in translation["properties"]})
+    data["translations"] = {language: {"translated": data["updated"], **text} for language in site_languages()}
+    return data
+
+
 FULL: dict[str, dict[str, Any]] = {
-    "unit": _full_unit(),
-    "field": _full_field(),
-    "legal": _full_legal(),
-    "procedure": _full_procedure(),
-    "internal": _full_procedure(internal=True),
-    "workflow": _full_workflow(),
-    "event": _full_event(),
-    "funding": _full_funding(),
-    "notice": _full_notice(),
+    kind: _with_translations(kind, data)
+    for kind, data in {
+        "unit": _full_unit(),
+        "field": _full_field(),
+        "legal": _full_legal(),
+        "procedure": _full_procedure(),
+        "internal": _full_procedure(internal=True),
+        "workflow": _full_workflow(),
+        "event": _full_event(),
+        "funding": _full_funding(),
+        "notice": _full_notice(),
+    }.items()
 }
 FOLDERS = {"unit": "units", "field": "fields", "legal": "legal", "procedure": "procedures", "internal": "internal-procedures",
            "workflow": "workflows", "event": "events", "funding": "funding", "notice": "notices"}
@@ -317,10 +348,14 @@ def injected(kind: str, variant: int, *, record_id: str, markdown_fields: set[st
     """
     data = copy.deepcopy(FULL[kind])
     covered: set[str] = set()
+    given: dict[Path_, str] = {}
     for index, (path, field, schema) in enumerate(list(text_leaves(kind, data))):
         if path == ("id",):
             continue
-        payload = payload_for(schema, field, variant + index, markdown_fields=markdown_fields)
+        # A translation receives the payload of its Vietnamese text: a translation that loses a figure is an error.
+        payload = given.get(path[2:]) if path[0] == "translations" else None
+        payload = payload or payload_for(schema, field, variant + index, markdown_fields=markdown_fields)
+        given[path] = payload
         if payload is None:
             continue
         set_at(data, path, payload)

@@ -29,8 +29,8 @@ def in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_clean_project_exits_zero_with_warnings(in_project: Path, capsys):
     assert main(["check", "--today", "2026-11-27"]) == 0
     out = capsys.readouterr()
-    assert "warning[pending]" in out.out
-    assert "0 lỗi (errors), 3 cảnh báo (warnings)" in out.err
+    assert "warning[pending]" in out.out and "warning[translation-missing]" in out.out
+    assert "0 lỗi (errors), 11 cảnh báo (warnings)" in out.err  # 3 pending parts; 4 records not in English nor Chinese
 
 
 def test_errors_exit_one_and_print_path_line_col(in_project: Path, capsys):
@@ -50,8 +50,9 @@ def test_check_prints_errors_first_then_a_count_per_warning_code(in_project: Pat
     lines = out.splitlines()
     assert lines[0].startswith(f"data/procedures/hop-phap-hoa.yml:{line_of(text, 'updated:')}:") and "error[date-order]" in lines[0]
     assert lines[2:] == ["warning[change-note-missing]: 1 cảnh báo trong 1 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:3)",
-                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)"]
-    assert "1 lỗi (errors), 4 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
+                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)",
+                         "warning[translation-missing]: 8 cảnh báo trong 4 tệp (đầu tiên: data/fields/lanh-su.yml)"]
+    assert "1 lỗi (errors), 12 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
 
     assert main(["check", "--today", "2026-11-27", "--errors-only"]) == 1
     assert capsys.readouterr().out.splitlines() == lines[:2]
@@ -68,7 +69,7 @@ def test_json_format_is_exactly_one_array(in_project: Path, capsys):
     write_project(in_project, {"data/units/bad.yml": "- 1\n"})
     assert main(["check", "--format", "json", "--today", "2026-11-27"]) == 1
     rows = json.loads(capsys.readouterr().out)
-    assert isinstance(rows, list) and len(rows) == 4
+    assert isinstance(rows, list) and len([row for row in rows if row["code"] != "translation-missing"]) == 4
     assert {row["severity"] for row in rows} == {"error", "warning"}
     assert all(set(row) == {"severity", "code", "path", "line", "column", "message", "hint"} for row in rows)
 
@@ -79,6 +80,10 @@ def test_json_format_with_no_findings_is_an_empty_array(in_project: Path, capsys
         (in_project / "data/units/phong-mot.yml").read_text(encoding="utf-8").replace("email: {pending: Chưa có địa chỉ thư công vụ.}", "email: phongmot@langson.gov.vn"),
         encoding="utf-8",
     )
+    for record in (in_project / "data").glob("*/*.yml"):  # translated, on the day of the last update
+        text = record.read_text(encoding="utf-8")
+        updated = next(line.split(": ")[1] for line in text.splitlines() if line.startswith("updated: "))
+        record.write_text(text + f"translations:\n  en: {{translated: {updated}}}\n  zh: {{translated: {updated}}}\n", encoding="utf-8")
     assert main(["check", "--format", "json", "--today", "2026-11-27"]) == 0
     assert json.loads(capsys.readouterr().out) == []
 

@@ -66,6 +66,8 @@ def _record_files() -> tuple[dict[str, str], dict[str, set[str]]]:
             data, fields = injected(kind, variant, record_id=record_id, markdown_fields=MARKDOWN_FIELDS)
             if kind in ("event", "funding", "notice"):
                 data["body"] = _markdown_payload(variant)
+                for translation in data["translations"].values():
+                    translation["body"] = data["body"]
             if kind == "event" and variant % 2:
                 data["start"], data["end"] = "2026-12-02 08:00", "2026-12-06 17:00"  # dated ones reach the calendar
             files[f"data/{FOLDERS[kind]}/{record_id}.yml"] = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)

@@ -6,11 +6,13 @@ The dashboard and the periodic report both read these, so the three can never di
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 
 from minhbach.catalog import Catalog
+from minhbach.catalog.translations import localised
 from minhbach.findings import Finding
-from minhbach.model import Procedure
+from minhbach.model import KINDS, Procedure
 from minhbach.model.announcement import AnnouncementBase
 
 ANNOUNCEMENT_KINDS = ("event", "funding", "notice")
@@ -79,6 +81,31 @@ def figures(catalog: Catalog, findings: list[Finding], *, start: dt.date, end: d
         pending_parts=sum(1 for f in findings if f.code == "pending"),
         items=sorted(items, key=lambda i: (i.owner, i.problem, i.path)),
     )
+
+
+@dataclass(frozen=True)
+class TranslationCount:
+    """How many records of one kind are translated, out of date, or not translated, in one language."""
+
+    kind: str
+    label: str
+    translated: int
+    outdated: int
+    missing: int
+
+
+def translation_counts(catalog: Catalog, languages: tuple[str, ...]) -> dict[str, list[TranslationCount]]:
+    """For each of `languages`, the counts of every kind that has records (in the order of `model.KINDS`), from
+    the same statuses the translation check reports (`catalog.translations.localised`)."""
+    counts: dict[str, list[TranslationCount]] = {}
+    for language in languages:
+        rows = []
+        for kind in KINDS.values():
+            statuses = Counter(localised(entry.record, language).status for entry in catalog.entries[kind.name].values())
+            if statuses:
+                rows.append(TranslationCount(kind.name, kind.label, statuses["translated"], statuses["outdated"], statuses["missing"]))
+        counts[language] = rows
+    return counts
 
 
 def period_bounds(period: str) -> tuple[dt.date, dt.date]:

@@ -50,6 +50,8 @@ KINDS: dict[str, Kind] = {
         Kind("notice", "notices", Notice, "Thông báo", ANNOUNCEMENTS_PAGE_DIR),
     )
 }
+for _kind in KINDS.values():
+    _kind.model.model_rebuild()  # resolve `translations` (defined after its class): tools that read the fields see its type
 KIND_BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS.values()}
 KIND_BY_MODEL: dict[type[Record], Kind] = {kind.model: kind for kind in KINDS.values()}
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AnyHttpUrl, Field, StringConstraints
 
+from minhbach.model.translation import TRANSLATIONS_FIELD, translations_model
 from minhbach.model.base import DocsFile, Labelled, MarkdownText, Record, Strict, Text, pendable
 
 TIMEZONE = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -90,6 +91,8 @@ class Event(AnnouncementBase):
     organiser: Annotated[Text, Field(title="Đơn vị tổ chức")]
     registration: Annotated[Registration | None, Field(title="Đăng ký tham dự")] = None
 
+    translations: Annotated[EventTranslations | None, TRANSLATIONS_FIELD] = None
+
     @property
     def last_day(self) -> dt.date | None:
         """The day the event is over, for moving it to the archive."""
@@ -97,6 +100,9 @@ class Event(AnnouncementBase):
             if isinstance(value, (dt.date, dt.datetime)):
                 return day_of(value)
         return None
+
+
+EventTranslations = translations_model(Event)
 
 
 class FundingPolicy(AnnouncementBase):
@@ -108,6 +114,10 @@ class FundingPolicy(AnnouncementBase):
     valid_from: Annotated[dt.date, Field(title="Áp dụng từ")]
     valid_until: Annotated[pendable(dt.date) | None, Field(title="Hạn nộp, hạn áp dụng")] = None
     open: Annotated[bool, Field(title="Đang nhận hồ sơ", description="Đổi thành false khi chương trình đã đóng.")] = True
+    translations: Annotated[FundingPolicyTranslations | None, TRANSLATIONS_FIELD] = None
+
+
+FundingPolicyTranslations = translations_model(FundingPolicy)
 
 
 class NoticeCategory(Labelled):
@@ -120,3 +130,7 @@ class Notice(AnnouncementBase):
     """Thông báo lãnh sự, bảo hộ công dân, tin quản lý nhà nước."""
 
     category: Annotated[NoticeCategory, Field(title="Loại thông báo")]
+    translations: Annotated[NoticeTranslations | None, TRANSLATIONS_FIELD] = None
+
+
+NoticeTranslations = translations_model(Notice)

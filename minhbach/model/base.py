@@ -142,6 +142,11 @@ class MarkdownText:
     """Marks a text as Markdown (the restricted subset of `pages.markdown`); all other text is plain."""
 
 
+@dataclass(frozen=True)
+class Untranslated:
+    """Marks a text field that has no translation (`model.translation`): not shown to readers, or a code written as text."""
+
+
 def ref(kind: str, *, title: str, description: str = "", code: str = "unknown-reference") -> Any:
     """A reference to another record's id, e.g. the unit that owns a record."""
     return Annotated[
@@ -264,6 +269,7 @@ class Record(Strict):
 
     sources: Annotated[
         list[Text],
+        Untranslated(),
         Field(
             title="Nguồn đối chiếu",
             description="Nơi đã đối chiếu thông tin (văn bản, trang chính thức), để người rà soát kiểm tra lại. "

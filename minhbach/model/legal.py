@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
+from minhbach.model.translation import TRANSLATIONS_FIELD, translations_model
 from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Text, pendable, ref, rule
 
 
@@ -90,6 +91,8 @@ class LegalDocument(Record):
         ),
     ] = None
 
+    translations: Annotated[LegalDocumentTranslations | None, TRANSLATIONS_FIELD] = None
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> LegalDocument:
         if isinstance(self.effective, dt.date) and self.effective < self.issued:
@@ -120,3 +123,6 @@ class LegalDocument(Record):
         """How readers cite it: 'Quyết định 09/2023/QĐ-TTg'."""
         number = self.number if isinstance(self.number, str) else "(chưa rõ số)"
         return f"{self.type.label} {number}"
+
+
+LegalDocumentTranslations = translations_model(LegalDocument)

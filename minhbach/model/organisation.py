@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from minhbach.model.translation import TRANSLATIONS_FIELD, translations_model
 from minhbach.model.base import NOT_TRUE_OR_FALSE, Email, Labelled, Phone, Record, Text, pendable, ref
 
 
@@ -30,6 +31,10 @@ class Unit(Record):
     email: Annotated[pendable(Email), Field(title="Thư điện tử")]
     address: Annotated[pendable(Text), Field(title="Địa chỉ")]
     hours: Annotated[Text | None, Field(title="Giờ làm việc")] = None
+    translations: Annotated[UnitTranslations | None, TRANSLATIONS_FIELD] = None
+
+
+UnitTranslations = translations_model(Unit)
 
 
 class ProcedureField(Record):
@@ -38,3 +43,7 @@ class ProcedureField(Record):
     name: Annotated[Text, Field(title="Tên lĩnh vực")]
     description: Annotated[Text | None, Field(title="Mô tả")] = None
     order: Annotated[int, Field(ge=0, title="Thứ tự hiển thị"), NOT_TRUE_OR_FALSE] = 100
+    translations: Annotated[ProcedureFieldTranslations | None, TRANSLATIONS_FIELD] = None
+
+
+ProcedureFieldTranslations = translations_model(ProcedureField)

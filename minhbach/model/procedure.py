@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
-from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, NotApplicable, Record, Strict, Text, pendable, ref, rule
+from minhbach.model.translation import TRANSLATIONS_FIELD, translations_model
+from minhbach.model.base import NOT_TRUE_OR_FALSE, DocsFile, Labelled, NotApplicable, Record, Strict, Text, Untranslated, pendable, ref, rule
 from minhbach.model.dated import dated
 
 
@@ -244,6 +245,8 @@ class Procedure(ProcedureCore):
         ),
     ] = []
 
+    translations: Annotated[ProcedureTranslations | None, TRANSLATIONS_FIELD] = None
+
     @property
     def full_code(self) -> str | None:
         """National code joined with the agency code, e.g. 3.000242.000.00.00.H37; the national code alone when
@@ -255,7 +258,14 @@ class Procedure(ProcedureCore):
         return None
 
 
+ProcedureTranslations = translations_model(Procedure)
+
+
 class InternalProcedure(ProcedureCore):
     """Thủ tục hành chính nội bộ: giữa các cơ quan nhà nước, không áp dụng cho người dân."""
 
-    code: Annotated[Text | None, Field(title="Số hiệu", description="Số hiệu trong danh mục TTHC nội bộ được công bố, nếu có.")] = None
+    code: Annotated[Text | None, Untranslated(), Field(title="Số hiệu", description="Số hiệu trong danh mục TTHC nội bộ được công bố, nếu có.")] = None
+    translations: Annotated[InternalProcedureTranslations | None, TRANSLATIONS_FIELD] = None
+
+
+InternalProcedureTranslations = translations_model(InternalProcedure)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, model_validator
 
+from minhbach.model.translation import TRANSLATIONS_FIELD, translations_model
 from minhbach.model.base import NOT_TRUE_OR_FALSE, Labelled, Record, Strict, Text, ref, rule
 from minhbach.model.procedure import Amount, Form, LegalRef
 
@@ -76,6 +77,8 @@ class Workflow(Record):
     steps: Annotated[list[WorkflowStep], Field(min_length=1, title="Các bước")]
     legal_basis: Annotated[list[LegalRef], Field(title="Văn bản phê duyệt, căn cứ")] = []
 
+    translations: Annotated[WorkflowTranslations | None, TRANSLATIONS_FIELD] = None
+
     @property
     def current_revision(self) -> Revision:
         return self.revisions[-1]
@@ -83,3 +86,6 @@ class Workflow(Record):
     @property
     def total_hours(self) -> Decimal:
         return sum((step.duration.hours for step in self.steps), Decimal(0))
+
+
+WorkflowTranslations = translations_model(Workflow)

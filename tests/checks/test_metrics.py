@@ -50,3 +50,19 @@ def test_overdue_reviews_count_as_of_the_period_end(project: Path):
     overdue = {f.path for f in findings if f.code == "review-overdue"}
     assert numbers.reviewed.whole - numbers.reviewed.part == len(overdue) > 0
     assert {item.path for item in numbers.items if item.problem == "quá hạn rà soát"} == overdue
+
+
+def test_translation_counts_per_language_and_kind_agree_with_the_check(project: Path):
+    from minhbach.checks.metrics import translation_counts
+    from tests.conftest import PROCEDURE, TODAY
+
+    translated = PROCEDURE + "translations:\n  en: {translated: 2026-03-01, name: Consular legalisation}\n  zh: {translated: 2026-02-01, name: 领事认证}\n"
+    write_project(project, {"data/procedures/hop-phap-hoa.yml": translated})
+    catalog, findings = check_project(project / "data", project / "docs", TODAY, display_base=project)
+    counts = translation_counts(catalog, ("en", "zh"))
+    rows = {language: {row.kind: (row.translated, row.outdated, row.missing) for row in rows} for language, rows in counts.items()}
+    assert rows == {"en": {"procedure": (1, 0, 0), "legal": (0, 0, 1), "unit": (0, 0, 1), "field": (0, 0, 1)},
+                    "zh": {"procedure": (0, 1, 0), "legal": (0, 0, 1), "unit": (0, 0, 1), "field": (0, 0, 1)}}
+    assert [row.label for row in counts["en"]][0] == "Thủ tục hành chính"
+    assert sum(1 for f in findings if f.code == "translation-missing") == 6
+    assert sum(1 for f in findings if f.code == "translation-outdated") == 1

@@ -12,7 +12,7 @@ from tests.conftest import PROCEDURE, TODAY, WORKFLOW, column_of, line_of, write
 def run(project: Path, workflow: str = WORKFLOW, procedure: str = PROCEDURE):
     write_project(project, {"data/workflows/qt-hop-phap-hoa.yml": workflow, "data/procedures/hop-phap-hoa.yml": procedure})
     _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project)
-    return [f for f in findings if f.code != "pending"]
+    return [f for f in findings if f.code not in ("pending", "translation-missing")]
 
 
 def test_a_workflow_within_the_deadline_is_clean(project: Path):
