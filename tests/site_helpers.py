@@ -82,11 +82,37 @@ def build(root: Path, output: Path | None = None, *, epoch: str | None = "179500
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
     output = output or root / "site"
-    return subprocess.run(
+    return run_with_stacks(
         [sys.executable, "-m", "minhbach.site.build", "--config", str(root / "mkdocs.yml"), "--output", str(output),
          *([] if links else ["--no-links"]), *([] if search else ["--no-search"])],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300,
+        cwd=root, env=env, timeout=300,
     )
+
+
+def run_with_stacks(command: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> subprocess.CompletedProcess:
+    """Run `command` as `subprocess.run(..., capture_output=True, text=True)` does; past `timeout`
+    seconds, stop it and every process it started (MkDocs, forked workers), and fail with the
+    Python stack of each of them (faulthandler prints it on SIGABRT), so a hang can be diagnosed."""
+    import signal
+
+    child = subprocess.Popen(command, cwd=cwd, env={**env, "PYTHONFAULTHANDLER": "1"}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)
+    try:
+        stdout, stderr = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGABRT)
+        try:
+            stdout, stderr = child.communicate(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(child.pid, signal.SIGKILL)
+            stdout, stderr = child.communicate()
+        raise AssertionError(f"{command} did not end within {timeout} s; the stacks of its processes:\n{stderr[-20000:]}") from None
+    finally:
+        try:
+            os.killpg(child.pid, signal.SIGKILL)  # whatever is left of the group (workers of a stopped build)
+        except ProcessLookupError:
+            pass
+    return subprocess.CompletedProcess(command, child.returncode, stdout, stderr)
 
 
 def h2_ids(html: str) -> list[str]:

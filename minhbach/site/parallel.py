@@ -8,6 +8,9 @@ the logging module, of an open file, of the import system) stays locked in it fo
 from `mkdocs serve` (its file watcher and web server), other plugins, or a program that calls the
 engine; `threading.active_count()` sees every thread started through Python's `threading` module
 (not one a C library starts by itself).
+
+A worker that dies (killed by the system, a crash in a C library) does not leave the build waiting
+for ever: the pool notices (`BrokenProcessPool`) and the jobs are run again here.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import gc
 import multiprocessing
 import os
 import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -47,7 +52,8 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
     `can_fork()`, else here.
 
     Jobs are handed out in ranges of `chunk`, so a slow job (an export of every record) does not
-    leave the other workers idle. An exception in a job is raised here, as if run in order.
+    leave the other workers idle. An exception in a job is raised here, as if run in order. When
+    a worker dies, every job is run again here, in order.
     """
     if workers < 2 or len(jobs) < min_jobs or not can_fork():
         return [job() for job in jobs]
@@ -59,9 +65,13 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
     gc.freeze()
     try:
         ranges = [(start, min(start + chunk, len(jobs))) for start in range(0, len(jobs), chunk)]
-        with collector.paused(), multiprocessing.get_context("fork").Pool(workers, initializer=gc.enable) as pool:
-            parts = pool.map(_run_range, ranges, chunksize=1)
+        with collector.paused(), ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=gc.enable) as pool:
+            parts = list(pool.map(_run_range, ranges))
+    except BrokenProcessPool:
+        parts = None
     finally:
         _jobs = ()
         gc.unfreeze()
+    if parts is None:
+        return [job() for job in jobs]
     return [result for part in parts for result in part]

@@ -61,3 +61,17 @@ def test_workers_collect_their_garbage_and_the_parent_is_left_as_it_was():
     assert enabled_in_workers == [True] * 20
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
+
+
+def test_a_worker_that_dies_does_not_stop_the_run_its_jobs_run_here():
+    """A worker killed by the system (out of memory, a crash in a C library) must not leave the build waiting for ever."""
+    import signal
+
+    parent = os.getpid()
+
+    def job(n: int) -> int:
+        if n == 7 and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return n
+
+    assert run_all([lambda n=n: job(n) for n in range(30)], workers=2, min_jobs=1, chunk=5) == list(range(30))
