@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
 .PHONY: site serve check test bench schemas lock clean
 
-site: $(RUNTIME)  ## build the site into site/ (strict; the last good site stays if it fails)
+site: $(RUNTIME)  ## build every language into site/, site/en/, site/zh/ (strict; the last good site stays if one fails)
 	$(BIN)/python -m minhbach.site.build --config mkdocs.yml --output site
 
 serve: $(RUNTIME)  ## live preview at http://127.0.0.1:8000 while editing

@@ -29,7 +29,9 @@ from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text
 from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
-from minhbach.mkdocs.options import MinhbachConfig, settings_of
+from minhbach.mkdocs.languages import Language, LanguageError, language_of, languages_of
+from minhbach.mkdocs.fallback import add_source_files
+from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.pages import PageRenderer
 from minhbach.pages.workflows import empty_menu_pages
@@ -94,6 +96,12 @@ def accept_encoded_anchors(page: Page) -> None:
                                  for target, links in page.links_to_anchors.items()}
 
 
+def _source_docs(source: Language) -> Path:
+    """The source language's docs_dir, as its configuration sets it."""
+    docs_dir = read_config(source.config_file).get("docs_dir") or "docs"
+    return (source.config_file.parent / docs_dir).resolve()
+
+
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     """Checks the records and adds the engine's files; registers its generation for the macros module (`generation_for`)."""
 
@@ -107,24 +115,38 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
         self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
+        self.languages: list[Language] = []  # the site's languages (extra.alternate), the source first
+        self.language: Language | None = None  # the language this build is of
+        self.source_docs: Path | None = None  # the source language's docs_dir
+        self.untranslated: set[str] = set()  # pages of this build taken from the source's docs_dir (src_uri)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        try:
+            self.languages = languages_of(config.extra.get("alternate"), config_file=Path(config.config_file_path))
+        except LanguageError as exc:
+            raise PluginError(f"extra.alternate: {exc}") from None
+        self.language = language_of(self.languages, config.theme.get("language", "vi"))
+        if self.language.folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{self.language.folder}"):
+            # A language's file inherits the site's root address; its pages are published in its folder.
+            config.site_url = f"{config.site_url.rstrip('/')}/{self.language.prefix}"
         settings = settings_of(self.config)
         try:
             today = settings.today()
         except ClockError as exc:
             raise PluginError(str(exc)) from None
-        self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=Path(config.docs_dir), today=today,
+        self.source_docs = Path(config.docs_dir) if not self.language.folder else _source_docs(self.languages[0])
+        # A translated site checks and generates from the source's docs_dir (forms, pages' review), as the source's build does.
+        self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=self.source_docs, today=today,
                                           site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
                                           macros=_macros_config(config, root))
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         try:  # findings name pages from the project's folder ("docs/lien-he.md"); MkDocs from docs/
-            docs_prefix = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix() + "/"
+            docs_prefix = self.source_docs.resolve().relative_to(root.resolve()).as_posix() + "/"
         except ValueError:
             docs_prefix = ""
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
@@ -147,6 +169,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
+        self.untranslated = add_source_files(files, config, self.source_docs) if self.language and self.language.folder else set()
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.

@@ -1,0 +1,35 @@
+"""A translated site publishes the source language's files it has no copy of.
+
+The English and Chinese sites are built from their own docs_dir (docs-en/, docs-zh/), which holds
+only the pages translated so far. Every other file of the Vietnamese docs/ (a page not yet
+translated, a form a record points to) is added to the build from docs/ itself, under the same
+path, so that every language has the same pages and the same addresses. The pages added so are
+named by `add_source_files`, for the not-translated notice.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+from minhbach.catalog.docpages import list_docs
+
+
+def add_source_files(files: Files, config: MkDocsConfig, source_docs: Path) -> set[str]:
+    """Add to `files` every file of `source_docs` (read as `docpages.list_docs` allows: no link out,
+    no special file, size bounds) whose path the build does not have yet; returns the `src_uri` of
+    the pages (Markdown) among them."""
+    have = {file.src_uri for file in files}
+    added: set[str] = set()
+    root = Path(config.config_file_path).parent
+    for path in list_docs(source_docs, display_base=root).files:
+        uri = path.relative_to(source_docs).as_posix()
+        if uri in have:
+            continue
+        file = File(uri, src_dir=str(source_docs), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        files.append(file)
+        if file.is_documentation_page():
+            added.add(uri)
+    return added
