@@ -34,6 +34,7 @@ from minhbach.mkdocs.fallback import add_source_files
 from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.pages import PageRenderer
+from minhbach.pages.i18n import SOURCE, translations
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
@@ -142,7 +143,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         # A translated site checks and generates from the source's docs_dir (forms, pages' review), as the source's build does.
         self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=self.source_docs, today=today,
                                           site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                          macros=_macros_config(config, root))
+                                          macros=_macros_config(config, root), language=self.language.code)
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         try:  # findings name pages from the project's folder ("docs/lien-he.md"); MkDocs from docs/
@@ -231,6 +232,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
+        # The theme overrides' own text (404.html) in the site's language, from the page text's catalogues.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations(self.language.code if self.language else SOURCE), newstyle=True)
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
         return env
 

@@ -22,7 +22,7 @@ from minhbach.catalog.timeline import Timeline
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding
 from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
-from minhbach.pages import announcements, dashboard, data, legal, lists, notice, urls, workflows
+from minhbach.pages import announcements, dashboard, data, i18n, legal, lists, notice, urls, workflows
 from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
@@ -79,8 +79,11 @@ class PageRenderer:
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
                  site: Site | None = None, review_policy: ReviewPolicy | None = None,
-                 findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days) -> None:
+                 findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days,
+                 language: str = i18n.SOURCE) -> None:
         self.catalog = catalog
+        self.language = language
+        """The language pages are written in (`pages.i18n`): "vi", "en", "zh"."""
         self.findings = findings or []
         self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()
@@ -94,7 +97,8 @@ class PageRenderer:
 
     def render(self, template: str, **context: object) -> Markup:
         """`template` rendered with `context`, the renderer as `r` and the timeline as `timeline`."""
-        return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
+        with i18n.using(self.language):
+            return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
 
     # Links -------------------------------------------------------------------------------
 
@@ -160,7 +164,8 @@ class PageRenderer:
     def page_review(self, front_matter: object) -> tuple[Markup, Markup] | None:
         """The overdue notice and the review dates of a hand-written page, from its front matter
         as MkDocs read it, as of the build day (see `pages.review.page_review`)."""
-        return review_html.page_review(front_matter, policy=self.review_policy, today=self.today, unit_name=self.unit_name)
+        with i18n.using(self.language):
+            return review_html.page_review(front_matter, policy=self.review_policy, today=self.today, unit_name=self.unit_name)
 
     @cached_property
     def back_links(self) -> BackLinks:
