@@ -9,12 +9,14 @@ named by `add_source_files`, for the not-translated notice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from minhbach.catalog.docpages import list_docs
+from minhbach.mkdocs.languages import Language
 
 
 def add_source_files(files: Files, config: MkDocsConfig, source_docs: Path) -> set[str]:
@@ -33,3 +35,16 @@ def add_source_files(files: Files, config: MkDocsConfig, source_docs: Path) -> s
         if file.is_documentation_page():
             added.add(uri)
     return added
+
+
+def published_pages(languages: Sequence[Language], *, root: Path) -> dict[str, set[str]]:
+    """The hand-written pages (Markdown under docs_dir, as `list_docs` reads it) each language publishes,
+    by language code: its own and, for a translated language, every page of the source's docs_dir."""
+    from minhbach.mkdocs.options import read_config
+
+    def pages_of(language: Language) -> set[str]:
+        docs = (language.config_file.parent / (read_config(language.config_file).get("docs_dir") or "docs")).resolve()
+        return {path.relative_to(docs).as_posix() for path in list_docs(docs, display_base=root).files if path.suffix == ".md"}
+
+    source = pages_of(languages[0])
+    return {language.code: pages_of(language) | (source if language.folder else set()) for language in languages}

@@ -30,11 +30,13 @@ from minhbach.findings import Finding, format_text
 from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.languages import Language, LanguageError, language_of, languages_of
-from minhbach.mkdocs.fallback import add_source_files
+from minhbach.mkdocs.alternates import Alternate, alternates, without_language_links
+from minhbach.mkdocs.fallback import add_source_files, published_pages
 from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.pages import PageRenderer
-from minhbach.pages.i18n import SOURCE, translations
+from minhbach.pages.i18n import SOURCE, translations, using
+from minhbach.pages.translation import translation_notice
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
@@ -120,6 +122,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.language: Language | None = None  # the language this build is of
         self.source_docs: Path | None = None  # the source language's docs_dir
         self.untranslated: set[str] = set()  # pages of this build taken from the source's docs_dir (src_uri)
+        self.language_pages: dict[str, set[str]] = {}  # the hand-written pages each language publishes (src_uri), by code
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -171,6 +174,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
         self.untranslated = add_source_files(files, config, self.source_docs) if self.language and self.language.folder else set()
+        self.language_pages = published_pages(self.languages, root=Path(config.config_file_path).parent)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
@@ -236,7 +240,19 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.language.code if self.language else SOURCE), newstyle=True)
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
+        env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url if absolute else None)
+        env.filters["mb_without_language_links"] = without_language_links
         return env
+
+    def alternates(self, page: Page | None, *, site_url: str | None = None) -> list[Alternate]:
+        """`page` in each language of the site (`alternates.alternates`); with `site_url` (this build's,
+        which ends with its language's folder) the links are absolute."""
+        if self.language is None:
+            return []
+        root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
+        src_uri = page.file.src_uri if page is not None and page.file is not None and page.url != "404.html" else None
+        return alternates(page.url if src_uri else "", src_uri, language=self.language, languages=self.languages,
+                          pages=self.language_pages, site_url=root_url)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add hand-written pages' review block; make titles HTML.
@@ -245,10 +261,13 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         record text, and Markdown pages may go through mkdocs-macros, which would run it as Jinja.
         """
         page_review = self._page_review(page)
+        heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
         if page_review is not None:
             notice, dates = page_review
-            heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
             html = f"{html[:heading_end]}\n{notice}{html[heading_end:]}\n{dates}\n"
+        if page.file.src_uri in self.untranslated:  # a hand-written page this language has no copy of
+            with using(self.language.code if self.language else SOURCE):
+                html = f"{html[:heading_end]}\n{translation_notice('missing')}{html[heading_end:]}"
         theme_texts(page, meta_is_html=page.file.src_uri in self._generated_sources)
         accept_encoded_anchors(page)
         return html

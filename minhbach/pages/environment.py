@@ -11,6 +11,7 @@ from minhbach.pages.contact import link_phones, phone_link
 from minhbach.pages.escape import md, yaml_string
 from minhbach.pages.paths import CHECKLIST_JS, MERMAID_JS, archive_path, page_path, relative
 from minhbach.pages.review import review_dates, review_notice
+from minhbach.pages.translation import translation_notice
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
@@ -26,7 +27,7 @@ from minhbach.pages.values import (
 
 TEMPLATE_FUNCTIONS = (
     status_badge, online_badge, document_title, code_text, step_duration,
-    formatting.hours_text, when_text, when_range, review_notice, review_dates, relative, page_path, archive_path,
+    formatting.hours_text, when_text, when_range, review_notice, review_dates, translation_notice, relative, page_path, archive_path,
     opendata.json_fields,
 )
 """The functions templates call, each under its own name."""

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from minhbach.catalog import Catalog
 from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
+from minhbach.catalog.translations import localised
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding
 from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
@@ -157,6 +158,14 @@ class PageRenderer:
     def in_force(self, document: LegalDocument) -> tuple[bool, str]:
         return document.in_force_on(self.today)
 
+    def translation(self, record: Record | None = None) -> str:
+        """How far the page of `record` is translated into the page language ("source", "translated",
+        "outdated", "missing": `catalog.translations.localised`); for a page of no record (an index, the
+        dashboard), "source" in the source language and "missing" in the others."""
+        if record is None:
+            return "source" if self.language == i18n.SOURCE else "missing"
+        return localised(record, self.language).status
+
     def review(self, record: Record) -> Review:
         """Last and next review of a record, and whether it is overdue, as of the build day."""
         return Review.of_record(record, policy=self.review_policy, today=self.today)
@@ -203,9 +212,10 @@ class PageRenderer:
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             if entry.kind.page_dir is not None:
-                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, entry.record), entry.path))
+                shown = localised(entry.record, self.language).record
+                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path))
             if entry.kind.name == "procedure":
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, entry.record), ""))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), ""))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:

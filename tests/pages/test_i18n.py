@@ -68,3 +68,26 @@ def test_a_procedure_page_has_the_twelve_sections_of_the_national_format_in_the_
     assert headings["zh"][0] == ("1", "办理程序") and headings["zh"][8] == ("9", "费用、规费")
     assert "<dt>Procedure code</dt>" in pages["en"] and "Mã thủ tục" not in pages["en"]
     assert "<dt>手续编号</dt>" in pages["zh"]
+
+
+def test_a_page_without_a_translation_says_so_and_the_vietnamese_site_says_nothing(project: Path):
+    catalog, _ = check_project(project / "data", project / "docs", TODAY, display_base=project)
+    pages = {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+    for path in ("thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md", "thu-tuc/index.md", "minh-bach/index.md"):
+        assert "This page is not yet translated; the Vietnamese version applies." in pages["en"][path], path
+        assert "本页尚未翻译；以越南文版本为准。" in pages["zh"][path], path
+        assert "mb-translation" not in pages["vi"][path], path
+
+
+@pytest.mark.parametrize(("status", "words"), [
+    ("translated", "Where it differs from the Vietnamese text, the Vietnamese text prevails."),
+    ("outdated", "This translation may be behind the Vietnamese text"),
+    ("missing", "This page is not yet translated"),
+])
+def test_each_translation_status_has_its_notice(status, words):
+    from minhbach.pages.translation import translation_notice
+
+    with using("en"):
+        assert words in translation_notice(status)
+    with using("vi"):
+        assert translation_notice("source") == ""
