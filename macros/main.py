@@ -91,3 +91,8 @@ def define_env(env) -> None:
     def unit_directory() -> str:
         """Contact details of every unit."""
         return renderer().unit_directory()
+
+    @macro
+    def record_kinds() -> str:
+        """The record kinds, their folders and the command that starts a new record (the editors' guide)."""
+        return renderer().record_kinds()

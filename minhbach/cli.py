@@ -1,4 +1,4 @@
-"""The `minhbach` command: check, generate, links, report, schema, fix.
+"""The `minhbach` command: check, generate, links, report, new, schema, fix.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors found (in the data, or in the plugin's options in
 mkdocs.yml), 2 usage or internal failure (a bad argument or SOURCE_DATE_EPOCH).
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from minhbach.exports import report
-from minhbach.findings import FORMATTERS, format_text, has_errors, summary
+from minhbach.findings import FORMATTERS, format_ordered, format_text, has_errors, summary
 from minhbach.checks.fix import fix_invisible, fix_nfc
 from minhbach.catalog.review import ReviewPolicy
 from minhbach.site.links.external import ExternalOptions, lychee_binary
@@ -80,11 +80,15 @@ def _check(args: argparse.Namespace) -> int:
     _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
                                 calendar=settings.calendar, cache_dir=cache, macros=project.macros,
                                 root=project.root)
-    output = FORMATTERS[args.format](findings)
+    if args.format == "text":
+        output = format_ordered(findings, verbose=args.verbose, errors_only=args.errors_only)
+    else:  # for tools: every finding, unless asked for errors only
+        output = FORMATTERS[args.format]([f for f in findings if f.is_error or not args.errors_only])
     if output:
         print(output)
     if args.format == "text":
-        print(summary(findings), file=sys.stderr)
+        more = "" if args.verbose or all(f.is_error for f in findings) else "; in từng cảnh báo: minhbach check --verbose"
+        print(summary(findings) + more, file=sys.stderr)
     return EXIT_ERRORS if has_errors(findings) else EXIT_OK
 
 
@@ -120,6 +124,54 @@ def _generate(args: argparse.Namespace) -> int:
         print(f"minhbach generate: bị dừng; {args.output} {'đã được thay' if stop.swapped else 'không đổi'}.", file=sys.stderr)
         return 128 + stop.signum
     print(f"{count} tệp trong {args.output.as_posix()}; {summary(generation.findings)}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from minhbach.catalog import YAML_SUFFIXES, load_catalog
+    from minhbach.model.base import Slug
+    from minhbach.model.draft import PLACEHOLDER, DraftError, draft, draft_yaml
+    from minhbach.model.schema import modeline
+
+    kind = KINDS.get(args.kind)
+    if kind is None:
+        kinds = "\n".join(f"  {name:<10} {item.label} (data/{item.folder}/)" for name, item in KINDS.items())
+        print(f"minhbach new: không có loại bản ghi '{visible(args.kind)}'. Các loại:\n{kinds}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        TypeAdapter(Slug).validate_python(args.id)
+    except ValidationError:
+        print(f"minhbach new: '{visible(args.id)}' không dùng được làm mã bản ghi: chỉ gồm chữ thường không dấu và chữ số, "
+              "nối bằng một gạch ngang, tối đa 120 ký tự (ví dụ cap-ho-chieu-cong-vu).", file=sys.stderr)
+        return EXIT_USAGE
+    project = _project(args.config)
+    if project is None:
+        return EXIT_ERRORS
+    folder = project.data_path / kind.folder
+    taken = [folder / f"{args.id}{suffix}" for suffix in YAML_SUFFIXES if (folder / f"{args.id}{suffix}").exists()]
+    if taken:
+        print(f"minhbach new: {taken[0].as_posix()} đã có; không ghi đè. Sửa tệp đó, hoặc chọn mã khác.", file=sys.stderr)
+        return EXIT_ERRORS
+    catalog, _ = load_catalog(project.data_path, display_base=project.root, root=project.root)
+    existing = {name: sorted(by_id) for name, by_id in catalog.entries.items()}
+    try:
+        result = draft(kind.name, args.id, today=args.today or project.plugin.today(), existing=existing)
+    except DraftError as exc:
+        print(f"minhbach new: chưa tạo được bản ghi loại {kind.name} từ mô hình: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    target = folder / f"{args.id}.yml"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as file:  # never replaces a file, even one made meanwhile
+            file.write(draft_yaml(result, modeline=modeline(kind.name, folder, project.root)))
+    except FileExistsError:
+        print(f"minhbach new: {target.as_posix()} đã có; không ghi đè.", file=sys.stderr)
+        return EXIT_ERRORS
+    print(target.as_posix())
+    print(f"Đã tạo {kind.label.lower()} '{args.id}'. Thay mọi \"{PLACEHOLDER} ...\" bằng nội dung thật, kiểm tra các giá trị "
+          "chọn tạm ở đầu tệp, rồi chạy: minhbach check", file=sys.stderr)
     return EXIT_OK
 
 
@@ -223,6 +275,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--docs", type=Path, help="thư mục trang và tệp mẫu (mặc định: theo mkdocs.yml, hoặc docs)")
     check.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    shown = check.add_mutually_exclusive_group()
+    shown.add_argument("-v", "--verbose", action="store_true", help="in từng cảnh báo (mặc định: lỗi trước, rồi mỗi loại cảnh báo một dòng có số lượng)")
+    shown.add_argument("-q", "--errors-only", action="store_true", help="chỉ in lỗi, không in cảnh báo (vẫn đếm trong dòng tổng kết)")
     check.add_argument("--no-cache", action="store_true", help="đọc lại mọi tệp, không dùng .cache/minhbach")
     check.add_argument("--review-period", type=_kind_period, action="append", default=[], metavar="KIND=PERIOD",
                        help="chu kỳ rà soát mặc định của một loại, ví dụ procedure='6 tháng' (mặc định 12 tháng)")
@@ -258,6 +313,13 @@ def build_parser() -> argparse.ArgumentParser:
     reporting.add_argument("--output", type=Path, default=Path("reports"), help="thư mục ghi báo cáo (mặc định: reports)")
     reporting.add_argument("--today", type=_date, help="ngày lập báo cáo (YYYY-MM-DD)")
     reporting.set_defaults(run=_report)
+
+    new = commands.add_parser("new", help="tạo tệp bản ghi mới với mọi phần bắt buộc (phần chưa biết để {pending: lý do})")
+    new.add_argument("kind", metavar="KIND", help=f"loại bản ghi: {', '.join(KINDS)}")
+    new.add_argument("id", metavar="ID", help="mã bản ghi, cũng là tên tệp: chữ thường không dấu nối bằng gạch ngang")
+    new.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="đọc thư mục dữ liệu trong tệp này (mặc định: mkdocs.yml)")
+    new.add_argument("--today", type=_date, help="coi ngày này là hôm nay (YYYY-MM-DD)")
+    new.set_defaults(run=_new)
 
     schema = commands.add_parser("schema", help="in JSON Schema của một loại bản ghi")
     schema.add_argument("kind", nargs="?", choices=sorted(KINDS))

@@ -145,6 +145,38 @@ def format_github(findings: Iterable[Finding]) -> str:
 FORMATTERS = {"text": format_text, "json": format_json, "github": format_github}
 
 
+def warning_counts(findings: Iterable[Finding]) -> list[str]:
+    """One line per warning code, codes in alphabetical order: how many, in how many files, and the first place.
+
+    `warning[pending]: 99 cảnh báo trong 12 tệp (đầu tiên: data/procedures/a.yml:13)`; printed
+    instead of every warning, so that errors stay in sight (`format_ordered`). Values are made
+    printable as in `format_text`.
+    """
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if not finding.is_error:
+            by_code.setdefault(finding.code, []).append(finding)
+    lines = []
+    for code, found in sorted(by_code.items()):
+        first = found[0]
+        place = f"{visible(first.path)}:{first.line}" if first.line else visible(first.path)
+        files = len({finding.path for finding in found})
+        lines.append(f"warning[{visible(code)}]: {len(found)} cảnh báo trong {files} tệp (đầu tiên: {_line_start(place)})")
+    return lines
+
+
+def format_ordered(findings: Iterable[Finding], *, verbose: bool = False, errors_only: bool = False) -> str:
+    """Text for people: every error first (as `format_text`), then the warnings, one line per code
+    (`warning_counts`), every one of them when `verbose`, none when `errors_only`."""
+    findings = list(findings)
+    errors = [finding for finding in findings if finding.is_error]
+    warnings = [finding for finding in findings if not finding.is_error]
+    parts = [format_text(errors)] if errors else []
+    if warnings and not errors_only:
+        parts.append(format_text(warnings) if verbose else "\n".join(warning_counts(warnings)))
+    return "\n".join(parts)
+
+
 def summary(findings: list[Finding]) -> str:
     errors = sum(1 for f in findings if f.is_error)
     warnings = len(findings) - errors

@@ -42,6 +42,28 @@ def test_errors_exit_one_and_print_path_line_col(in_project: Path, capsys):
     assert f"data/procedures/hop-phap-hoa.yml:{line}:1: error[unknown-key]: khóa `requirement` không có trong mẫu" in out
 
 
+def test_check_prints_errors_first_then_a_count_per_warning_code(in_project: Path, capsys):
+    text = PROCEDURE.replace("updated: 2026-03-01", "updated: 2025-12-01")  # sorts after the unit's warning
+    write_project(in_project, {"data/procedures/hop-phap-hoa.yml": text})
+    assert main(["check", "--today", "2026-11-27"]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert lines[0].startswith(f"data/procedures/hop-phap-hoa.yml:{line_of(text, 'updated:')}:") and "error[date-order]" in lines[0]
+    assert lines[2:] == ["warning[change-note-missing]: 1 cảnh báo trong 1 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:3)",
+                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)"]
+    assert "1 lỗi (errors), 4 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
+
+    assert main(["check", "--today", "2026-11-27", "--errors-only"]) == 1
+    assert capsys.readouterr().out.splitlines() == lines[:2]
+    assert main(["check", "--today", "2026-11-27", "-q", "--format", "json"]) == 1
+    assert [row["code"] for row in json.loads(capsys.readouterr().out)] == ["date-order"]
+
+    assert main(["check", "--today", "2026-11-27", "--verbose"]) == 1
+    verbose = capsys.readouterr().out.splitlines()
+    assert verbose[:2] == lines[:2]
+    assert sum("warning[pending]: `" in line for line in verbose) == 3 and "phong-mot.yml" in "".join(verbose[2:])
+
+
 def test_json_format_is_exactly_one_array(in_project: Path, capsys):
     write_project(in_project, {"data/units/bad.yml": "- 1\n"})
     assert main(["check", "--format", "json", "--today", "2026-11-27"]) == 1
@@ -245,7 +267,7 @@ def test_folders_in_the_config_are_relative_to_it(project: Path, tmp_path: Path,
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert main(["check", "--config", str(project / "mkdocs.yml"), "--today", "2026-11-27"]) == 0
+    assert main(["check", "--config", str(project / "mkdocs.yml"), "--today", "2026-11-27", "--verbose"]) == 0
     assert "phong-mot.yml" in capsys.readouterr().out
 
 
@@ -254,7 +276,8 @@ def test_a_value_with_a_line_break_cannot_forge_a_workflow_command(in_project: P
     forged = PROCEDURE.replace("hours: {pending: Chưa công bố giờ tiếp nhận.}",
                                'hours: {pending: "x\\n::error file=a::forged\\n  ::add-mask::b"}')
     write_project(in_project, {"data/procedures/hop-phap-hoa.yml": forged})
-    assert main(["check", "--today", "2026-11-27", "--format", output_format]) == 0
+    every = ["--verbose"] if output_format == "text" else []  # text lists each warning only when asked
+    assert main(["check", "--today", "2026-11-27", "--format", output_format, *every]) == 0
     out = capsys.readouterr().out
     assert "forged" in out
     assert not any(line.lstrip().startswith(("::error file=a", "::add-mask")) for line in out.splitlines())

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from minhbach.findings import error, format_github, format_json, format_text, warning
+from minhbach.findings import error, format_github, format_json, format_ordered, format_text, warning, warning_counts
 from minhbach.load.text import visible
 
 FINDINGS = [
@@ -104,6 +104,39 @@ def test_github_prints_one_annotation_per_finding_whatever_the_data(finding):
     properties = dict(part.split("=", 1) for part in command.split(" ", 1)[1].split(","))
     assert set(properties) == {"file", "line", "col", "title"}
     assert body.count("%0A") == 1  # the line break between message and hint, nothing else
+
+
+ORDERED = [
+    warning("data/a.yml", 2, 1, "pending", "`fee` đang cập nhật", "gợi ý"),
+    warning("data/b.yml", 7, 3, "pending", "`time` đang cập nhật", "gợi ý"),
+    warning("data/b.yml", 9, 3, "pending", "`hours` đang cập nhật", "gợi ý"),
+    error("data/z.yml", 4, 1, "date-order", "ngày cập nhật trước ngày đăng", "Sửa ngày."),
+    warning("data/c.yml", 0, 0, "change-note-missing", "thiếu ghi chú", ""),
+]
+
+
+def test_people_see_the_errors_first_then_one_line_per_warning_code():
+    assert format_ordered(ORDERED).splitlines() == [
+        "data/z.yml:4:1: error[date-order]: ngày cập nhật trước ngày đăng",
+        "    Sửa ngày.",
+        "warning[change-note-missing]: 1 cảnh báo trong 1 tệp (đầu tiên: data/c.yml)",
+        "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/a.yml:2)",
+    ]
+
+
+def test_verbose_lists_every_warning_after_the_errors_and_errors_only_none():
+    verbose = format_ordered(ORDERED, verbose=True).splitlines()
+    assert verbose[:2] == format_text(ORDERED[3:4]).splitlines()
+    assert verbose[2:] == format_text(ORDERED[:3] + ORDERED[4:]).splitlines()
+    assert format_ordered(ORDERED, errors_only=True) == format_text(ORDERED[3:4])
+    assert format_ordered(ORDERED[:3], errors_only=True) == ""
+
+
+@pytest.mark.parametrize("finding", _hostile_findings())
+def test_a_warning_count_is_one_printable_line_whatever_the_data(finding):
+    lines = warning_counts([warning(finding.path, 3, 5, finding.code, finding.message, finding.hint)])
+    assert len(lines) == 1 and len(lines[0].splitlines()) == 1 and _printable(lines[0])
+    assert not lines[0].lstrip().startswith("::")
 
 
 def test_percent_signs_of_data_stay_percent_signs_in_annotations():

@@ -216,3 +216,15 @@ def test_the_workflows_are_left_out_of_the_menu_until_one_is_published(site: Pat
         assert "quy-trinh/" not in (site / page).read_text(encoding="utf-8"), page
     index = (site / "quy-trinh/index.html").read_text(encoding="utf-8")  # its address still answers, and says why
     assert "Chưa có quy trình nào được công bố" in index
+
+
+def test_the_editors_guide_lists_every_kind_of_record_from_the_model_and_stays_out_of_the_menu(site: Path):
+    from minhbach.model import KINDS
+
+    page = (site / "huong-dan-bien-tap/index.html").read_text(encoding="utf-8")
+    body = article(page)
+    for kind in KINDS.values():
+        assert f"<code>data/{kind.folder}/</code>" in body and f"<code>minhbach new {kind.name} ma-ban-ghi</code>" in body
+        assert f'data-label="Loại bản ghi">{kind.label}</td>' in body
+    assert "{pending:" in body and "make serve" in body
+    assert 'href="huong-dan-bien-tap/"' not in (site / "index.html").read_text(encoding="utf-8").split('<nav class="md-nav md-nav--primary"')[1]

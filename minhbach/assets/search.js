@@ -1,11 +1,16 @@
 /* Site search on the Pagefind index, loaded only when the reader starts searching.
  *
  * Two indexes: the main one (procedures, legal documents, workflows, pages) and announcements,
- * which is searched on announcement pages, or when the reader asks for it.
+ * which is searched on announcement pages, or when the reader asks for it. Both are searched
+ * through one copy of Pagefind's script and WebAssembly: the announcements index is merged into
+ * the main one's instance (`mergeIndex`). Folders come from the page (`data-mb-search-*`).
  *
- * The index was built with "đ" written as "d" (Pagefind already ignores the other diacritics),
- * so the query gets the same treatment: "đăng ký", "dang ky" and "DANG KY" all find "Đăng ký".
- * Titles and summaries shown come from the page itself, with their real diacritics.
+ * The index holds whole words, folded (no diacritics, "đ" as "d", lower case) and each ending
+ * with "ǂ" (see minhbach/site/search.py); `words` gives a query the same treatment, so that
+ * "phi" finds "phí" and "lệ phí" but not "phía", as Pagefind would if it matched prefixes.
+ * A query that contains a synonym (search-synonyms.json, from the project's search/synonyms.yml)
+ * is also searched with each other term of its group in its place.
+ * Titles, summaries, types and statuses shown come from the page itself, with their real diacritics.
  */
 (function () {
   "use strict";
@@ -17,30 +22,70 @@
   var list = root.querySelector("[data-mb-search-results]");
   var toggle = document.getElementById("__search");
   var base = new URL(root.getAttribute("data-mb-base") || ".", document.baseURI);
-  var bundles = { main: "pagefind/", news: "pagefind-thong-bao/" };
-  var loaded = {};
-  var withNews = /\/thong-bao\//.test(window.location.pathname);
+  var mainIndex = root.getAttribute("data-mb-search-index") || "pagefind/";
+  var newsIndex = root.getAttribute("data-mb-search-news-index");
+  var newsPages = root.getAttribute("data-mb-search-news-pages");
+  var synonymsFile = root.getAttribute("data-mb-search-synonyms");
+  var TERMINATOR = "ǂ";
+  var MAX_FORMS = 4; /* the query and up to three synonym forms: each form may load more of the index */
+  var pagefind = null;
+  var news = null;
+  var synonyms = null;
+  var withNews = !!newsPages && window.location.pathname.indexOf(new URL(newsPages, base).pathname) === 0;
   var latest = 0;
 
+  /* As minhbach/load/searchtext.py `fold`. */
   function fold(text) {
-    return text.replace(/đ/g, "d").replace(/Đ/g, "D");
+    return text.toLowerCase().replace(/đ/g, "d").normalize("NFD").replace(/\p{M}/gu, "");
   }
 
-  function plain(text) {
-    return fold(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  /* As minhbach/load/searchtext.py `index_words`, without the terminator: the folded words. */
+  function words(text) {
+    return fold(text).split(/[^\p{L}\p{N}]|ǂ/u).filter(function (w) { return w; });
   }
 
-  /* Pagefind scores the whole text; a reader expects the page whose title says what they typed.
-   * Rank: the title contains the query, then the title contains every word, then the rest; inside
-   * each group, pages with the words side by side first, then Pagefind's score. */
-  function rank(query, items, phrased, scores) {
-    var q = plain(query).trim();
-    var words = q.split(/\s+/);
+  function indexed(wordList) {
+    return wordList.map(function (w) { return w + TERMINATOR; }).join(" ");
+  }
+
+  function find(haystack, needle) {
+    for (var i = 0; i + needle.length <= haystack.length; i++) {
+      var match = true;
+      for (var j = 0; j < needle.length && match; j++) match = haystack[i + j] === needle[j];
+      if (match) return i;
+    }
+    return -1;
+  }
+
+  /* The query's words, then, for each group of synonyms, the query with the group's longest term
+   * that it contains replaced by each other term of the group; `MAX_FORMS` at most. */
+  function forms(queryWords) {
+    var found = [queryWords];
+    (synonyms || []).forEach(function (group) {
+      if (!Array.isArray(group)) return;
+      var terms = group.map(function (term) { return words(String(term)); });
+      var term = terms.filter(function (t) { return t.length && find(queryWords, t) >= 0; })
+        .sort(function (a, b) { return b.length - a.length; })[0];
+      if (!term) return;
+      var at = find(queryWords, term);
+      terms.forEach(function (other) {
+        if (other !== term && other.length) found.push(queryWords.slice(0, at).concat(other, queryWords.slice(at + term.length)));
+      });
+    });
+    return found.slice(0, MAX_FORMS);
+  }
+
+  /* Pagefind weighs the title above the rest; a reader expects the page whose title says what
+   * they typed, first. Rank: the title has a form's words side by side, then all of a form's
+   * words, then the rest; inside each group, pages with the query's words side by side first, then
+   * those with a synonym form's (`phrased`: the form's number, `MAX_FORMS` for none), then
+   * Pagefind's score. */
+  function rank(queryForms, items, phrased, scores) {
     function score(data, index) {
-      var title = plain((data.meta && data.meta.title) || "");
-      var titleWords = title.split(/[^a-z0-9]+/);
-      var inTitle = title.indexOf(q) >= 0 ? 0 : words.every(function (w) { return titleWords.indexOf(w) >= 0; }) ? 1 : 2;
-      return [inTitle, phrased[index] ? 0 : 1, -scores[index], index];
+      var title = words((data.meta && data.meta.title) || "");
+      var inTitle = queryForms.some(function (f) { return find(title, f) >= 0; }) ? 0
+        : queryForms.some(function (f) { return f.every(function (w) { return title.indexOf(w) >= 0; }); }) ? 1 : 2;
+      return [inTitle, phrased[index], -scores[index], index];
     }
     return items.map(function (data, index) { return { data: data, key: score(data, index) }; })
       .sort(function (a, b) {
@@ -50,32 +95,55 @@
       .map(function (entry) { return entry.data; });
   }
 
-  function load(name) {
-    if (!loaded[name]) {
-      loaded[name] = import(new URL(bundles[name] + "pagefind.js", base).href).then(function (module) {
-        module.options({ baseUrl: base.pathname });
-        return module;
+  function load() {
+    if (!pagefind) {
+      var synonymsLoaded = !synonymsFile ? Promise.resolve([]) : fetch(new URL(synonymsFile, base).href)
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (data) { return Array.isArray(data) ? data : []; }, function () { return []; });
+      pagefind = Promise.all([import(new URL(mainIndex + "pagefind.js", base).href), synonymsLoaded]).then(function (loaded) {
+        synonyms = loaded[1];
+        return loaded[0].options({ baseUrl: base.pathname }).then(function () { return loaded[0]; });
       }, function () { return null; });
     }
-    return loaded[name];
+    if (withNews && newsIndex && !news) {
+      /* A site without announcements has no such index, and Pagefind keeps an index it failed to
+       * merge in every later search: merge only one that is there. */
+      var entry = fetch(new URL(newsIndex + "pagefind-entry.json", base).href, { method: "HEAD" })
+        .then(function (response) { return response.ok; }, function () { return false; });
+      news = Promise.all([pagefind, entry]).then(function (found) {
+        return found[0] && found[1] && found[0].mergeIndex(new URL(newsIndex, base).pathname, { baseUrl: base.pathname });
+      }).catch(function () { return null; });
+    }
+    return (news || Promise.resolve()).then(function () { return pagefind; });
   }
 
-  /* Term search, and for several words a phrase search whose pages come first. */
-  function find(module, folded) {
+  /* Term search of each form, and for several words a phrase search whose pages come first:
+   * `phrase` gives, by result id, the first form whose words the page has side by side. */
+  function searchForms(module, queryForms) {
     if (!module) return Promise.resolve({ results: [], phrase: {} });
-    return module.search(folded).then(function (terms) {
-      if (folded.split(/\s+/).length < 2) return { results: terms.results, phrase: {} };
-      return module.search('"' + folded.replace(/"/g, "") + '"').then(function (phrase) {
-        var seen = {};
-        var inPhrase = {};
-        phrase.results.forEach(function (r) { inPhrase[r.id] = true; });
-        var merged = phrase.results.concat(terms.results).filter(function (r) {
-          if (seen[r.id]) return false;
-          seen[r.id] = true;
-          return true;
+    var searches = [];
+    queryForms.forEach(function (f, form) {
+      if (f.length > 1) searches.push({ phrase: true, form: form, term: '"' + indexed(f) + '"' });
+      searches.push({ phrase: false, form: form, term: indexed(f) });
+    });
+    return Promise.all(searches.map(function (s) { return module.search(s.term); })).then(function (found) {
+      var byId = {};
+      var inPhrase = {};
+      var results = [];
+      found.forEach(function (response, index) {
+        response.results.forEach(function (r) {
+          if (searches[index].phrase) { /* a phrase's score says nothing: every phrase match has 1 */
+            inPhrase[r.id] = Math.min(searches[index].form, r.id in inPhrase ? inPhrase[r.id] : Infinity);
+          } else if (!byId[r.id]) {
+            byId[r.id] = r;
+            results.push(r);
+          } else if (r.score > byId[r.id].score) {
+            results[results.indexOf(byId[r.id])] = r;
+            byId[r.id] = r;
+          }
         });
-        return { results: merged, phrase: inPhrase };
       });
+      return { results: results, phrase: inPhrase };
     });
   }
 
@@ -106,6 +174,19 @@
     var title = document.createElement("h1");
     title.textContent = (data.meta && data.meta.title) || data.url;
     article.appendChild(title);
+    if (data.meta && data.meta.kind) {
+      var kind = document.createElement("p");
+      kind.className = "mb-search-kind";
+      kind.textContent = data.meta.kind;
+      if (data.meta.status) {
+        var status = document.createElement("span");
+        status.className = "mb-badge " + (/^mb-status-[a-z]+$/.test(data.meta.badge || "") ? data.meta.badge : "mb-status-unknown");
+        status.textContent = data.meta.status;
+        kind.appendChild(document.createTextNode(" · "));
+        kind.appendChild(status);
+      }
+      article.appendChild(kind);
+    }
     if (data.meta && data.meta.summary) {
       var summary = document.createElement("p");
       summary.textContent = data.meta.summary;
@@ -119,37 +200,33 @@
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
-    if (!query) {
+    var queryWords = words(query);
+    if (!queryWords.length) {
       list.replaceChildren();
-      meta.textContent = "Gõ từ cần tìm";
+      meta.textContent = query ? "Không tìm thấy trang phù hợp" : "Gõ từ cần tìm";
       return;
     }
     meta.textContent = "Đang tìm…";
-    var folded = fold(query);
-    var names = withNews ? ["main", "news"] : ["main"];
+    var queryForms = null;
     new Promise(function (resolve) { setTimeout(resolve, 150); }).then(function () {
       if (ticket !== latest) return null;
-      return Promise.all(names.map(function (name) {
-        return load(name).then(function (module) { return find(module, folded); });
-      }));
+      return load().then(function (module) {
+        queryForms = forms(queryWords);
+        return searchForms(module, queryForms);
+      });
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
-      var top = [];
-      var phrased = [];
-      var scores = [];
-      var total = 0;
-      found.forEach(function (group) {
-        total += group.results.length;
-        group.results.slice(0, 20).forEach(function (r) {
-          top.push(r);
-          phrased.push(!!group.phrase[r.id]);
-          scores.push(r.score || 0);
-        });
-      });
-      return Promise.all(top.map(function (r) { return r.data(); })).then(function (items) {
+      function phraseRank(r) { return r.id in found.phrase ? found.phrase[r.id] : MAX_FORMS; }
+      var ordered = found.results.slice().sort(function (a, b) {
+        return phraseRank(a) - phraseRank(b) || (b.score || 0) - (a.score || 0);
+      }).slice(0, 20);
+      var phrased = ordered.map(phraseRank);
+      var scores = ordered.map(function (r) { return r.score || 0; });
+      var total = found.results.length;
+      return Promise.all(ordered.map(function (r) { return r.data(); })).then(function (items) {
         if (ticket !== latest) return;
-        var shown = rank(query, items, phrased, scores).slice(0, 10).map(item);
-        if (!withNews && loaded.main) shown.push(moreButton());
+        var shown = rank(queryForms, items, phrased, scores).slice(0, 10).map(item);
+        if (!withNews && newsIndex) shown.push(moreButton());
         list.replaceChildren.apply(list, shown);
         meta.textContent = total === 0 ? "Không tìm thấy trang phù hợp" : total + " trang phù hợp" + (total > 10 ? ", hiện 10 trang đầu" : "");
       });
@@ -159,7 +236,7 @@
   }
 
   input.addEventListener("input", search);
-  input.addEventListener("focus", function () { load("main"); if (withNews) load("news"); }, { once: true });
+  input.addEventListener("focus", function () { load(); }, { once: true });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var first = list.querySelector("a");

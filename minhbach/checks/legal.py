@@ -1,7 +1,7 @@
 """Legal documents: status consistent with dates and replacements; procedures resting on valid law;
 a link to the official full text of every document in force.
 
-A document in force without `url` is a warning (`legal-no-url`), not an error: readers can still find it
+A document known to be in force (its status recorded, not pending) without `url` is a warning (`legal-no-url`), not an error: readers can still find it
 by its number, and an address must come from the official source (the national legal database vbpl.vn
 or the official gazette), never be guessed to silence the check. The address itself is checked by the
 external link job (`site.links.external`) once it is published on the document's page.
@@ -65,8 +65,8 @@ def _basis_findings(entry: Entry, procedure: Procedure, catalog: Catalog, today:
 
 
 def _full_text_findings(entry: Entry, document: LegalDocument, today: dt.date) -> list[Finding]:
-    if document.url is not None or not document.in_force_on(today)[0]:
-        return []
+    if document.url is not None or not isinstance(document.status, Validity) or not document.in_force_on(today)[0]:
+        return []  # no status yet: the pending warning already asks for it, and the full text comes with it
     position = entry.position(("number",), prefer_key=True)
     return [warning(entry.path, position.line, position.column, "legal-no-url",
                     f"văn bản '{document.label}' đang có hiệu lực nhưng chưa có địa chỉ toàn văn chính thức (`url`)",

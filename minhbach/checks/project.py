@@ -17,6 +17,7 @@ from minhbach.settings.defaults import DEFAULTS
 from minhbach.settings.calendar import WorkCalendar
 from minhbach.catalog.macros import MacrosConfig, load_site_macros
 from minhbach.load.files import Listing, UnsafeFile, folder_outside, read_limited
+from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
 
 
 def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset[str]:
@@ -67,7 +68,7 @@ def check_project(
     `macros` is the macros plugin's configuration (None: the site has no macros plugin, no page renders macros).
     `root` is the project's folder (default: `display_base`, else the working folder): a data or
     docs folder outside it is not read, and nothing is read or published through a link out of
-    its folder (see `sourcefiles`).
+    its folder (see `sourcefiles`); the search box's synonyms are read from it (`load.synonyms`).
     """
     base = display_base or Path.cwd()
     root = root or base
@@ -88,4 +89,5 @@ def check_project(
                            review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages),
                            markup_files=markup, macros=site_macros)
     findings += listing.findings + page_findings + run_checks(catalog, context)
+    findings += read_synonyms(root, shown=shown_path(root / SYNONYMS_FILE, base))[1]
     return catalog, sorted_findings(findings)

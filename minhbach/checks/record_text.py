@@ -1,4 +1,5 @@
-"""Markdown in records: what the restricted subset will not show as written is a finding.
+"""Markdown in records: what the restricted subset will not show as written is a finding; and texts a
+new record's draft left to write (`checks.pending.placeholder_findings`).
 
 Runs on one record as it is read (its findings are cached with it), because rendering every
 announcement body on every check would cost more than all the other checks together.
@@ -53,4 +54,6 @@ def check_record(record: Record, doc: SourceDocument) -> list[Finding]:
         if problems:
             position = doc.position(doc.locate(loc)[0])
             findings += [finding_of(doc.path, position.line, position.column, problem) for problem in dict.fromkeys(problems)]
-    return findings
+    from minhbach.checks.pending import placeholder_findings  # the checks package needs the catalog, which reads records with this
+
+    return findings + placeholder_findings(record, doc)

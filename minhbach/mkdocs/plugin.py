@@ -18,7 +18,7 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -26,7 +26,7 @@ from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import FRONT_MATTER_KEYS
 from minhbach.catalog.macros import MacrosConfig
 from minhbach.exports.alternates import head_links
-from minhbach.findings import Finding, format_text
+from minhbach.findings import Finding, format_text, warning_counts
 from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.languages import Language, LanguageError, language_of, languages_of
@@ -34,18 +34,30 @@ from minhbach.mkdocs.alternates import Alternate, alternates, without_language_l
 from minhbach.mkdocs.fallback import add_source_files, published_pages
 from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
+from minhbach.model import Record
 from minhbach.pages import PageRenderer
 from minhbach.pages.i18n import SOURCE, translations, using
 from minhbach.pages.translation import translation_notice
+from minhbach.pages import problems
+from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
-from minhbach.site.search import SearchDocuments
+from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
+from minhbach.site.search import SearchDocuments, page_settings, record_labels, write_synonyms
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
+
+
+def _shown_prefix(folder: Path, root: Path) -> str:
+    """`folder` as findings name files in it, from the project's folder `root`, with a slash ("docs/"); "" when outside it."""
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix() + "/"
+    except ValueError:
+        return ""
 
 
 def _macros_config(config: MkDocsConfig, root: Path) -> MacrosConfig | None:
@@ -123,6 +135,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.source_docs: Path | None = None  # the source language's docs_dir
         self.untranslated: set[str] = set()  # pages of this build taken from the source's docs_dir (src_uri)
         self.language_pages: dict[str, set[str]] = {}  # the hand-written pages each language publishes (src_uri), by code
+        self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
+        self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
+        self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -149,18 +164,18 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
                                           macros=_macros_config(config, root), language=self.language.code)
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
-        try:  # findings name pages from the project's folder ("docs/lien-he.md"); MkDocs from docs/
-            docs_prefix = self.source_docs.resolve().relative_to(root.resolve()).as_posix() + "/"
-        except ValueError:
-            docs_prefix = ""
+        docs_prefix = _shown_prefix(self.source_docs, root)  # findings name files from the project's folder ("docs/lien-he.md")
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
-        for finding in self.findings:
-            level = logging.ERROR if finding.is_error else logging.INFO
-            log.log(level, format_text([finding]))
+        for finding in self.findings:  # each error; each warning only with `mkdocs build --verbose`
+            log.log(logging.ERROR if finding.is_error else logging.DEBUG, format_text([finding]))
+        for line in warning_counts(self.findings):
+            log.info(line)
         mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
+        if MinhbachPlugin.command == "serve":
+            self._preview_problems(data_prefix=_shown_prefix(root / settings.data_dir, root), docs_prefix=docs_prefix)
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if self._raw_blocks not in config.markdown_extensions:
@@ -170,6 +185,26 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, THEME_DIR)
         return config
 
+    def _preview_problems(self, *, data_prefix: str, docs_prefix: str) -> None:
+        """Under `mkdocs serve`: the pages that show the errors the strict build would stop on (`pages.problems`).
+
+        The findings are the build's own (`self.findings`, one check for both): each record file with an
+        error gets a page at its own URL instead of its page (or of a 404), hand-written pages with an
+        error get the list at their top, and `problems.ERRORS_PAGE` lists them all.
+        """
+        assert self.renderer is not None
+        href = self.renderer.href
+        blocked = problems.blocked_records(self.findings, data_prefix)
+        self._preview_pages = {page: (problems.record_error_page(page, found, href=href), found[0].path) for page, found in blocked.items()}
+        pages = {f.path: page for f in self.findings
+                 if f.is_error and (page := problems.page_of(f.path, data_prefix=data_prefix, docs_prefix=docs_prefix)) is not None}
+        self._preview_pages[problems.ERRORS_PAGE] = (problems.errors_page(self.findings, pages=pages, href=href), "")
+        self._page_problems = {}
+        for finding in self.findings:
+            page = finding.path.removeprefix(docs_prefix) if docs_prefix and finding.path.startswith(docs_prefix) else None
+            if page in self._pages_with_errors:
+                self._page_problems.setdefault(page, []).append(finding)
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
@@ -177,17 +212,26 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self.language_pages = published_pages(self.languages, root=Path(config.config_file_path).parent)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
+        # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
+        # MkDocs' own "not in the nav" level keeps them out of its list of pages missing from the nav.
+        pages = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
         for item in self.generation.files(hand_written, workers=available_cores()):
+            if item.path in self._preview_pages:
+                continue  # serve only: the record's errors are shown at its URL instead (`_preview_problems`)
             if item.page:
                 self._generated_sources[item.path] = item.edit_source
+            inclusion = pages if item.page else InclusionLevel.UNDEFINED
             if item.source_file is not None:
-                generated = File.generated(config, item.path, abs_src_path=str(item.source_file))
+                generated = File.generated(config, item.path, abs_src_path=str(item.source_file), inclusion=inclusion)
             else:
-                generated = File.generated(config, item.path, content=item.read())
+                generated = File.generated(config, item.path, content=item.read(), inclusion=inclusion)
             if item.edit_source:
                 generated.edit_uri = f"../{item.edit_source}"
             files.append(generated)
+        for path, (markdown, source) in self._preview_pages.items():
+            self._generated_sources[path] = source
+            files.append(File.generated(config, path, content=markdown, inclusion=pages))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -242,6 +286,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
         env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url if absolute else None)
         env.filters["mb_without_language_links"] = without_language_links
+        env.globals["mb_preview_banner"] = ""  # ditto: under `mkdocs serve`, the number of errors that block publishing
+        if MinhbachPlugin.command == "serve" and self.renderer is not None:
+            env.globals["mb_preview_banner"] = problems.banner(sum(1 for f in self.findings if f.is_error))
+            env.globals["mb_preview_errors_url"] = self.renderer.site_path(problems.ERRORS_PAGE)
+        env.globals["mb_search"] = page_settings()  # used by theme/partials/search.html
         return env
 
     def alternates(self, page: Page | None, *, site_url: str | None = None) -> list[Alternate]:
@@ -268,22 +317,35 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if page.file.src_uri in self.untranslated:  # a hand-written page this language has no copy of
             with using(self.language.code if self.language else SOURCE):
                 html = f"{html[:heading_end]}\n{translation_notice('missing')}{html[heading_end:]}"
+        found = self._page_problems.get(page.file.src_uri)
+        if found:  # serve only: what stops the build, at the top of the page
+            html = f"{problems.problems_admonition(found)}\n{html}"
         theme_texts(page, meta_is_html=page.file.src_uri in self._generated_sources)
         accept_encoded_anchors(page)
         return html
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        self._page_records = {} if self.catalog is None else {
+            page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
+        labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
-                                  description=page.meta.get("description") or "")
+                                  description=page.meta.get("description") or "", headings=not page.file.generated_by,
+                                  **labels)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents.write(Path(config.site_dir))
+        groups, _ = read_synonyms(Path(config.config_file_path).parent)  # its findings are the checks' (`check_project`)
+        write_synonyms(Path(config.site_dir), groups)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        """Rebuild when a record or the search box's synonyms (`load.synonyms`, if the site has them) change."""
+        root = Path(config.config_file_path).parent
+        server.watch(str(root / self.config.data_dir))
+        if (root / SYNONYMS_FILE).is_file():
+            server.watch(str(root / SYNONYMS_FILE))
         return server

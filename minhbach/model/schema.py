@@ -8,6 +8,7 @@ to name the keys a mapping allows and the title of a missing part.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,17 @@ def json_schema(kind: str) -> dict[str, Any]:
     model = KINDS[kind].model
     schema = model.model_json_schema(mode="validation")
     return {"$schema": DIALECT, "$id": f"{kind}.schema.json", **schema}
+
+
+SCHEMAS_DIR = "schemas"
+"""Where `make schemas` writes the schemas, relative to the project's folder; records name them in their first line."""
+
+
+def modeline(kind: str, record_folder: Path, root: Path) -> str:
+    """The first line of a record of `kind` in `record_folder`: the schema its editor reads (yaml-language-server),
+    as a path relative to the record ("../../schemas/procedure.schema.json" for data/procedures/ of `root`)."""
+    target = os.path.relpath(root / SCHEMAS_DIR / f"{kind}.schema.json", record_folder)
+    return f"# yaml-language-server: $schema={Path(target).as_posix()}"
 
 
 def schema_text(kind: str) -> str:

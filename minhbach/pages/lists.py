@@ -1,10 +1,10 @@
-"""Lists across record kinds for hand-written pages: the newest changes, the directory of units."""
+"""Lists across record kinds for hand-written pages: the newest changes, the directory of units, the kinds themselves."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from minhbach.model import Procedure
+from minhbach.model import KINDS, Procedure
 from minhbach.pages.paths import page_path
 
 if TYPE_CHECKING:
@@ -31,3 +31,8 @@ def recent_changes(r: PageRenderer, *, limit: int, page: str) -> str:
 def unit_directory(r: PageRenderer) -> str:
     """Contact details of every unit."""
     return r.render("partials/unit_directory.md.j2", units=r.catalog.units)
+
+
+def record_kinds(r: PageRenderer) -> str:
+    """The record kinds (`model.KINDS`): label, folder under the data folder, and how to start a new record."""
+    return r.render("partials/record_kinds.md.j2", kinds=list(KINDS.values()))

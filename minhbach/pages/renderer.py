@@ -199,6 +199,10 @@ class PageRenderer:
         """Contact details of every unit."""
         return lists.unit_directory(self)
 
+    def record_kinds(self) -> str:
+        """The table of record kinds, for the editors' guide."""
+        return lists.record_kinds(self)
+
     # What a build generates --------------------------------------------------------------
 
     def page_jobs(self) -> list[PageJob]:

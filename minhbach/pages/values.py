@@ -106,11 +106,16 @@ def mermaid_label(text: str) -> str:
     return " ".join(text.split()).translate(_MERMAID_ENTITIES)
 
 
+def status_class(status: Validity) -> str:
+    """The badge's class of a legal document's status: ok in force, partial partly expired, bad otherwise."""
+    return "mb-status-ok" if status is Validity.IN_FORCE else "mb-status-partial" if status is Validity.PARTLY_EXPIRED else "mb-status-bad"
+
+
 def status_badge(document: LegalDocument) -> Markup:
     status = document.status
     if isinstance(status, Pending):
         return Markup('<span class="mb-badge mb-status-unknown">{}</span>').format(gettext("Tình trạng: đang cập nhật"))
-    css = "mb-status-ok" if status is Validity.IN_FORCE else "mb-status-partial" if status is Validity.PARTLY_EXPIRED else "mb-status-bad"
+    css = status_class(status)
     return Markup('<span class="mb-badge {css} mb-status-{value}">{label}</span>').format(css=css, value=status.value, label=label(status))
 
 

@@ -385,7 +385,7 @@ def _build_into(staging: Path, languages: Sequence[Language], env: dict[str, str
 
 def _build_search_index(site: Path) -> int:
     """Build the search index from the documents the MkDocs build wrote, then remove them: readers
-    only load the index, and a published copy of every page's opening words would be one more file
+    only load the index, and a published copy of every page's text would be one more file
     for others to depend on. 1 (with the reason) when the index cannot be built."""
     from minhbach.site.search import DOCUMENTS_FILE, SearchError, build_index
 

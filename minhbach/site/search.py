@@ -1,16 +1,33 @@
 """The search index: every record page and hand-written page of a built site, in Pagefind.
 
-Pagefind (1.5) already matches "ho chieu" to "hộ chiếu", but treats "đ" as a letter of its own.
-The page text given to it therefore has "đ" written as "d", and the search box does the same to
-the query. The real title and summary are stored as metadata, for display.
+What is indexed. The whole text of each page as converted from Markdown (steps, dossier items,
+fees, times, reception place and hours, contacts, document numbers and titles: what citizens come
+for), except what every generated page of a kind repeats word for word (see `_REPEATED`: section
+headings, table heads, review dates, "đang cập nhật"...). The labels of fact lists are indexed
+only in front of a known value. The title is indexed with weight `TITLE_WEIGHT` and the summary
+with `SUMMARY_WEIGHT` (Pagefind's `data-pagefind-weight`), so that a match in the name ranks
+first. A page's text stops after `BODY_WORDS` words. Indexing whole pages costs little for the
+first query because words are whole (below): a query loads the index chunks of its own words,
+not of every word they begin (at 12,300 synthetic pages the first query downloads less than
+when only titles, summaries and 25 opening words were indexed; the README has the figures).
 
-Only the title, the summary and the opening words of each page's own prose (not the headings, fact
-lists and tables that every page of a kind repeats) are indexed, and announcements, which
-outnumber everything else four to one at province scale, have an index of their own that the
-search box loads only when the reader asks for them (or reads announcements). Vietnamese syllables
-are short and few, so the posting lists of common ones ("ho", "cho", "thu") grow with every page;
-indexing whole pages made the first query of a 1,200-page site download 460 KB. Titles and
-summaries are what a reader searches for; the opening words catch the rest.
+Whole syllables. Pagefind matches every query word as a prefix of the words it indexed, so that
+"phi" would find "phía" and "dang" "đăng cai" as much as "phí" and "đăng ký". Vietnamese is
+written in syllables, and a reader who types one means that syllable. So the text Pagefind is
+given is folded (`load.searchtext.fold`: no diacritics, "đ" as "d", lower case) and every word
+in it ends with `TERMINATOR`, a letter that no folded word contains (`index_words`); the search
+box does the same to each query word, so that a prefix match is a whole-word match. Pagefind
+keeps letters and digits of a word and drops other characters (Pagefind 1.5,
+`pagefind/src/fossick/mod.rs`), so the terminator is a letter ("ǂ"), and words are cut at every
+other character here, as in the query: "118/2025/QH15" is indexed as three words side by side,
+which the search box's phrase search (for every query of several words) finds. Pagefind's own
+ranking options stay as they are; the search box puts pages with the query in their title, then
+with its words side by side, first. The title, summary, type and legal status shown in results
+are Pagefind metadata, with their real diacritics.
+
+Announcements, which outnumber everything else four to one at province scale, have an index of
+their own that the search box loads only when the reader asks for them (or reads announcements),
+through the same Pagefind instance (`mergeIndex`).
 
 The text comes from each page as converted from Markdown, never from the theme's layout: the
 MkDocs build hands every page to `SearchDocuments`, which writes `DOCUMENTS_FILE` into the built
@@ -30,33 +47,52 @@ from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from minhbach.load.searchtext import index_words
+from minhbach.load.synonyms import browser_synonyms
+from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, LegalDocument, Record, Validity
+from minhbach.pages.values import status_class
 from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
 INDEX_DIR = "pagefind"
-ANNOUNCEMENTS_INDEX_DIR = "pagefind-thong-bao"
-ANNOUNCEMENTS_PREFIX = "/thong-bao/"
+ANNOUNCEMENTS_INDEX_DIR = f"pagefind-{ANNOUNCEMENTS_PAGE_DIR}"
+ANNOUNCEMENTS_PREFIX = f"/{ANNOUNCEMENTS_PAGE_DIR}/"
+SYNONYMS_JSON = "search-synonyms.json"
+"""Written into the built site by the MkDocs build: the synonyms (`load.synonyms`) the search box
+loads with the index, as `[["visa", "thi thuc"], ...]` (terms folded)."""
 DOCUMENTS_FILE = "search-documents.json"
 """Written into the built site by the MkDocs build; `build_index` reads it, and the site build
 removes it once the index is built (readers only ever load the Pagefind bundles)."""
-BODY_WORDS = 25
+BODY_WORDS = 1500
+"""Words of a page's text indexed at most: the longest real record page has about 1,100."""
 SUMMARY_CHARACTERS = 200
+TITLE_WEIGHT = 10
+"""Pagefind's weight of a word of the title (its highest); a word of the text weighs 1."""
+SUMMARY_WEIGHT = 3
+PAGE_KIND = "Trang"
+"""The type shown for a hand-written page in results (record pages show their kind's label)."""
 _SLICE = 1024  # characters of content HTML read at a time
 
-_HIDDEN = frozenset({"script", "style", "svg", "nav", "form"})
-"""Elements with no words for search: code, drawings and controls."""
-_REPEATED = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "dl", "table", "figure", "pre"})
-"""Parts every page of a kind repeats (headings, fact lists, tables): noise for search, and the
-posting lists of their syllables would grow with every page. So are a record page's lead
-(`p.mb-lead`, its summary again) and its notices (`div.mb-alert`)."""
+_HIDDEN = frozenset({"script", "style", "svg", "nav", "form", "button"})
+"""Elements with no words for search: code, drawings and controls; so are elements with the
+`hidden` attribute (shown only by a script, e.g. the dossier checklist's hints)."""
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_REPEATED = _HEADINGS | {"h1", "th", "figure", "pre"}
+"""Parts every generated page of a kind repeats (headings, the heads of tables): noise for
+search, and the posting lists of their syllables would grow with every page. So are (see
+`_REPEATED_CLASSES`) a record page's lead (`p.mb-lead`, its summary again), its notices
+(`div.mb-alert`), its notice links (`p.mb-notice-links`), its print-only header
+(`dl.mb-print-only`), its review dates (`dl.mb-review`), its history of changes
+(`ol.mb-changes`: "Đăng lần đầu" on every page) and the "đang cập nhật" of a value not yet
+known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
+of a value (`dd`) with words: "Thời gian tiếp nhận" finds the pages that say when, not every
+procedure. The headings of a hand-written page are its own, and are indexed (`headings`)."""
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_REPEATED_CLASSES = {"p": ("mb-lead", "mb-notice-links"), "div": ("mb-alert",), "dl": ("mb-print-only", "mb-review"),
+                     "span": ("mb-pending",), "ol": ("mb-changes",)}
 
 
 class SearchError(Exception):
     """The search index cannot be built as the site is: its documents are missing or a page has none."""
-
-
-def fold_d(text: str) -> str:
-    """"đ" written as "d" and "Đ" as "D", as in the text Pagefind is given and in the search box's query."""
-    return text.replace("đ", "d").replace("Đ", "D")
 
 
 def _words(parts: list[str]) -> str:
@@ -65,29 +101,38 @@ def _words(parts: list[str]) -> str:
 
 class _ContentText(HTMLParser):
     """The words of a page's content HTML: its first `<h1>`'s (`title`), the others (`rest`), and
-    those of its own prose (`prose`: outside `_REPEATED` parts). Hidden elements (`_HIDDEN`) and
+    those of its own prose (`prose`: outside `_REPEATED` parts, but for headings when `headings`, labels of fact lists only before a
+    value with words). Hidden elements (`_HIDDEN`) and
     heading permalinks (`a.headerlink`, from the toc extension) give none. Every tag separates
     words, as a browser's block elements mostly do. An element left open hides or repeats up to
     the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, headings: bool = False) -> None:
         super().__init__(convert_charrefs=True)
+        self.repeated = _REPEATED - _HEADINGS if headings else _REPEATED
         self.rest: list[str] = []
         self.title: list[str] = []
         self.prose: list[str] = []
         self.has_title = False
         self._open: list[list] = []  # [tag, depth, kind] of the elements being skipped or read apart
-        self._inside = {"hidden": 0, "title": 0, "repeated": 0}  # how many of `_open` are of each kind
+        self._inside = {"hidden": 0, "title": 0, "repeated": 0, "label": 0, "value": 0}  # how many of `_open` are of each kind
+        self._label: list[str] = []  # the words of the last `dt`, until a `dd` with a value takes them
+        self._value_starts: list[int] = []  # where in `prose` each open `dd` starts
 
     def _kinds(self, tag: str, attrs: list[tuple[str, str | None]]) -> tuple[str, ...]:
         classes = next((value or "" for name, value in attrs if name == "class"), "").split() if attrs else ()
-        if tag in _HIDDEN or tag == "a" and "headerlink" in classes:
+        if tag in _VOID:  # never closed: hides or repeats nothing
+            return ()
+        if tag in _HIDDEN or tag == "a" and "headerlink" in classes or any(name == "hidden" for name, _ in attrs):
             return ("hidden",)
         if tag == "h1" and not self.has_title:
             self.has_title = True
             return ("title", "repeated")
-        if (tag in _REPEATED or tag == "p" and "mb-lead" in classes
-                or tag == "div" and any(name.startswith("mb-alert") for name in classes)):
+        if tag == "dt":
+            return ("label",)
+        if tag == "dd":
+            return ("value",)
+        if tag in self.repeated or any(name.startswith(prefix) for name in classes for prefix in _REPEATED_CLASSES.get(tag, ())):
             return ("repeated",)
         return ()
 
@@ -99,6 +144,10 @@ class _ContentText(HTMLParser):
         for kind in self._kinds(tag, attrs):
             self._open.append([tag, 1, kind])
             self._inside[kind] += 1
+            if kind == "label":
+                self._label = []
+            elif kind == "value":
+                self._value_starts.append(len(self.prose))
 
     def handle_endtag(self, tag: str) -> None:
         for element in self._open:
@@ -106,6 +155,8 @@ class _ContentText(HTMLParser):
                 element[1] -= 1
                 if element[1] == 0:
                     self._inside[element[2]] -= 1
+                    if element[2] == "value":
+                        self._end_value()
         if self._open:
             self._open = [element for element in self._open if element[1] > 0]
         self.handle_data(" ")
@@ -113,13 +164,21 @@ class _ContentText(HTMLParser):
     def handle_comment(self, data: str) -> None:
         self.handle_data(" ")
 
+    def _end_value(self) -> None:
+        """A `dd` ends: the label before it goes in front of its words, if it has any."""
+        start = self._value_starts.pop() if self._value_starts else len(self.prose)
+        if self._label and "".join(self.prose[start:]).strip():
+            self.prose[start:start] = [" ", *self._label, " "]
+            self._label = []
+
     def handle_data(self, data: str) -> None:
         inside = self._inside
         if inside["hidden"]:
             return
         (self.title if inside["title"] else self.rest).append(data)
-        if not inside["repeated"]:
-            self.prose.append(data)
+        if inside["repeated"]:
+            return
+        (self._label if inside["label"] else self.prose).append(data)
 
     def has_read(self, words: int, characters: int) -> bool:
         """Whether the title, the first `words` words of prose and the first `characters` characters
@@ -136,31 +195,51 @@ class SearchRecord:
     language: str  # as the page's `<html lang>`, e.g. "vi"
     title: str
     summary: str
-    opening: str  # the first words of the page's own prose after its title
+    text: str  # the page's own text after its title (see `_ContentText`), at most `BODY_WORDS` words
+    kind: str = PAGE_KIND  # the label of the page's record kind ("Thủ tục hành chính"), `PAGE_KIND` for a hand-written page
+    status: str = ""  # a legal document's `Validity` label ("Hết hiệu lực toàn bộ"), else ""
+    badge: str = ""  # the class of the status's badge, as on the document's page (`values.status_class`)
 
     def html(self) -> str:
-        """What Pagefind reads: real title and summary as metadata, then the folded text to match,
-        the title as a heading so that a match there weighs more."""
-        title, summary = html.escape(self.title), html.escape(self.summary)
-        return (f'<html lang="{html.escape(self.language)}"><body>'
-                f'<p data-pagefind-meta="title" data-pagefind-ignore>{title}</p>'
-                f'<p data-pagefind-meta="summary" data-pagefind-ignore>{summary}</p>'
-                f"<h1>{html.escape(fold_d(self.title))}</h1><p>{html.escape(fold_d(self.summary))}</p>"
-                f"<p>{html.escape(fold_d(self.opening))}</p></body></html>")
+        """What Pagefind reads: real title, summary, type and status as metadata, then the text to
+        match (`index_words`), the title and summary weighted above the rest."""
+        meta = {"title": self.title, "summary": self.summary, "kind": self.kind, "status": self.status, "badge": self.badge}
+        shown = "".join(f'<p data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(value)}</p>' for name, value in meta.items() if value)
+        return (f'<html lang="{html.escape(self.language)}"><body>{shown}'
+                f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(index_words(self.title))}</h1>'
+                f'<p data-pagefind-weight="{SUMMARY_WEIGHT}">{html.escape(index_words(self.summary))}</p>'
+                f"<p>{html.escape(index_words(self.text))}</p></body></html>")
 
 
-def record_of(*, url: str, language: str, content: str, title: str, description: str) -> SearchRecord:
+def record_labels(record: Record | None) -> dict[str, str]:
+    """What a search result shows of the page of `record` (None: a hand-written page), as
+    `SearchRecord`'s `kind`, `status` and `badge`: its kind's label (`Kind.label`) or
+    `PAGE_KIND`, and a legal document's `Validity` label and badge class (none when it is pending
+    or for other kinds)."""
+    if record is None:
+        return {"kind": PAGE_KIND}
+    labels = {"kind": KIND_BY_MODEL[type(record)].label}
+    if isinstance(record, LegalDocument) and isinstance(record.status, Validity):
+        labels.update(status=record.status.label, badge=status_class(record.status))
+    return labels
+
+
+def record_of(*, url: str, language: str, content: str, title: str, description: str, kind: str = PAGE_KIND,
+              status: str = "", badge: str = "", headings: bool = False) -> SearchRecord:
     """The record of one page from its content as converted from Markdown (HTML, without the theme's layout).
 
     `url` is the page's from the site's root ("/thu-tuc/x/"). The title is the text of the content's
     first `<h1>`, else `title` (plain text: what the theme shows as the page's heading). The
     summary is `description` (plain text: what the page's `<meta name="description">` says),
-    else the first `SUMMARY_CHARACTERS` characters of the text after the title. The opening is the
-    first `BODY_WORDS` words of the prose (see `_ContentText`, `_REPEATED`). Never raises on bad
-    HTML: what cannot be read is left out.
+    else the first `SUMMARY_CHARACTERS` characters of the text after the title. The text is the
+    first `BODY_WORDS` words of the page's own text (see `_ContentText`, `_REPEATED`). `headings`:
+    the page's headings below its title are its own text (a hand-written page's), not the
+    sections every page of a kind repeats. `kind`, `status` and `badge` are kept as given (see
+    `SearchRecord`). Never raises on bad HTML: what cannot be
+    read is left out.
     """
-    parser = _ContentText()
-    try:  # a page's opening is near its top: read it in slices, and stop once the record is known
+    parser = _ContentText(headings=headings)
+    try:  # read in slices, and stop once the record is known
         for start in range(0, len(content), _SLICE):
             parser.feed(content[start:start + _SLICE])
             if parser.has_read(BODY_WORDS, 0 if description else SUMMARY_CHARACTERS):
@@ -171,8 +250,8 @@ def record_of(*, url: str, language: str, content: str, title: str, description:
         pass
     heading = _words(parser.title) if parser.has_title else title
     summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
-    opening = " ".join(_words(parser.prose).split()[:BODY_WORDS])
-    return SearchRecord(url=url, language=language, title=heading, summary=summary, opening=opening)
+    text = " ".join(_words(parser.prose).split()[:BODY_WORDS])
+    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, kind=kind, status=status, badge=badge)
 
 
 class SearchDocuments:
@@ -188,13 +267,16 @@ class SearchDocuments:
         self.site_description = site_description
         self.records: dict[str, SearchRecord] = {}
 
-    def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "") -> None:
+    def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
+            status: str = "", badge: str = "", headings: bool = False) -> None:
         """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
         (what its `<html lang>` says); `content`, `title` and `description` are HTML, as the theme
-        prints them (see `record_of`). A page added twice keeps its last record."""
+        prints them; `kind`, `status` and `badge` plain text, `headings` whether the page's headings are
+        its own (see `record_of`). A page added twice keeps its last record."""
         self.records["/" + url] = record_of(url="/" + url, language=language, content=content,
                                             title=html.unescape(title) or self.site_name,
-                                            description=html.unescape(description) or self.site_description)
+                                            description=html.unescape(description) or self.site_description, kind=kind, status=status,
+                                            badge=badge, headings=headings)
 
     def write(self, site: Path) -> Path:
         """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
@@ -202,6 +284,21 @@ class SearchDocuments:
         documents = [asdict(record) for _, record in sorted(self.records.items())]
         target.write_text(json.dumps({"docs": documents}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
         return target
+
+
+def page_settings() -> dict[str, str]:
+    """What the search box reads from the page (theme/partials/search.html, `data-mb-search-*`):
+    the folders of the two indexes, that of the announcement pages, and the synonyms' file,
+    relative to the site's root."""
+    return {"index": f"{INDEX_DIR}/", "news_index": f"{ANNOUNCEMENTS_INDEX_DIR}/", "news_pages": f"{ANNOUNCEMENTS_PAGE_DIR}/",
+            "synonyms": SYNONYMS_JSON}
+
+
+def write_synonyms(site: Path, groups: list[tuple[str, ...]]) -> Path:
+    """Write `SYNONYMS_JSON` into the built site `site` from the groups `load.synonyms.read_synonyms` gives."""
+    target = site / SYNONYMS_JSON
+    target.write_text(json.dumps(browser_synonyms(groups), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return target
 
 
 def _write_bundle(records: list[SearchRecord], output: Path) -> None:

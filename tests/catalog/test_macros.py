@@ -17,7 +17,7 @@ def test_the_registered_macros_are_read_from_the_site_module():
     macros, findings = load_site_macros(config, display_base=ROOT)
     assert findings == []
     assert set(macros.functions) == {"procedure_table", "legal_badge", "recent_changes", "next_events", "newest_announcements",
-                                     "open_policies", "unit_directory"}
+                                     "open_policies", "unit_directory", "record_kinds"}
     assert list(signature(macros.functions["procedure_table"]).parameters) == ["field", "ids"]
 
 

@@ -46,3 +46,9 @@ def test_a_document_in_force_without_its_full_text_address_is_a_warning_at_its_n
             if f.code == "legal-no-url"] == []
     assert run(project, LEGAL) == []
 
+
+def test_a_document_whose_status_is_pending_is_not_asked_for_its_full_text_yet(project: Path):
+    text = LEGAL.replace("url: https://example.org/van-ban/nd-111-2011\n", "")
+    text = text.replace("status: het_hieu_luc_mot_phan", "status: {pending: Chưa đối chiếu tình trạng hiệu lực.}")
+    assert "legal-no-url" not in [f.code for f in run(project, text)]
+

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,16 @@ def test_broken_reference_fails_the_build_with_the_finding_and_keeps_the_last_si
     assert "data/procedures/hop-phap-hoa.yml:" in result.stderr and "error[unknown-reference]" in result.stderr
     assert (root / "site/thu-tuc/hop-phap-hoa/index.html").read_text(encoding="utf-8") == good
     assert not list(root.glob(".site-build-*")), "no half-written build is left behind"
+
+
+def test_a_successful_build_prints_a_count_per_warning_code_and_nothing_about_generated_pages_outside_the_nav(tmp_path: Path):
+    root = make_site_project(tmp_path)
+    result = build(root, links=False, search=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "not included in the \"nav\"" not in result.stderr
+    assert "thu-tuc/hop-phap-hoa.md" not in result.stderr
+    assert re.search(r"^INFO +- +minhbach: warning\[pending\]: 3 cảnh báo trong 2 tệp \(đầu tiên: data/", result.stderr, re.M)
+    assert "đang cập nhật" not in result.stderr  # the warnings themselves: `minhbach check --verbose`
 
 
 def test_two_builds_with_the_same_epoch_are_byte_identical(tmp_path: Path):
@@ -376,7 +387,7 @@ def test_the_build_log_prints_each_finding_without_the_line_breaks_of_its_data(t
     config = load_config(str(root / "mkdocs.yml"))
     plugin = MinhbachPlugin()
     plugin.load_config({})
-    with caplog.at_level("INFO"):
+    with caplog.at_level("DEBUG"):  # warnings one by one only with `mkdocs build --verbose`
         plugin.on_config(config)
     logged = [record.getMessage() for record in caplog.records if "forged" in record.getMessage()]
     assert logged and all(len(message.splitlines()) == 2 for message in logged), logged
@@ -408,3 +419,24 @@ def test_every_xml_file_of_a_built_site_is_well_formed_whatever_the_text(tmp_pat
     dashboard = (site / "minh-bach/index.html").read_text(encoding="utf-8")
     svg = dashboard[dashboard.index("<svg"): dashboard.index("</svg>", dashboard.index('class="mb-chart"')) + len("</svg>")]
     assert ET.fromstring(svg[svg.index('<svg xmlns="http://www.w3.org/2000/svg" class="mb-chart"'):]).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("with_synonyms", [True, False])
+def test_serve_rebuilds_when_the_records_or_the_synonyms_change(tmp_path: Path, with_synonyms: bool):
+    from mkdocs.config import load_config
+
+    from minhbach.load.synonyms import SYNONYMS_FILE
+    from minhbach.mkdocs.plugin import MinhbachPlugin
+
+    root = make_site_project(tmp_path, {SYNONYMS_FILE: "synonyms:\n  - [visa, thị thực]\n"} if with_synonyms else {})
+    plugin = MinhbachPlugin()
+    plugin.load_config({})
+    watched: list[str] = []
+
+    class Server:
+        def watch(self, path: str) -> None:
+            watched.append(path)
+
+    plugin.on_serve(Server(), config=load_config(str(root / "mkdocs.yml")), builder=None)
+    expected = [root / "data", root / SYNONYMS_FILE] if with_synonyms else [root / "data"]
+    assert [Path(path).resolve() for path in watched] == [path.resolve() for path in expected]

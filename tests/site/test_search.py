@@ -11,8 +11,9 @@ import material
 import pytest
 
 from minhbach.site.links.sources import SOURCES_FILE
-from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX_DIR, SearchDocuments, SearchError, build_index, fold_d,
-                                  record_of, searchable_records)
+from minhbach.load.searchtext import TERMINATOR, fold, index_words
+from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX_DIR, SUMMARY_WEIGHT, TITLE_WEIGHT, SearchDocuments, SearchError,
+                                  SearchRecord, build_index, record_of, searchable_records)
 from tests.site_helpers import build, make_site_project, use_custom_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +29,12 @@ def real_documents(tmp_path_factory) -> Path:
     return output
 
 
-def test_d_stroke_is_folded_for_the_index():
-    assert fold_d("Đăng ký đường") == "Dăng ký dường"
+def test_text_is_folded_into_whole_words_for_the_index():
+    assert fold("Đăng KÝ đường Ủy") == "dang ky duong uy"
+    assert fold("Hộ chiếu") == fold("Ho\u0323 chie\u0302\u0301u") == "ho chieu", "composed or not, the same words"
+    assert index_words("Lệ phí: 118/2025/QH15, ĐT 0205 3719 886.") == "leǂ phiǂ 118ǂ 2025ǂ qh15ǂ dtǂ 0205ǂ 3719ǂ 886ǂ"
+    assert index_words("a ǂǂ b") == "aǂ bǂ", "the terminator in the text only separates words"
+    assert index_words("— , !") == ""
 
 
 def test_record_pages_and_hand_written_pages_are_indexed_but_not_lists(real_documents: Path):
@@ -49,12 +54,35 @@ def test_the_index_gets_real_titles_as_metadata_and_folded_text(real_documents: 
     assert record.language == "vi"
     assert record.title == "Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"
     assert "Lạng Sơn là một trong 10 tỉnh" in record.summary
-    assert record.opening.startswith("Quỹ Đặc biệt Hợp tác Mekong"), "the lead and the past-event notice are not indexed"
-    assert "Ngày văn bản nguồn" not in record.opening, "fact lists are not indexed"
+    assert record.text.startswith("Loại Hội nghị, hội đàm Thời gian"), "the lead and the past-event notice are not indexed, fact lists are"
+    assert "Đăng lần đầu" not in record.text, "nor the page's history of changes"
+    assert (record.kind, record.status) == ("Sự kiện", "")
     html = record.html()
     assert '<p data-pagefind-meta="title" data-pagefind-ignore>Hội nghị Bộ trưởng' in html
-    assert "<h1>Hội nghị Bộ trưởng" in html and "đ" not in html.split("<h1>", 1)[1]
-    assert len(record.opening.split()) <= 25
+    assert '<p data-pagefind-meta="kind" data-pagefind-ignore>Sự kiện</p>' in html
+    assert f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">hoiǂ nghiǂ boǂ truongǂ' in html
+
+
+def test_record_pages_give_their_kind_and_legal_documents_their_status(real_documents: Path):
+    records = {record.url: record for record in searchable_records(real_documents)}
+    expired = records["/van-ban/qd-45-2006-qd-ttg/"]
+    assert (expired.kind, expired.status, expired.badge) == ("Văn bản pháp luật", "Hết hiệu lực toàn bộ", "mb-status-bad")
+    assert '<p data-pagefind-meta="status" data-pagefind-ignore>Hết hiệu lực toàn bộ</p>' in expired.html()
+    assert records["/van-ban/qd-09-2023-qd-ttg/"].badge == "mb-status-ok"
+    assert (records["/thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/"].kind, records["/lien-he/"].kind) == ("Thủ tục hành chính", "Trang")
+
+
+def test_a_procedure_page_indexes_what_citizens_look_for(real_documents: Path):
+    """Steps, dossier items, fees, reception place, contacts and legal bases are in the text;
+    section headings, table heads and "đang cập nhật" are not, and a fact's label only with its value."""
+    record = next(record for record in searchable_records(real_documents) if record.url == "/thu-tuc/cap-ho-chieu-ngoai-giao-ho-chieu-cong-vu/")
+    text = record.text
+    for wanted in ("Nộp lệ phí và nhận hộ chiếu", "Quyết định cử hoặc cho phép đi công tác nước ngoài", "Mức lệ phí do Bộ Tài chính quy định",
+                   "Nơi tiếp nhận và trả kết quả Cục Lãnh sự", "0205 3719 886", "Luật 49/2019/QH14"):
+        assert wanted in text, wanted
+    for unwanted in ("Trình tự thực hiện", "Thành phần hồ sơ", "đang cập nhật", "Ngày đăng", "Rà soát gần nhất", "Đánh dấu giấy tờ"):
+        assert unwanted not in text, unwanted
+    assert "Thời gian tiếp nhận" not in text, "the label of a value not known yet is left out"
 
 
 def test_the_search_index_is_in_the_built_site_and_its_documents_are_not(real_site: Path):
@@ -81,7 +109,33 @@ def test_a_record_is_read_with_an_html_parser_from_the_converted_content():
     record = record_of(url="/thu-tuc/x/", language="vi", content=CONTENT, title="Không dùng", description="Mô tả của trang")
     assert record.title == "Cấp hộ chiếu công vụ"
     assert record.summary == "Mô tả của trang"
-    assert record.opening == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Nộp trực tuyến."
+    assert record.text == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Mã Nộp trực tuyến."
+    hand_written = record_of(url="/x/", language="vi", content=CONTENT, title="", description="", headings=True)
+    assert hand_written.text == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Hồ sơ Mã Nộp trực tuyến.", "a hand-written page's headings are its own"
+
+
+FACTS = """<h1>Thủ tục</h1><dl class="mb-facts"><dt>Lệ phí</dt><dd>50.000 đồng</dd>
+<dt>Thời gian tiếp nhận</dt><dd><span class="mb-pending" title="x">đang cập nhật</span></dd>
+<dt>Địa chỉ</dt><dd>Số 2 <b>Hoàng Văn Thụ</b></dd><dd>tầng 3</dd><dt>Trống</dt><dd> </dd></dl>
+<p hidden>Gợi ý ẩn</p><p>Hết<img hidden src="x.png"> trang<br></p><input hidden><p>Sau cùng</p>"""
+
+
+def test_a_label_is_indexed_in_front_of_a_value_with_words_only():
+    record = record_of(url="/x/", language="vi", content=FACTS, title="", description="Mô tả")
+    assert record.text == "Lệ phí 50.000 đồng Địa chỉ Số 2 Hoàng Văn Thụ tầng 3 Hết trang Sau cùng"
+
+
+def test_the_index_is_given_folded_words_weighted_by_place_and_real_text_as_metadata():
+    record = SearchRecord(url="/x/", language="vi", title="Cấp <thị thực>", summary="Phí & lệ phí", text="Phía nước ngoài",
+                          kind="Thủ tục hành chính", status="Hết hiệu lực toàn bộ", badge="mb-status-bad")
+    assert record.html() == (
+        '<html lang="vi"><body><p data-pagefind-meta="title" data-pagefind-ignore>Cấp &lt;thị thực&gt;</p>'
+        '<p data-pagefind-meta="summary" data-pagefind-ignore>Phí &amp; lệ phí</p>'
+        '<p data-pagefind-meta="kind" data-pagefind-ignore>Thủ tục hành chính</p>'
+        '<p data-pagefind-meta="status" data-pagefind-ignore>Hết hiệu lực toàn bộ</p>'
+        '<p data-pagefind-meta="badge" data-pagefind-ignore>mb-status-bad</p>'
+        f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">capǂ thiǂ thucǂ</h1><p data-pagefind-weight="{SUMMARY_WEIGHT}">phiǂ leǂ phiǂ</p>'
+        '<p>phiaǂ nuocǂ ngoaiǂ</p></body></html>')
 
 
 def test_without_a_heading_or_description_the_record_takes_the_title_given_and_the_opening_text():
@@ -100,9 +154,9 @@ def test_a_record_read_in_slices_is_the_record_of_the_whole_content():
     for padding in range(600, 1100):  # every place of the first slice's end in the heading, the opening and the summary
         content = f"<h1>Tiêu <em>đề</em></h1><!--{'-' * padding}--><p>{' '.join(words)}</p>"
         record = record_of(url="/x/", language="vi", content=content, title="", description="")
-        assert (record.title, record.opening, record.summary) == ("Tiêu đề", " ".join(expected.split()[:25]), expected[:200]), padding
+        assert (record.title, record.text, record.summary) == ("Tiêu đề", expected, expected[:200]), padding
         described = record_of(url="/x/", language="vi", content=content, title="", description="Mô tả")
-        assert (described.title, described.opening, described.summary) == ("Tiêu đề", record.opening, "Mô tả"), padding
+        assert (described.title, described.text, described.summary) == ("Tiêu đề", record.text, "Mô tả"), padding
         late = record_of(url="/x/", language="vi", content=f"<p>{'chữ ' * padding}</p><h1>Tiêu đề</h1>", title="Không dùng", description="")
         assert late.title == "Tiêu đề", padding
 
@@ -110,7 +164,7 @@ def test_a_record_read_in_slices_is_the_record_of_the_whole_content():
 def test_malformed_html_never_raises_and_keeps_the_text_before_it():
     record = record_of(url="/x/", language="vi", content="<h1>Tiêu đề</h1><p>Nội dung đầu.</p><div><!['x</div><p>Sau.</p>",
                        title="", description="")
-    assert (record.title, record.opening) == ("Tiêu đề", "Nội dung đầu.")
+    assert (record.title, record.text) == ("Tiêu đề", "Nội dung đầu.")
 
 
 def test_the_documents_stand_in_the_site_name_and_description_for_what_a_page_lacks(tmp_path: Path):
