@@ -91,7 +91,7 @@ class DocPage:
         return self.source.position((key,), prefer_key=True)
 
 
-FRONT_MATTER_KEYS = ("title", "description", "owner", "last_reviewed", "review_in", "review_by", "render_macros", "hide")
+FRONT_MATTER_KEYS = ("title", "description", "owner", "last_reviewed", "review_in", "review_by", "render_macros", "hide", "search")
 """What a hand-written page may say in its front matter. Material prints other keys it knows without
 escaping (`author`, `subtitle`, `status`) or lets them choose a template (`template: redirect.html`
 with a `location`, which sends the reader anywhere): a page may not use them."""

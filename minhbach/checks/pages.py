@@ -128,6 +128,10 @@ def _front_matter_keys(page: DocPage) -> list[Finding]:
         elif key == "hide" and not (isinstance(value, list) and all(item in HIDE_VALUES for item in value)):
             findings.append(error(page.path, position.line, position.column, "front-matter-key",
                                   "`hide` phải là danh sách các phần cần ẩn", f"Chọn trong: {', '.join(HIDE_VALUES)}; ví dụ `hide: [toc]`."))
+        elif key == "search" and value != {"exclude": True}:
+            findings.append(error(page.path, position.line, position.column, "front-matter-key",
+                                  f"`search` chỉ nhận `exclude: true` (bỏ trang khỏi ô tìm kiếm), đang là {_shown_value(value)}",
+                                  "Viết hai dòng `search:` và `  exclude: true`, hoặc bỏ khóa này để trang được tìm thấy."))
     return findings
 
 

@@ -330,7 +330,12 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
-        """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`)."""
+        """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`),
+        unless its front matter says `search: {exclude: true}`."""
+        search_meta = page.meta.get("search")
+        if isinstance(search_meta, dict) and search_meta.get("exclude") is True:
+            self.search_documents.exclude(url=page.url)
+            return context
         labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
                                   description=page.meta.get("description") or "", headings=not page.file.generated_by,

@@ -266,6 +266,13 @@ class SearchDocuments:
         self.site_name = site_name
         self.site_description = site_description
         self.records: dict[str, SearchRecord] = {}
+        self.excluded: set[str] = set()
+
+    def exclude(self, *, url: str) -> None:
+        """Leave the page at `url` (MkDocs' page URL) out of the index: a hand-written page whose front
+        matter says `search: {exclude: true}` (Material's own key for it), e.g. a guide for editors."""
+        self.excluded.add("/" + url)
+        self.records.pop("/" + url, None)
 
     def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
             status: str = "", badge: str = "", headings: bool = False) -> None:
@@ -282,7 +289,8 @@ class SearchDocuments:
         """Write `DOCUMENTS_FILE` into the built site `site`, records sorted by URL; returns its path."""
         target = site / DOCUMENTS_FILE
         documents = [asdict(record) for _, record in sorted(self.records.items())]
-        target.write_text(json.dumps({"docs": documents}, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+        target.write_text(json.dumps({"docs": documents, "excluded": sorted(self.excluded)}, ensure_ascii=False, indent=0) + "\n",
+                          encoding="utf-8")
         return target
 
 
@@ -318,14 +326,16 @@ def _write_bundle(records: list[SearchRecord], output: Path) -> None:
             raise RuntimeError(f"pagefind failed: {result.stderr or result.stdout}")
 
 
-def read_documents(site: Path) -> list[SearchRecord]:
-    """The records `SearchDocuments.write` put into the built site `site`.
+def read_documents(site: Path) -> tuple[list[SearchRecord], set[str]]:
+    """The records `SearchDocuments.write` put into the built site `site`, and the URLs of the pages
+    left out of search on purpose (`SearchDocuments.exclude`).
 
     Raises SearchError when the file is missing or is not what `SearchDocuments.write` writes.
     """
     try:
         data = json.loads((site / DOCUMENTS_FILE).read_text(encoding="utf-8"))
-        return [SearchRecord(**{name: str(document[name]) for name in SearchRecord.__dataclass_fields__}) for document in data["docs"]]
+        return ([SearchRecord(**{name: str(document[name]) for name in SearchRecord.__dataclass_fields__}) for document in data["docs"]],
+                {str(url) for url in data.get("excluded", [])})
     except OSError:
         raise SearchError(f"{DOCUMENTS_FILE} is missing from {site}: the site was not built by MkDocs with the minhbach plugin") from None
     except (ValueError, TypeError, KeyError):
@@ -334,16 +344,19 @@ def read_documents(site: Path) -> list[SearchRecord]:
 
 def searchable_records(site: Path) -> list[SearchRecord]:
     """The records to index, in URL order: every page made from a record or written by hand
-    (the pages with a source in `SOURCES_FILE`), except the home page. Lists and indexes are left
-    out so that a query leads to the page that answers it, not to the catalogue that names it.
+    (the pages with a source in `SOURCES_FILE`), except the home page and the pages excluded by
+    their front matter (`SearchDocuments.exclude`). Lists and indexes are left out so that a query
+    leads to the page that answers it, not to the catalogue that names it.
 
     Raises SearchError naming the pages the sources file lists but the documents lack (a page
     that is published but could not be found by search), or when either file is missing.
     """
     if not (site / SOURCES_FILE).is_file():
         raise SearchError(f"{SOURCES_FILE} is missing from {site}: the site was not built by MkDocs with the minhbach plugin")
-    documents = {record.url: record for record in read_documents(site)}
-    urls = ["/" + url for url, source in sorted(load_sources(site).items()) if source and url not in ("./", "")]
+    records, excluded = read_documents(site)
+    documents = {record.url: record for record in records}
+    urls = ["/" + url for url, source in sorted(load_sources(site).items())
+            if source and url not in ("./", "") and "/" + url not in excluded]
     missing = [url for url in urls if url not in documents]
     if missing:
         raise SearchError(f"{len(missing)} trang không có tài liệu tìm kiếm (pages without a search document): {', '.join(missing[:20])}")

@@ -273,3 +273,21 @@ def test_a_page_too_complex_to_render_is_a_finding_at_its_line_and_is_not_render
     _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project, macros=SITE_MACROS)
     found = [(f.code, f.line) for f in findings if f.path == "docs/trang.md" and f.is_error]
     assert found == [("markdown-too-complex", line)]
+
+
+@pytest.mark.parametrize(("front_matter", "problem"), [
+    ("search:\n  exclude: true\n", None),
+    ("search:\n  exclude: false\n", "`search` chỉ nhận `exclude: true`"),
+    ("search: yes\n", "`search` chỉ nhận `exclude: true`"),
+    ("search:\n  boost: 2\n", "`search` chỉ nhận `exclude: true`"),
+    ("searhc:\n  exclude: true\n", "Có phải ý bạn là `search`?"),
+])
+def test_a_page_may_only_leave_search_with_materials_exclude_key(project: Path, front_matter: str, problem: str | None):
+    write_project(project, {"docs/trang.md": f"---\n{front_matter}---\n# Trang\n"})
+    _, findings = check_project(project / "data", project / "docs", TODAY, display_base=project)
+    found = [f for f in findings if f.path == "docs/trang.md" and f.code == "front-matter-key"]
+    if problem is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].is_error and found[0].line == 2
+        assert problem in found[0].message + found[0].hint

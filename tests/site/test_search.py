@@ -48,6 +48,17 @@ def test_record_pages_and_hand_written_pages_are_indexed_but_not_lists(real_docu
         assert listing not in urls, "...but lists are not indexed"
 
 
+def test_a_page_whose_front_matter_excludes_it_from_search_is_not_indexed(real_documents: Path):
+    """The editors' guide (`search: {exclude: true}`) speaks of "giờ làm việc" and "bảo hộ công dân"
+    as examples: a citizen searching for them must land on the pages that answer, not on the guide."""
+    assert "search:\n  exclude: true" in (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    urls = {record.url for record in searchable_records(real_documents)}
+    assert "/huong-dan-bien-tap/" not in urls and "/lien-he/" in urls
+    documents = json.loads((real_documents / DOCUMENTS_FILE).read_text(encoding="utf-8"))
+    assert "/huong-dan-bien-tap/" in documents["excluded"]
+    assert "/huong-dan-bien-tap/" not in {document["url"] for document in documents["docs"]}
+
+
 def test_the_index_gets_real_titles_as_metadata_and_folded_text(real_documents: Path):
     url = "/thong-bao/hoi-nghi-bo-truong-ngoai-giao-mekong-lan-thuong-lan-thu-10/"
     record = next(record for record in searchable_records(real_documents) if record.url == url)
@@ -77,7 +88,7 @@ def test_a_procedure_page_indexes_what_citizens_look_for(real_documents: Path):
     section headings, table heads and "đang cập nhật" are not, and a fact's label only with its value."""
     record = next(record for record in searchable_records(real_documents) if record.url == "/thu-tuc/cap-ho-chieu-ngoai-giao-ho-chieu-cong-vu/")
     text = record.text
-    for wanted in ("Nộp lệ phí và nhận hộ chiếu", "Quyết định cử hoặc cho phép đi công tác nước ngoài", "Mức lệ phí do Bộ Tài chính quy định",
+    for wanted in ("Nộp lệ phí và nhận hộ chiếu", "Quyết định cử hoặc cho phép đi công tác nước ngoài", "Cấp mới: 200.000 đồng",
                    "Nơi tiếp nhận và trả kết quả Cục Lãnh sự", "0205 3719 886", "Luật 49/2019/QH14"):
         assert wanted in text, wanted
     for unwanted in ("Trình tự thực hiện", "Thành phần hồ sơ", "đang cập nhật", "Ngày đăng", "Rà soát gần nhất", "Đánh dấu giấy tờ"):
@@ -210,6 +221,20 @@ def test_a_published_page_without_a_search_document_is_an_error_not_a_silent_dro
         build_index(site)
     assert "/thu-tuc/a/" not in str(error.value)
     assert not (site / INDEX_DIR).exists()
+
+
+def test_an_excluded_page_is_not_missing_from_the_index(tmp_path: Path):
+    pages = {"thu-tuc/a/": ("vi", "Thủ tục A", "Hồ sơ A."), "huong-dan/": ("vi", "Hướng dẫn", "Cho cán bộ.")}
+    documents = SearchDocuments()
+    for url, (language, title, text) in pages.items():
+        documents.add(url=url, language=language, content=f"<h1>{title}</h1><p>{text}</p>", description=title)
+    documents.exclude(url="huong-dan/")
+    site = tmp_path / "site"
+    site.mkdir()
+    documents.write(site)
+    (site / SOURCES_FILE).parent.mkdir(parents=True, exist_ok=True)
+    (site / SOURCES_FILE).write_text(json.dumps({"thu-tuc/a/": "data/a.yml", "huong-dan/": "docs/huong-dan.md"}), encoding="utf-8")
+    assert [record.url for record in searchable_records(site)] == ["/thu-tuc/a/"]
 
 
 @pytest.mark.parametrize("broken", ["missing", "not json", '{"docs": [{"url": "/x/"}]}', '{"docs": 3}'])
