@@ -284,7 +284,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.language.code if self.language else SOURCE), newstyle=True)
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
-        env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url if absolute else None)
+        env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url, absolute=absolute)
         env.filters["mb_without_language_links"] = without_language_links
         env.globals["mb_preview_banner"] = ""  # ditto: under `mkdocs serve`, the number of errors that block publishing
         if MinhbachPlugin.command == "serve" and self.renderer is not None:
@@ -293,13 +293,16 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         env.globals["mb_search"] = page_settings()  # used by theme/partials/search.html
         return env
 
-    def alternates(self, page: Page | None, *, site_url: str | None = None) -> list[Alternate]:
-        """`page` in each language of the site (`alternates.alternates`); with `site_url` (this build's,
-        which ends with its language's folder) the links are absolute."""
+    def alternates(self, page: Page | None, *, site_url: str | None, absolute: bool) -> list[Alternate]:
+        """`page` in each language of the site (`alternates.alternates`). `site_url` is this build's (it ends
+        with its language's folder); the links are absolute when it is set and `absolute` asks for it, or
+        for the 404 page, which is served at any address."""
         if self.language is None:
             return []
-        root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
         src_uri = page.file.src_uri if page is not None and page.file is not None and page.url != "404.html" else None
+        if not (absolute or src_uri is None):
+            site_url = None
+        root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
         return alternates(page.url if src_uri else "", src_uri, language=self.language, languages=self.languages,
                           pages=self.language_pages, site_url=root_url)
 

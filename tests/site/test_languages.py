@@ -27,7 +27,7 @@ class _Head(HTMLParser):
         a = dict(attrs)
         if tag == "html":
             self.lang = a.get("lang") or ""
-        elif tag == "link" and a.get("rel") == "alternate" and a.get("hreflang"):
+        elif tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
             self.alternates[a["hreflang"]] = a["href"] or ""
         elif tag == "a" and "md-select__link" in (a.get("class") or ""):
             self.switcher[a.get("hreflang") or ""] = a["href"] or ""

@@ -35,14 +35,19 @@ PAGE_TYPES = {
     "dashboard": "minh-bach/",
     "contacts": "lien-he/",
     "about": "gioi-thieu/",
+    "English home": "en/",
+    "English procedure": "en/thu-tuc/chung-nhan-lanh-su-hop-phap-hoa-lanh-su/",
+    "Chinese announcement": "zh/thong-bao/tong-dai-bao-ho-cong-dan-bo-ngoai-giao/",
+    "Chinese contacts": "zh/lien-he/",
 }
 
 
 def build_copy(root: Path, *, site_url: str | None) -> Path:
     """Copy the project into `root`, add one workflow, build it like publish.yml; returns the site folder."""
-    for name in ("data", "docs", "macros"):
+    for name in ("data", "docs", "docs-en", "docs-zh", "macros"):
         shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "mkdocs.zh.yml"):
+        shutil.copy(ROOT / name, root / name)
     workflow = (WORKFLOW.replace("procedure: hop-phap-hoa", "procedure: chung-nhan-lanh-su-hop-phap-hoa-lanh-su")
                 .replace("phong-mot", "phong-lanh-su-hop-tac-quoc-te").replace("forms/to-khai.docx", "forms/khong-dung.docx"))
     workflow = "\n".join(line for line in workflow.splitlines() if "form:" not in line and "Mẫu tờ khai" not in line
