@@ -223,3 +223,7 @@ def test_a_procedure_prints_on_at_most_two_a4_pages(server, paper, procedure):  
     assert cut == [], f"{procedure}: table cells cut off in print"
     for number, lines in enumerate(pages[:-1], start=1):
         assert lines[-1] not in headings, f"{procedure}: heading alone at the foot of page {number}"
+    changes = paper.eval_on_selector_all("article ol.mb-changes > li", "lis => lis.map(li => li.textContent)")
+    printed = text.replace(" ", "")
+    assert changes and changes[0].replace(" ", "") in printed, "the latest change is on paper"
+    assert all(older.replace(" ", "") not in printed for older in changes[1:]), "older changes are only online"

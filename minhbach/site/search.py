@@ -6,7 +6,8 @@ for), except what every generated page of a kind repeats word for word (see `_RE
 headings, table heads, review dates, "đang cập nhật"...). The labels of fact lists are indexed
 only in front of a known value. The title is indexed with weight `TITLE_WEIGHT` and the summary
 with `SUMMARY_WEIGHT` (Pagefind's `data-pagefind-weight`), so that a match in the name ranks
-first. A page's text stops after `BODY_WORDS` words. Indexing whole pages costs little for the
+first; the facts a page states (fees, times, hours, contacts: values of fact lists and table
+cells) with `FACT_WEIGHT`, above its prose. A page's text stops after `BODY_WORDS` words. Indexing whole pages costs little for the
 first query because words are whole (below): a query loads the index chunks of its own words,
 not of every word they begin (at 12,300 synthetic pages the first query downloads less than
 when only titles, summaries and 25 opening words were indexed; the README has the figures).
@@ -68,6 +69,10 @@ SUMMARY_CHARACTERS = 200
 TITLE_WEIGHT = 10
 """Pagefind's weight of a word of the title (its highest); a word of the text weighs 1."""
 SUMMARY_WEIGHT = 3
+FACT_WEIGHT = 2
+"""Pagefind's weight of a word of a fact: a value of a fact list (`dd`) or a table cell (`td`), where
+a record page states its fees, times, place, hours, contacts and dossier items. A reader who types
+"lệ phí" means the page that states one, not a page that only names fees in passing; prose weighs 1."""
 PAGE_KIND = "Trang"
 """The type shown for a hand-written page in results (record pages show their kind's label)."""
 _SLICE = 1024  # characters of content HTML read at a time
@@ -83,7 +88,9 @@ search, and the posting lists of their syllables would grow with every page. So 
 (`div.mb-alert`), its notice links (`p.mb-notice-links`), its print-only header
 (`dl.mb-print-only`), its review dates (`dl.mb-review`), its history of changes
 (`ol.mb-changes`: "Đăng lần đầu" on every page) and the "đang cập nhật" of a value not yet
-known (`span.mb-pending`). The label of a fact list (`dt`) is indexed only in front
+known (`span.mb-pending`). Facts (values of fact lists, table cells) are kept apart and weigh
+more (`FACT_WEIGHT`); a table cell's label is its column's head, given as `data-label` (as the
+phone layout shows it), so "Phí, lệ phí" stands in front of a fee like a fact list's label. The label of a fact list (`dt`) is indexed only in front
 of a value (`dd`) with words: "Thời gian tiếp nhận" finds the pages that say when, not every
 procedure. The headings of a hand-written page are its own, and are indexed (`headings`)."""
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
@@ -115,7 +122,8 @@ class _ContentText(HTMLParser):
         self.prose: list[str] = []
         self.has_title = False
         self._open: list[list] = []  # [tag, depth, kind] of the elements being skipped or read apart
-        self._inside = {"hidden": 0, "title": 0, "repeated": 0, "label": 0, "value": 0}  # how many of `_open` are of each kind
+        self.facts: list[str] = []
+        self._inside = {"hidden": 0, "title": 0, "repeated": 0, "label": 0, "value": 0, "fact": 0}  # how many of `_open` are of each kind
         self._label: list[str] = []  # the words of the last `dt`, until a `dd` with a value takes them
         self._value_starts: list[int] = []  # where in `prose` each open `dd` starts
 
@@ -131,13 +139,20 @@ class _ContentText(HTMLParser):
         if tag == "dt":
             return ("label",)
         if tag == "dd":
-            return ("value",)
+            return ("value", "fact")
+        if tag == "td":
+            return ("value", "fact")
         if tag in self.repeated or any(name.startswith(prefix) for name in classes for prefix in _REPEATED_CLASSES.get(tag, ())):
             return ("repeated",)
         return ()
 
+    def _separate(self) -> None:
+        """Every tag separates words, in each part of the text."""
+        for part in (self.rest, self.title, self.prose, self.facts, self._label):
+            part.append(" ")
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_data(" ")
+        self._separate()
         for element in self._open:
             if element[0] == tag:
                 element[1] += 1
@@ -147,7 +162,9 @@ class _ContentText(HTMLParser):
             if kind == "label":
                 self._label = []
             elif kind == "value":
-                self._value_starts.append(len(self.prose))
+                self._value_starts.append(len(self.facts))
+                if tag == "td":  # a table cell's label is its column's head, which the templates give it as `data-label`
+                    self._label = [next((value or "" for name, value in attrs if name == "data-label"), "")]
 
     def handle_endtag(self, tag: str) -> None:
         for element in self._open:
@@ -159,16 +176,16 @@ class _ContentText(HTMLParser):
                         self._end_value()
         if self._open:
             self._open = [element for element in self._open if element[1] > 0]
-        self.handle_data(" ")
+        self._separate()
 
     def handle_comment(self, data: str) -> None:
-        self.handle_data(" ")
+        self._separate()
 
     def _end_value(self) -> None:
         """A `dd` ends: the label before it goes in front of its words, if it has any."""
-        start = self._value_starts.pop() if self._value_starts else len(self.prose)
-        if self._label and "".join(self.prose[start:]).strip():
-            self.prose[start:start] = [" ", *self._label, " "]
+        start = self._value_starts.pop() if self._value_starts else len(self.facts)
+        if self._label and "".join(self.facts[start:]).strip():
+            self.facts[start:start] = [" ", *self._label, " "]
             self._label = []
 
     def handle_data(self, data: str) -> None:
@@ -178,12 +195,12 @@ class _ContentText(HTMLParser):
         (self.title if inside["title"] else self.rest).append(data)
         if inside["repeated"]:
             return
-        (self._label if inside["label"] else self.prose).append(data)
+        (self._label if inside["label"] else self.facts if inside["fact"] else self.prose).append(data)
 
     def has_read(self, words: int, characters: int) -> bool:
         """Whether the title, the first `words` words of prose and the first `characters` characters
         of the rest are known, whatever follows (more text after each, and the title closed)."""
-        return (self.has_title and not self._inside["title"] and len(_words(self.prose).split(" ", words)) > words
+        return (self.has_title and not self._inside["title"] and len(_words(self.prose + self.facts).split(" ", words)) > words
                 and len(_words(self.rest)) >= characters)
 
 
@@ -195,19 +212,21 @@ class SearchRecord:
     language: str  # as the page's `<html lang>`, e.g. "vi"
     title: str
     summary: str
-    text: str  # the page's own text after its title (see `_ContentText`), at most `BODY_WORDS` words
+    text: str  # the page's own text after its title but for its facts (see `_ContentText`)
+    facts: str = ""  # the words of its facts (fact lists' values with their labels, table cells); with `text` at most `BODY_WORDS` words
     kind: str = PAGE_KIND  # the label of the page's record kind ("Thủ tục hành chính"), `PAGE_KIND` for a hand-written page
     status: str = ""  # a legal document's `Validity` label ("Hết hiệu lực toàn bộ"), else ""
     badge: str = ""  # the class of the status's badge, as on the document's page (`values.status_class`)
 
     def html(self) -> str:
         """What Pagefind reads: real title, summary, type and status as metadata, then the text to
-        match (`index_words`), the title and summary weighted above the rest."""
+        match (`index_words`), the title, summary and facts weighted above the rest."""
         meta = {"title": self.title, "summary": self.summary, "kind": self.kind, "status": self.status, "badge": self.badge}
         shown = "".join(f'<p data-pagefind-meta="{name}" data-pagefind-ignore>{html.escape(value)}</p>' for name, value in meta.items() if value)
         return (f'<html lang="{html.escape(self.language)}"><body>{shown}'
                 f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">{html.escape(index_words(self.title))}</h1>'
                 f'<p data-pagefind-weight="{SUMMARY_WEIGHT}">{html.escape(index_words(self.summary))}</p>'
+                f'<p data-pagefind-weight="{FACT_WEIGHT}">{html.escape(index_words(self.facts))}</p>'
                 f"<p>{html.escape(index_words(self.text))}</p></body></html>")
 
 
@@ -250,8 +269,10 @@ def record_of(*, url: str, language: str, content: str, title: str, description:
         pass
     heading = _words(parser.title) if parser.has_title else title
     summary = description or _words(parser.rest)[:SUMMARY_CHARACTERS].strip()
-    text = " ".join(_words(parser.prose).split()[:BODY_WORDS])
-    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, kind=kind, status=status, badge=badge)
+    facts = _words(parser.facts).split()[:BODY_WORDS]
+    text = " ".join(_words(parser.prose).split()[:BODY_WORDS - len(facts)])
+    return SearchRecord(url=url, language=language, title=heading, summary=summary, text=text, facts=" ".join(facts), kind=kind,
+                        status=status, badge=badge)
 
 
 class SearchDocuments:

@@ -12,7 +12,7 @@ import pytest
 
 from minhbach.site.links.sources import SOURCES_FILE
 from minhbach.load.searchtext import TERMINATOR, fold, index_words
-from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX_DIR, SUMMARY_WEIGHT, TITLE_WEIGHT, SearchDocuments, SearchError,
+from minhbach.site.search import (ANNOUNCEMENTS_INDEX_DIR, DOCUMENTS_FILE, INDEX_DIR, FACT_WEIGHT, SUMMARY_WEIGHT, TITLE_WEIGHT, SearchDocuments, SearchError,
                                   SearchRecord, build_index, record_of, searchable_records)
 from tests.site_helpers import build, make_site_project, use_custom_dir
 
@@ -54,6 +54,8 @@ def test_a_page_whose_front_matter_excludes_it_from_search_is_not_indexed(real_d
     assert "search:\n  exclude: true" in (ROOT / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
     urls = {record.url for record in searchable_records(real_documents)}
     assert "/huong-dan-bien-tap/" not in urls and "/lien-he/" in urls
+    sheet = "/thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/niem-yet/"
+    assert sheet not in urls and sheet.replace("niem-yet/", "") in urls, "a notice sheet repeats its procedure's page"
     documents = json.loads((real_documents / DOCUMENTS_FILE).read_text(encoding="utf-8"))
     assert "/huong-dan-bien-tap/" in documents["excluded"]
     assert "/huong-dan-bien-tap/" not in {document["url"] for document in documents["docs"]}
@@ -65,8 +67,8 @@ def test_the_index_gets_real_titles_as_metadata_and_folded_text(real_documents: 
     assert record.language == "vi"
     assert record.title == "Hội nghị Bộ trưởng Ngoại giao Hợp tác Mekong – Lan Thương lần thứ 10"
     assert "Lạng Sơn là một trong 10 tỉnh" in record.summary
-    assert record.text.startswith("Loại Hội nghị, hội đàm Thời gian"), "the lead and the past-event notice are not indexed, fact lists are"
-    assert "Đăng lần đầu" not in record.text, "nor the page's history of changes"
+    assert record.facts.startswith("Loại Hội nghị, hội đàm Thời gian"), "the lead and the past-event notice are not indexed, fact lists are"
+    assert "Đăng lần đầu" not in record.text + record.facts, "nor the page's history of changes"
     assert (record.kind, record.status) == ("Sự kiện", "")
     html = record.html()
     assert '<p data-pagefind-meta="title" data-pagefind-ignore>Hội nghị Bộ trưởng' in html
@@ -87,7 +89,7 @@ def test_a_procedure_page_indexes_what_citizens_look_for(real_documents: Path):
     """Steps, dossier items, fees, reception place, contacts and legal bases are in the text;
     section headings, table heads and "đang cập nhật" are not, and a fact's label only with its value."""
     record = next(record for record in searchable_records(real_documents) if record.url == "/thu-tuc/cap-ho-chieu-ngoai-giao-ho-chieu-cong-vu/")
-    text = record.text
+    text = record.facts + " " + record.text
     for wanted in ("Nộp lệ phí và nhận hộ chiếu", "Quyết định cử hoặc cho phép đi công tác nước ngoài", "Cấp mới: 200.000 đồng",
                    "Nơi tiếp nhận và trả kết quả Cục Lãnh sự", "0205 3719 886", "Luật 49/2019/QH14"):
         assert wanted in text, wanted
@@ -120,9 +122,9 @@ def test_a_record_is_read_with_an_html_parser_from_the_converted_content():
     record = record_of(url="/thu-tuc/x/", language="vi", content=CONTENT, title="Không dùng", description="Mô tả của trang")
     assert record.title == "Cấp hộ chiếu công vụ"
     assert record.summary == "Mô tả của trang"
-    assert record.text == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Mã Nộp trực tuyến."
+    assert (record.text, record.facts) == ("Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Nộp trực tuyến.", "Mã")
     hand_written = record_of(url="/x/", language="vi", content=CONTENT, title="", description="", headings=True)
-    assert hand_written.text == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Hồ sơ Mã Nộp trực tuyến.", "a hand-written page's headings are its own"
+    assert hand_written.text == "Hồ sơ nộp tại Sở Ngoại vụ & bộ phận một cửa. Hồ sơ Nộp trực tuyến.", "a hand-written page's headings are its own"
 
 
 FACTS = """<h1>Thủ tục</h1><dl class="mb-facts"><dt>Lệ phí</dt><dd>50.000 đồng</dd>
@@ -133,7 +135,18 @@ FACTS = """<h1>Thủ tục</h1><dl class="mb-facts"><dt>Lệ phí</dt><dd>50.000
 
 def test_a_label_is_indexed_in_front_of_a_value_with_words_only():
     record = record_of(url="/x/", language="vi", content=FACTS, title="", description="Mô tả")
-    assert record.text == "Lệ phí 50.000 đồng Địa chỉ Số 2 Hoàng Văn Thụ tầng 3 Hết trang Sau cùng"
+    assert record.facts == "Lệ phí 50.000 đồng Địa chỉ Số 2 Hoàng Văn Thụ tầng 3"
+    assert record.text == "Hết trang Sau cùng"
+
+
+def test_facts_weigh_more_than_prose_so_the_page_that_states_a_fee_ranks_above_one_that_names_fees():
+    """A procedure states its fee in a fact list or table cell; a circular names "phí, lệ phí" in its prose."""
+    record = record_of(url="/x/", language="vi", title="", description="",
+                       content='<h1>T</h1><table><tr><th scope="col">Phí, lệ phí</th><th>Trống</th></tr><tr><td data-label="Phí, lệ phí">'
+                               '30.000 đồng</td><td data-label="Trống"> </td><td>Hà Nội</td></tr></table><p>Thu phí.</p>')
+    assert (record.facts, record.text) == ("Phí, lệ phí 30.000 đồng Hà Nội", "Thu phí."), "a cell's column head is its label"
+    assert f'<p data-pagefind-weight="{FACT_WEIGHT}">phiǂ leǂ phiǂ 30ǂ 000ǂ dongǂ haǂ noiǂ</p><p>thuǂ phiǂ</p>' in record.html()
+    assert 1 < FACT_WEIGHT < SUMMARY_WEIGHT < TITLE_WEIGHT
 
 
 def test_the_index_is_given_folded_words_weighted_by_place_and_real_text_as_metadata():
@@ -146,7 +159,7 @@ def test_the_index_is_given_folded_words_weighted_by_place_and_real_text_as_meta
         '<p data-pagefind-meta="status" data-pagefind-ignore>Hết hiệu lực toàn bộ</p>'
         '<p data-pagefind-meta="badge" data-pagefind-ignore>mb-status-bad</p>'
         f'<h1 data-pagefind-weight="{TITLE_WEIGHT}">capǂ thiǂ thucǂ</h1><p data-pagefind-weight="{SUMMARY_WEIGHT}">phiǂ leǂ phiǂ</p>'
-        '<p>phiaǂ nuocǂ ngoaiǂ</p></body></html>')
+        f'<p data-pagefind-weight="{FACT_WEIGHT}"></p><p>phiaǂ nuocǂ ngoaiǂ</p></body></html>')
 
 
 def test_without_a_heading_or_description_the_record_takes_the_title_given_and_the_opening_text():
