@@ -6,9 +6,9 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site serve check test bench schemas lock clean
+.PHONY: site serve check test bench schemas lock messages clean
 
-site: $(RUNTIME)  ## build the site into site/ (strict; the last good site stays if it fails)
+site: $(RUNTIME)  ## build every language into site/, site/en/, site/zh/ (strict; the last good site stays if one fails)
 	$(BIN)/python -m minhbach.site.build --config mkdocs.yml --output site
 
 serve: $(RUNTIME)  ## live preview at http://127.0.0.1:8000 while editing
@@ -25,6 +25,9 @@ bench: $(DEV)  ## province-scale benchmark (ARGS=--quick for a short run)
 
 schemas: $(RUNTIME)  ## regenerate the editor schemas from the model
 	$(BIN)/minhbach schema --write schemas
+
+messages: $(DEV)  ## gather the page text of templates and code into minhbach/locale/*/LC_MESSAGES/minhbach.po (then translate the new entries)
+	$(BIN)/python scripts/messages
 
 lock: $(DEV)  ## re-pin requirements*.txt with hashes after editing the .in files
 	$(PIP) install pip-tools

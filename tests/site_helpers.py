@@ -34,12 +34,18 @@ plugins:
       render_by_default: false
       on_undefined: strict
       on_error_fail: true
+extra:
+  alternate: {alternate}
 """
 
+ONE_LANGUAGE = "[]  # one language; `make_language_project` gives three"
+THREE_LANGUAGES = "[{name: Tiếng Việt, link: /, lang: vi}, {name: English, link: /en/, lang: en}, {name: 中文, link: /zh/, lang: zh}]"
+LANGUAGE_YML = "INHERIT: mkdocs.yml\nsite_name: {name}\ndocs_dir: docs-{code}\ntheme:\n  language: {code}\n"
 
-def site_yml() -> str:
+
+def site_yml(alternate: str = ONE_LANGUAGE) -> str:
     """MKDOCS_YML for a project anywhere on disk: `INHERIT` and the macros module given as absolute paths."""
-    return MKDOCS_YML.format(site_config=(ROOT / "mkdocs.yml").as_posix(), macros=(ROOT / "macros" / "main").as_posix())
+    return MKDOCS_YML.format(site_config=(ROOT / "mkdocs.yml").as_posix(), macros=(ROOT / "macros" / "main").as_posix(), alternate=alternate)
 
 
 @functools.cache
@@ -63,6 +69,20 @@ def make_site_project(root: Path, files: dict[str, str | bytes] | None = None) -
     })
     if files:
         write_project(root, files)
+    return root
+
+
+def make_language_project(root: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """`make_site_project` in three languages: Vietnamese at the root, English (docs-en/) and Chinese (docs-zh/)
+    in their folders, each with a home page of its own, as the site's mkdocs.yml sets them up."""
+    make_site_project(root, {
+        "mkdocs.yml": site_yml(THREE_LANGUAGES),
+        "mkdocs.en.yml": LANGUAGE_YML.format(name="Test", code="en"),
+        "mkdocs.zh.yml": LANGUAGE_YML.format(name="测试", code="zh"),
+        "docs-en/index.md": "# Home\n\nHello.\n",
+        "docs-zh/index.md": "# 首页\n\n你好。\n",
+        **(files or {}),
+    })
     return root
 
 

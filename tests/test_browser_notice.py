@@ -31,7 +31,7 @@ PROCEDURES = sorted(path.stem for path in (ROOT / "data" / "procedures").glob("*
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory) -> Iterator[str]:
-    site = build_copy(tmp_path_factory.mktemp("notice-site"), site_url=SITE_URL)
+    site = build_copy(tmp_path_factory.mktemp("notice-site"), site_url=SITE_URL, languages=False)
     with serve(site, urlsplit(SITE_URL).path) as url:
         yield url
 

@@ -29,10 +29,15 @@ from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text, warning_counts
 from minhbach.mkdocs import files as mkdocsfiles
 from minhbach.mkdocs import navcache
-from minhbach.mkdocs.options import MinhbachConfig, settings_of
+from minhbach.mkdocs.languages import Language, LanguageError, language_of, languages_of
+from minhbach.mkdocs.alternates import Alternate, alternates, without_language_links
+from minhbach.mkdocs.fallback import add_source_files, published_pages
+from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
+from minhbach.pages.i18n import SOURCE, translations, using
+from minhbach.pages.translation import translation_notice
 from minhbach.pages import problems
 from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
@@ -106,6 +111,12 @@ def accept_encoded_anchors(page: Page) -> None:
                                  for target, links in page.links_to_anchors.items()}
 
 
+def _source_docs(source: Language) -> Path:
+    """The source language's docs_dir, as its configuration sets it."""
+    docs_dir = read_config(source.config_file).get("docs_dir") or "docs"
+    return (source.config_file.parent / docs_dir).resolve()
+
+
 class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     """Checks the records and adds the engine's files; registers its generation for the macros module (`generation_for`)."""
 
@@ -119,6 +130,11 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._pages_with_errors: set[str] = set()  # hand-written pages with an error, relative to docs/
         self._generated_sources: dict[str, str] = {}
         self._raw_blocks = RawBlocks()  # raw HTML of generated pages, stored without being parsed
+        self.languages: list[Language] = []  # the site's languages (extra.alternate), the source first
+        self.language: Language | None = None  # the language this build is of
+        self.source_docs: Path | None = None  # the source language's docs_dir
+        self.untranslated: set[str] = set()  # pages of this build taken from the source's docs_dir (src_uri)
+        self.language_pages: dict[str, set[str]] = {}  # the hand-written pages each language publishes (src_uri), by code
         self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
         self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
         self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
@@ -128,17 +144,27 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
+        try:
+            self.languages = languages_of(config.extra.get("alternate"), config_file=Path(config.config_file_path))
+        except LanguageError as exc:
+            raise PluginError(f"extra.alternate: {exc}") from None
+        self.language = language_of(self.languages, config.theme.get("language", "vi"))
+        if self.language.folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{self.language.folder}"):
+            # A language's file inherits the site's root address; its pages are published in its folder.
+            config.site_url = f"{config.site_url.rstrip('/')}/{self.language.prefix}"
         settings = settings_of(self.config)
         try:
             today = settings.today()
         except ClockError as exc:
             raise PluginError(str(exc)) from None
-        self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=Path(config.docs_dir), today=today,
+        self.source_docs = Path(config.docs_dir) if not self.language.folder else _source_docs(self.languages[0])
+        # A translated site checks and generates from the source's docs_dir (forms, pages' review), as the source's build does.
+        self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=self.source_docs, today=today,
                                           site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                          macros=_macros_config(config, root), repo_url=config.repo_url)
+                                          macros=_macros_config(config, root), repo_url=config.repo_url, language=self.language.code)
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
-        docs_prefix = _shown_prefix(Path(config.docs_dir), root)  # findings name files from the project's folder ("docs/lien-he.md")
+        docs_prefix = _shown_prefix(self.source_docs, root)  # findings name files from the project's folder ("docs/lien-he.md")
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
         for finding in self.findings:  # each error; each warning only with `mkdocs build --verbose`
             log.log(logging.ERROR if finding.is_error else logging.DEBUG, format_text([finding]))
@@ -182,6 +208,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.generation is not None
         mkdocsfiles.drop_unsafe(files, config)
+        self.untranslated = add_source_files(files, config, self.source_docs) if self.language and self.language.folder else set()
+        self.language_pages = published_pages(self.languages, root=Path(config.config_file_path).parent)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
         # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
@@ -252,13 +280,31 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
+        # The theme overrides' own text (404.html) in the site's language, from the page text's catalogues.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_gettext_translations(translations(self.language.code if self.language else SOURCE), newstyle=True)
         env.globals["mb_head_links"] = head_links  # used by theme/main.html
+        env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url, absolute=absolute)
+        env.filters["mb_without_language_links"] = without_language_links
         env.globals["mb_preview_banner"] = ""  # ditto: under `mkdocs serve`, the number of errors that block publishing
         if MinhbachPlugin.command == "serve" and self.renderer is not None:
             env.globals["mb_preview_banner"] = problems.banner(sum(1 for f in self.findings if f.is_error))
             env.globals["mb_preview_errors_url"] = self.renderer.site_path(problems.ERRORS_PAGE)
         env.globals["mb_search"] = page_settings()  # used by theme/partials/search.html
         return env
+
+    def alternates(self, page: Page | None, *, site_url: str | None, absolute: bool) -> list[Alternate]:
+        """`page` in each language of the site (`alternates.alternates`). `site_url` is this build's (it ends
+        with its language's folder); the links are absolute when it is set and `absolute` asks for it, or
+        for the 404 page, which is served at any address."""
+        if self.language is None:
+            return []
+        src_uri = page.file.src_uri if page is not None and page.file is not None and page.url != "404.html" else None
+        if not (absolute or src_uri is None):
+            site_url = None
+        root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
+        return alternates(page.url if src_uri else "", src_uri, language=self.language, languages=self.languages,
+                          pages=self.language_pages, site_url=root_url)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add hand-written pages' review block; make titles HTML.
@@ -267,10 +313,13 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         record text, and Markdown pages may go through mkdocs-macros, which would run it as Jinja.
         """
         page_review = self._page_review(page)
+        heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
         if page_review is not None:
             notice, dates = page_review
-            heading_end = html.find("</h1>") + len("</h1>") if html.lstrip().startswith("<h1") else 0
             html = f"{html[:heading_end]}\n{notice}{html[heading_end:]}\n{dates}\n"
+        if page.file.src_uri in self.untranslated:  # a hand-written page this language has no copy of
+            with using(self.language.code if self.language else SOURCE):
+                html = f"{html[:heading_end]}\n{translation_notice('missing')}{html[heading_end:]}"
         found = self._page_problems.get(page.file.src_uri)
         if found:  # serve only: what stops the build, at the top of the page
             html = f"{problems.problems_admonition(found)}\n{html}"

@@ -6,11 +6,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from minhbach.exports import opendata
 from minhbach.model import Pending
-from minhbach.pages import formatting
+from minhbach.pages import formatting, i18n
 from minhbach.pages.contact import link_phones, phone_link
 from minhbach.pages.escape import md, yaml_string
 from minhbach.pages.paths import CHECKLIST_JS, MERMAID_JS, archive_path, page_path, relative
 from minhbach.pages.review import review_dates, review_notice
+from minhbach.pages.translation import translation_notice
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
@@ -26,7 +27,7 @@ from minhbach.pages.values import (
 
 TEMPLATE_FUNCTIONS = (
     status_badge, online_badge, document_title, code_text, step_duration,
-    formatting.hours_text, when_text, when_range, review_notice, review_dates, relative, page_path, archive_path,
+    formatting.hours_text, when_text, when_range, review_notice, review_dates, translation_notice, relative, page_path, archive_path,
     opendata.json_fields,
 )
 """The functions templates call, each under its own name."""
@@ -39,7 +40,7 @@ def environment() -> Environment:
     formatters and page paths below are globals.
     """
     env = Environment(
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", "jinja2.ext.i18n"],
         loader=PackageLoader("minhbach", "templates"),
         autoescape=True,
         auto_reload=False,  # templates are package files; no stat per page
@@ -48,7 +49,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, yaml=yaml_string, show=show, date=formatting.vn_date, phone_link=phone_link, phones=link_phones)
+    env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, label=i18n.label, phone_link=phone_link, phones=link_phones)
+    # Jinja's i18n extension: `_("...")` and `{% trans %}` give the text in the language being rendered (pages.i18n).
+    env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True)
     env.tests["pending"] = lambda value: isinstance(value, Pending)
     env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, CHECKLIST_JS=CHECKLIST_JS, PENDING=PENDING_HTML)
     return env

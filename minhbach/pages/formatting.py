@@ -1,4 +1,8 @@
-"""How values are written for Vietnamese readers: dates, money, durations."""
+"""How values are written for readers: dates, money, durations.
+
+`vn_date` and `vn_number` write the Vietnamese forms that checks, reports and open data use;
+`duration`, `hours_text`, `fee_item` and `fee` write pages' text in the language being built
+(`pages.i18n`), which is Vietnamese unless a page of another language is being rendered."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from decimal import Decimal
 
 from minhbach.model.procedure import Fee, FeeItem, ProcessingTime
 from minhbach.model.workflow import HOURS_PER_WORKING_DAY
+from minhbach.pages.i18n import amount_text, gettext, number_text
 
 
 def vn_date(value: dt.date) -> str:
@@ -32,24 +37,25 @@ def duration(time: ProcessingTime) -> str:
     """'01 ngày làm việc', '30 ngày', '04 giờ làm việc', or the not-fixed explanation."""
     if time.not_fixed is not None:
         return time.not_fixed
-    for amount, unit in ((time.working_days, "ngày làm việc"), (time.days, "ngày"), (time.working_hours, "giờ làm việc")):
+    for amount, unit in ((time.working_days, gettext("{number} ngày làm việc")), (time.days, gettext("{number} ngày")),
+                         (time.working_hours, gettext("{number} giờ làm việc"))):
         if amount is not None:
-            text = vn_number(amount)
-            return f"{text.zfill(2) if text.isdigit() else text} {unit}"
+            text = number_text(amount)
+            return unit.format(number=text.zfill(2) if text.isdigit() else text)
     raise ValueError("processing time without a value")
 
 
 def hours_text(hours: Decimal) -> str:
     """Working hours for readers: '12 giờ làm việc (1,5 ngày làm việc)' when a day or more."""
-    text = f"{vn_number(hours)} giờ làm việc"
+    text = gettext("{number} giờ làm việc").format(number=number_text(hours))
     if hours >= HOURS_PER_WORKING_DAY:
         days = hours / HOURS_PER_WORKING_DAY
-        text = f"{vn_number(days)} ngày làm việc ({text})"
+        text = gettext("{number} ngày làm việc ({hours})").format(number=number_text(days), hours=text)
     return text
 
 
 def fee_item(item: FeeItem) -> str:
-    text = f"{vn_number(item.amount)} đồng"
+    text = amount_text(item.amount)
     if item.per:
         text += f"/{item.per.removeprefix('mỗi ').strip()}"
     return f"{item.label}: {text}" if item.label else text
@@ -57,5 +63,5 @@ def fee_item(item: FeeItem) -> str:
 
 def fee(value: Fee) -> str:
     if value.free:
-        return "Không thu phí, lệ phí"
+        return gettext("Không thu phí, lệ phí")
     return "; ".join(fee_item(item) for item in value.items or [])

@@ -19,10 +19,11 @@ from markupsafe import Markup
 from minhbach.catalog import Catalog
 from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
+from minhbach.catalog.translations import localised
 from minhbach.exports.feeds import Site
 from minhbach.findings import Finding
 from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
-from minhbach.pages import announcements, dashboard, data, legal, lists, notice, urls, workflows
+from minhbach.pages import announcements, dashboard, data, i18n, legal, lists, notice, urls, workflows
 from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
@@ -79,8 +80,11 @@ class PageRenderer:
 
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
                  site: Site | None = None, review_policy: ReviewPolicy | None = None,
-                 findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days) -> None:
+                 findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days,
+                 language: str = i18n.SOURCE) -> None:
         self.catalog = catalog
+        self.language = language
+        """The language pages are written in (`pages.i18n`): "vi", "en", "zh"."""
         self.findings = findings or []
         self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()
@@ -94,7 +98,8 @@ class PageRenderer:
 
     def render(self, template: str, **context: object) -> Markup:
         """`template` rendered with `context`, the renderer as `r` and the timeline as `timeline`."""
-        return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
+        with i18n.using(self.language):
+            return Markup(self.env.get_template(template).render(r=self, timeline=self.timeline, **context))
 
     # Links -------------------------------------------------------------------------------
 
@@ -153,6 +158,14 @@ class PageRenderer:
     def in_force(self, document: LegalDocument) -> tuple[bool, str]:
         return document.in_force_on(self.today)
 
+    def translation(self, record: Record | None = None) -> str:
+        """How far the page of `record` is translated into the page language ("source", "translated",
+        "outdated", "missing": `catalog.translations.localised`); for a page of no record (an index, the
+        dashboard), "source" in the source language and "missing" in the others."""
+        if record is None:
+            return "source" if self.language == i18n.SOURCE else "missing"
+        return localised(record, self.language).status
+
     def review(self, record: Record) -> Review:
         """Last and next review of a record, and whether it is overdue, as of the build day."""
         return Review.of_record(record, policy=self.review_policy, today=self.today)
@@ -160,7 +173,8 @@ class PageRenderer:
     def page_review(self, front_matter: object) -> tuple[Markup, Markup] | None:
         """The overdue notice and the review dates of a hand-written page, from its front matter
         as MkDocs read it, as of the build day (see `pages.review.page_review`)."""
-        return review_html.page_review(front_matter, policy=self.review_policy, today=self.today, unit_name=self.unit_name)
+        with i18n.using(self.language):
+            return review_html.page_review(front_matter, policy=self.review_policy, today=self.today, unit_name=self.unit_name)
 
     @cached_property
     def back_links(self) -> BackLinks:
@@ -202,9 +216,10 @@ class PageRenderer:
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             if entry.kind.page_dir is not None:
-                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, entry.record), entry.path))
+                shown = localised(entry.record, self.language).record
+                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path))
             if entry.kind.name == "procedure":
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, entry.record), ""))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), ""))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:

@@ -10,31 +10,32 @@ from markupsafe import Markup
 
 from minhbach.catalog.docpages import PageReview
 from minhbach.catalog.review import Review, ReviewPolicy
-from minhbach.pages import formatting
+from minhbach.pages.i18n import date_text, gettext
 
 
 def review_notice(review: Review) -> Markup:
     """A visible notice when a review is overdue; nothing otherwise."""
     if not review.overdue:
         return Markup("")
-    return Markup(
-        '<div class="mb-alert mb-review-overdue" role="note"><strong>Nội dung này đã quá hạn rà soát</strong> từ ngày {next} '
-        "(rà soát gần nhất {last}). Thông tin có thể đã cũ; hãy liên hệ đơn vị phụ trách trước khi dùng.</div>\n\n"
-    ).format(next=formatting.vn_date(review.next_review), last=formatting.vn_date(review.last_reviewed))
+    text = Markup(gettext(
+        "<strong>Nội dung này đã quá hạn rà soát</strong> từ ngày {next} "
+        "(rà soát gần nhất {last}). Thông tin có thể đã cũ; hãy liên hệ đơn vị phụ trách trước khi dùng."
+    )).format(next=date_text(review.next_review), last=date_text(review.last_reviewed))
+    return Markup('<div class="mb-alert mb-review-overdue" role="note">{}</div>\n\n').format(text)
 
 
 def review_dates(review: Review, *, owner: str, published: dt.date | None = None, updated: dt.date | None = None) -> Markup:
     """The dates every page shows: published and updated (records), last and next review, owner."""
     rows = []
     if published is not None:
-        rows.append(("Ngày đăng", formatting.vn_date(published)))
+        rows.append((gettext("Ngày đăng"), date_text(published)))
     if updated is not None:
-        rows.append(("Cập nhật", formatting.vn_date(updated)))
-    rows.append(("Rà soát gần nhất", formatting.vn_date(review.last_reviewed)))
-    overdue = Markup(' <span class="mb-badge mb-status-bad">quá hạn</span>') if review.overdue else Markup("")
+        rows.append((gettext("Cập nhật"), date_text(updated)))
+    rows.append((gettext("Rà soát gần nhất"), date_text(review.last_reviewed)))
+    overdue = Markup(' <span class="mb-badge mb-status-bad">{}</span>').format(gettext("quá hạn")) if review.overdue else Markup("")
     items = Markup("").join(Markup("<dt>{}</dt><dd>{}</dd>\n").format(label, value) for label, value in rows)
-    items += Markup("<dt>Hạn rà soát tiếp theo</dt><dd>{}{}</dd>\n").format(formatting.vn_date(review.next_review), overdue)
-    items += Markup("<dt>Đơn vị phụ trách</dt><dd>{}</dd>\n").format(owner)
+    items += Markup("<dt>{}</dt><dd>{}{}</dd>\n").format(gettext("Hạn rà soát tiếp theo"), date_text(review.next_review), overdue)
+    items += Markup("<dt>{}</dt><dd>{}</dd>\n").format(gettext("Đơn vị phụ trách"), owner)
     return Markup('<dl class="mb-facts mb-review">\n{}</dl>').format(items)
 
 

@@ -10,9 +10,10 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from minhbach.pages import formatting
+from minhbach.pages.i18n import date_text, gettext, label, number_text
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
-from minhbach.model.base import NotApplicable
+from minhbach.model.base import Labelled, NotApplicable
 from minhbach.model.dated import on_day
 from minhbach.model.procedure import Fee, OnlineLevel, ProcessingTime
 from minhbach.model.workflow import StepDuration
@@ -22,30 +23,50 @@ def when_text(value: dt.datetime | dt.date) -> str:
     """'02/12/2026' or '08:00 ngày 02/12/2026' (Vietnam time)."""
     value = local(value)
     if isinstance(value, dt.datetime):
-        return f"{value:%H:%M} ngày {formatting.vn_date(value.date())}"
-    return formatting.vn_date(value)
+        return gettext("{time} ngày {date}").format(time=f"{value:%H:%M}", date=date_text(value.date()))
+    return date_text(value)
 
 
 def when_range(start: object, end: object) -> Markup:
     if start is None or isinstance(start, Pending):
-        return PENDING_HTML
+        return pending_html()
     if end is None:
         return escape(when_text(start))
     return escape(f"{when_text(start)} – {when_text(end)}")
 
 
-PENDING_HTML = Markup('<span class="mb-pending" title="Thông tin đang được cơ quan cập nhật">đang cập nhật</span>')
+def pending_html() -> Markup:
+    """The marker of a value the agency has not published yet ("đang cập nhật"), in the page's language."""
+    return Markup('<span class="mb-pending" title="{}">{}</span>').format(gettext("Thông tin đang được cơ quan cập nhật"), gettext("đang cập nhật"))
+
+
+class PendingMarker:
+    """`pending_html()` for templates (`{{ PENDING }}`): Jinja asks for its HTML when the page is written."""
+
+    def __html__(self) -> str:
+        return str(pending_html())
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the marker's HTML in the current language (`code_text(p) == PENDING`)."""
+        return isinstance(other, str) and other == self.__html__()
+
+    __hash__ = object.__hash__
+
+
+PENDING_HTML = PendingMarker()
 
 
 def show(value: object) -> Markup:
     """A value for HTML, the pending marker, or "Không áp dụng" for a part that does not apply (its reason
     as the hover text)."""
     if isinstance(value, Pending):
-        return PENDING_HTML
+        return pending_html()
     if isinstance(value, NotApplicable):
-        return Markup('<span class="mb-not-applicable" title="{}">Không áp dụng</span>').format(value.not_applicable)
+        return Markup('<span class="mb-not-applicable" title="{}">{}</span>').format(value.not_applicable, gettext("Không áp dụng"))
     if isinstance(value, dt.date):
-        return Markup(formatting.vn_date(value))
+        return Markup(date_text(value))
+    if isinstance(value, Labelled):
+        return escape(label(value))
     if hasattr(value, "label") and not isinstance(value, (LegalDocument, Unit)):
         return escape(value.label)
     return escape(str(value))
@@ -53,22 +74,22 @@ def show(value: object) -> Markup:
 
 def time_text(value: ProcessingTime | Pending) -> Markup:
     if isinstance(value, Pending):
-        return PENDING_HTML
+        return pending_html()
     text = escape(formatting.duration(value))
     return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
 
 
 def fee_text(value: Fee | Pending) -> Markup:
     if isinstance(value, Pending):
-        return PENDING_HTML
+        return pending_html()
     text = escape(formatting.fee(value))
     return text + (Markup("<br><small>{}</small>").format(value.note) if value.note else Markup(""))
 
 
 def step_duration(duration: StepDuration) -> str:
     if duration.working_days is not None:
-        return f"{formatting.vn_number(duration.working_days)} ngày làm việc"
-    return f"{formatting.vn_number(duration.hours)} giờ làm việc"
+        return gettext("{number} ngày làm việc").format(number=number_text(duration.working_days))
+    return gettext("{number} giờ làm việc").format(number=number_text(duration.hours))
 
 
 _MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;", "&": "#38;"})
@@ -93,15 +114,15 @@ def status_class(status: Validity) -> str:
 def status_badge(document: LegalDocument) -> Markup:
     status = document.status
     if isinstance(status, Pending):
-        return Markup('<span class="mb-badge mb-status-unknown">Tình trạng: đang cập nhật</span>')
+        return Markup('<span class="mb-badge mb-status-unknown">{}</span>').format(gettext("Tình trạng: đang cập nhật"))
     css = status_class(status)
-    return Markup('<span class="mb-badge {css} mb-status-{value}">{label}</span>').format(css=css, value=status.value, label=status.label)
+    return Markup('<span class="mb-badge {css} mb-status-{value}">{label}</span>').format(css=css, value=status.value, label=label(status))
 
 
 def online_badge(level: OnlineLevel | Pending) -> Markup:
     if isinstance(level, Pending):
-        return PENDING_HTML
-    return Markup('<span class="mb-badge mb-online-{value}">{label}</span>').format(value=level.value, label=level.label)
+        return pending_html()
+    return Markup('<span class="mb-badge mb-online-{value}">{label}</span>').format(value=level.value, label=label(level))
 
 
 def document_title(document: LegalDocument) -> str:
@@ -115,21 +136,21 @@ def code_text(procedure: Procedure) -> Markup:
         return escape(procedure.full_code)
     if isinstance(procedure.national_code, str):
         return escape(procedure.national_code)
-    return PENDING_HTML
+    return pending_html()
 
 
 def _per_channel(procedure: Procedure, cells: list[Markup]) -> Markup:
     """One catalogue cell: the value if all channels agree, else the value of each channel."""
     if len(set(cells)) == 1:
         return cells[0]
-    labels = [channel.channel.label for channel in procedure.channels]
+    labels = [label(channel.channel) for channel in procedure.channels]
     return Markup("; ").join(Markup("{}: {}").format(label, cell) for label, cell in zip(labels, cells, strict=True))
 
 
 def _brief(value: Fee | ProcessingTime | Pending) -> Markup:
     """A value on one line, without its note: for the announcement of a coming change."""
     if isinstance(value, Pending):
-        return PENDING_HTML
+        return pending_html()
     return escape(formatting.fee(value) if isinstance(value, Fee) else formatting.duration(value))
 
 
@@ -152,12 +173,12 @@ class OnBuildDay:
     def _show(self, part: Any, render: Callable[[Any], Markup], pending: Markup | None) -> Markup:
         state = on_day(part, self.day)
         value = state.value
-        html = (pending or PENDING_HTML) if value is None or isinstance(value, Pending) else render(value)
+        html = (pending or pending_html()) if value is None or isinstance(value, Pending) else render(value)
         coming = state.following
         if coming is None:
             return html
         basis = self.label_of(coming.basis) if coming.basis else None
-        announcement = Markup("Từ ngày {}: {}").format(formatting.vn_date(coming.start), _brief(coming.value))
+        announcement = Markup(gettext("Từ ngày {date}: {value}")).format(date=date_text(coming.start), value=_brief(coming.value))
         if basis:
             announcement += Markup(" ({})").format(basis)
         return html + Markup('<br><small class="mb-upcoming">{}</small>').format(announcement)

@@ -27,6 +27,10 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from minhbach.mkdocs.languages import Language
 
 EXIT_REFUSED = 2
 STAGING_PREFIX = ".site-build-"
@@ -241,7 +245,7 @@ def _run(command: list[str], env: dict[str, str]) -> int:
         raise
 
 
-def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool) -> bool:
+def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool, folders: Sequence[str] = ("",)) -> bool:
     """Check the fresh build's links, publish the result, and fill in the dashboard's link figure.
 
     `today` is the build's own date, so the link report and the dashboard show the same day.
@@ -256,19 +260,23 @@ def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool
                         external=ExternalOptions(cache_dir=project / ".cache" / "links") if external else None)
     if result.findings:
         print(format_text(result.findings), file=sys.stderr)
-    fill_dashboard(staging, result)
+    for folder in folders:  # every language's dashboard shows the figure of the whole site
+        fill_dashboard(staging / folder, result)
     return not any(f.is_error and f.code == "broken-link" for f in result.findings)
 
 
 def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_links: bool = True,
           external_links: bool = False, search: bool = True) -> int:
-    """Run a strict MkDocs build into a temporary folder next to `output`, check its links, then swap it in.
+    """Run a strict MkDocs build of every language of `config` (`site_languages`: mkdocs.yml's
+    `extra.alternate`) into a temporary folder next to `output`, check its links, then swap it in;
+    a language that fails to build fails the whole, and the last good site stays.
 
     The plugin's options are checked first, as `minhbach check` does; a bad one stops the build (1).
     Returns 0 on success, 2 (nothing touched) when `output_problem` refuses the output, 128 + the
     signal's number when stopped, MkDocs' code otherwise.
     """
     from minhbach.findings import format_text
+    from minhbach.mkdocs.languages import LanguageError, site_languages
     from minhbach.mkdocs.options import read_settings
     from minhbach.settings.calendar import ClockError
 
@@ -278,7 +286,12 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_l
         print(f"Dựng trang thất bại: sửa tùy chọn trong {config.as_posix()} rồi dựng lại. (Build failed; the last good site is kept.)",
               file=sys.stderr)
         return 1
-    problem = output_problem(output, config)
+    try:
+        languages = site_languages(config)
+    except LanguageError as exc:
+        print(f"Dựng trang thất bại: {exc} ({config.as_posix()}). (Build failed; the last good site is kept.)", file=sys.stderr)
+        return 1
+    problem = next(filter(None, (output_problem(output, language.config_file) for language in languages)), None)
     if problem is not None:
         print(f"Không dựng trang: {problem} (Refusing to replace the output folder; nothing was changed.)", file=sys.stderr)
         return EXIT_REFUSED
@@ -293,7 +306,7 @@ def build(config: Path, output: Path, *, extra_args: Sequence[str] = (), check_l
         print(f"Dựng trang thất bại: {exc}. (Build failed; the last good site is kept.)", file=sys.stderr)
         return 1
     try:
-        status = fill_and_swap(output, lambda staging: _build_into(staging, config, env, extra_args, today=today, check_links=check_links,
+        status = fill_and_swap(output, lambda staging: _build_into(staging, languages, env, extra_args, today=today, check_links=check_links,
                                                                     external_links=external_links, search=search))
     except Stopped as stop:
         if stop.swapped:
@@ -346,15 +359,28 @@ def fill_and_swap(output: Path, fill: Callable[[Path], int]) -> int:
     return status
 
 
-def _build_into(staging: Path, config: Path, env: dict[str, str], extra_args: Sequence[str], *, today: dt.date, check_links: bool,
-                external_links: bool, search: bool) -> int:
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config), "--site-dir", str(staging), *extra_args]
-    status = _run(command, env)
-    if status == 0 and check_links and not _check_links(staging, config.resolve().parent, today=today, external=external_links):
-        status = 1
-    if status == 0 and search:
-        status = _build_search_index(staging)
-    return status
+def _build_into(staging: Path, languages: Sequence[Language], env: dict[str, str], extra_args: Sequence[str], *, today: dt.date,
+                check_links: bool, external_links: bool, search: bool) -> int:
+    """Build every language into `staging` (the source at its root first, since MkDocs empties the folder
+    it builds into, then each other language into its folder), check the links of the whole, then build
+    each language's own search index. The first failure stops the rest."""
+    for language in languages:
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(language.config_file),
+                   "--site-dir", str(staging / language.folder), *extra_args]
+        status = _run(command, env)
+        if status != 0:
+            print(f"ERROR   -  minhbach: dựng bản {language.name} ({language.config_file.name}) thất bại", file=sys.stderr)
+            return status
+    project = languages[0].config_file.resolve().parent
+    if check_links and not _check_links(staging, project, today=today, external=external_links,
+                                        folders=[language.folder for language in languages]):
+        return 1
+    if search:
+        for language in languages:
+            status = _build_search_index(staging / language.folder)
+            if status != 0:
+                return status
+    return 0
 
 
 def _build_search_index(site: Path) -> int:

@@ -37,6 +37,7 @@ from minhbach.exports.feeds import Site
 from minhbach.findings import Finding, format_text, summary
 from minhbach.load.files import read_limited
 from minhbach.pages import CHECKLIST_JS, MERMAID_JS, PageRenderer
+from minhbach.pages.i18n import SOURCE
 from minhbach.settings.defaults import Settings
 from minhbach.site.build import fill_and_swap
 from minhbach.site.links.sources import SOURCES_FILE
@@ -106,12 +107,13 @@ class Generation:
 
     @classmethod
     def load(cls, settings: Settings, *, config_file: Path, docs_dir: Path, today: dt.date, site_name: str, site_url: str | None,
-             directory_urls: bool, macros: MacrosConfig | None, repo_url: str | None = None) -> Generation:
+             directory_urls: bool, macros: MacrosConfig | None, repo_url: str | None = None, language: str = SOURCE) -> Generation:
         """Load and check the project of `config_file` (records under `settings.data_dir`, pages under
         `docs_dir`) as `checks.project.check_project` does, as of `today`, and make its generation.
 
         `site_name`, `site_url`, `directory_urls` and `repo_url` are MkDocs' `site_name`, `site_url`,
-        `use_directory_urls` and `repo_url`; `macros` the macros plugin's options (None without it). What was read
+        `use_directory_urls` and `repo_url`; `macros` the macros plugin's options (None without it);
+        `language` the one pages are written in (MkDocs' `theme.language`, see `pages.i18n`). What was read
         from unchanged files is kept in `.cache/minhbach` beside `config_file`.
         """
         root = config_file.parent
@@ -120,7 +122,7 @@ class Generation:
                                           calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach", macros=macros)
         site = Site(name=site_name, url=_with_slash(site_url), uid_domain=urlsplit(site_url or "").hostname or "minhbach")
         renderer = PageRenderer(catalog, today=today, directory_urls=directory_urls, site=site, review_policy=settings.review_policy,
-                                findings=findings, publication_lag_days=settings.publication_lag_days)
+                                findings=findings, publication_lag_days=settings.publication_lag_days, language=language)
         return cls(renderer, config_file=config_file, docs_dir=docs_dir, macros=macros, data_dir=settings.data_dir, repo_url=repo_url)
 
     @classmethod

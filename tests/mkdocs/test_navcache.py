@@ -37,7 +37,7 @@ def _nav_yml(directory_urls: bool, custom_dir: str | None) -> str:
             f"  - Hợp pháp hóa: thu-tuc/hop-phap-hoa.md\n  - Thủ tục: thu-tuc/index.md\n  - Trang X: {x_url}\n"
             f"  - Cổng tỉnh: ../cong-tinh/\n  - Bộ Ngoại giao: https://mofa.gov.vn/\n"
             f"theme:\n  logo: assets/logo.png\n  features:\n{features}" + (f"  custom_dir: {custom_dir}\n" if custom_dir else "") +
-            "extra:\n  homepage: ../cong-tinh/\nvalidation:\n  nav:\n    not_found: info\n"
+            "extra:\n  homepage: ../cong-tinh/\n  alternate: []\nvalidation:\n  nav:\n    not_found: info\n"
             f"use_directory_urls: {'true' if directory_urls else 'false'}\n")
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from minhbach.site.build import build as build_in_process
 from tests.conftest import EVENT
-from tests.site_helpers import article, build, make_site_project
+from tests.site_helpers import article, build, make_language_project, make_site_project
 
 pytestmark = pytest.mark.build
 
@@ -69,3 +69,27 @@ def test_the_build_commands_exit_one_with_a_vietnamese_message_and_no_traceback(
     assert result.returncode == 1
     assert "'6 thang' không phải một chu kỳ" in result.stderr and "Viết đủ dấu: '6 tháng'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_one_command_builds_every_language_into_its_folder(tmp_path: Path):
+    root = make_language_project(tmp_path / "repo")
+    result = build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    homes = {folder: (tmp_path / "site" / folder / "index.html").read_text(encoding="utf-8") for folder in ("", "en", "zh")}
+    assert "Xin chào." in homes[""] and "Hello." in homes["en"] and "你好。" in homes["zh"]
+    for folder in ("", "en", "zh"):
+        assert (tmp_path / "site" / folder / "thu-tuc/hop-phap-hoa/index.html").is_file(), "every record is published in every language"
+        assert (tmp_path / "site" / folder / "pagefind/pagefind-entry.json").is_file(), "each language has its own search index"
+    assert "Hello." not in homes[""] and "Xin chào." not in homes["en"]
+
+
+def test_a_language_that_fails_to_build_fails_the_whole_and_keeps_the_last_site(tmp_path: Path):
+    root = make_language_project(tmp_path / "repo", {"docs-zh/index.md": "# 首页\n\n[坏链接](khong-co.md)\n"})
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/index.html").write_text("trang cũ", encoding="utf-8")
+    result = build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "mkdocs.zh.yml" in result.stderr and "Traceback" not in result.stderr
+    assert (tmp_path / "site/index.html").read_text(encoding="utf-8") == "trang cũ"
+    assert sorted(path.name for path in (tmp_path / "site").iterdir()) == ["index.html"]
+    assert not list(tmp_path.glob(".site-build-*"))

@@ -35,14 +35,23 @@ PAGE_TYPES = {
     "dashboard": "minh-bach/",
     "contacts": "lien-he/",
     "about": "gioi-thieu/",
+    "English home": "en/",
+    "English procedure": "en/thu-tuc/chung-nhan-lanh-su-hop-phap-hoa-lanh-su/",
+    "Chinese announcement": "zh/thong-bao/tong-dai-bao-ho-cong-dan-bo-ngoai-giao/",
+    "Chinese contacts": "zh/lien-he/",
 }
 
 
-def build_copy(root: Path, *, site_url: str | None) -> Path:
-    """Copy the project into `root`, add one workflow, build it like publish.yml; returns the site folder."""
-    for name in ("data", "docs", "macros"):
+def build_copy(root: Path, *, site_url: str | None, languages: bool = True) -> Path:
+    """Copy the project into `root`, add one workflow, build it like publish.yml; returns the site folder.
+    `languages=False` builds the Vietnamese site alone (the site's mkdocs.yml, with no other language)."""
+    for name in ("data", "docs", "docs-en", "docs-zh", "macros"):
         shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "mkdocs.en.yml", "mkdocs.zh.yml"):
+        shutil.copy(ROOT / name, root / name)
+    if not languages:
+        (root / "mkdocs.yml").rename(root / "mkdocs.vi.yml")
+        (root / "mkdocs.yml").write_text("INHERIT: mkdocs.vi.yml\nextra:\n  alternate: []\n", encoding="utf-8")
     workflow = (WORKFLOW.replace("procedure: hop-phap-hoa", "procedure: chung-nhan-lanh-su-hop-phap-hoa-lanh-su")
                 .replace("phong-mot", "phong-lanh-su-hop-tac-quoc-te").replace("forms/to-khai.docx", "forms/khong-dung.docx"))
     workflow = "\n".join(line for line in workflow.splitlines() if "form:" not in line and "Mẫu tờ khai" not in line

@@ -47,10 +47,15 @@ def test_publish_workflow_builds_for_the_pages_address():
 
 
 def test_sitemap_lists_every_page_at_its_published_address(subpath_site: Path):
-    locations = {loc.text for loc in ET.parse(subpath_site / "sitemap.xml").getroot().iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    """Each language's site has its sitemap, of its own pages (the English one in en/...); together, every page."""
+    locations = {}
+    for folder in ("", "en/", "zh/"):
+        sitemap = ET.parse(subpath_site / folder / "sitemap.xml").getroot()
+        locations[folder] = {loc.text for loc in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+        assert locations[folder] and all(location.startswith(SITE_URL + folder) for location in locations[folder]), folder
     pages = {SITE_URL + file.relative_to(subpath_site).as_posix().removesuffix("index.html")
              for file in subpath_site.rglob("index.html") if file.parent != subpath_site / admin.ADMIN_DIR}  # the editor: no page of the site
-    assert locations == pages and len(pages) > 40
+    assert set().union(*locations.values()) == pages and len(pages) > 120
 
 
 def _walk(browser, base: str, paths: list[str]) -> tuple[list[str], list[str]]:  # noqa: F811

@@ -1,0 +1,44 @@
+"""The messages of the page text (`pages.i18n`): gathered from the templates and the code, and the labels
+of the model's choices, into one Babel catalogue; `make messages` merges it into each language's.
+
+A message is what `_("...")` and `{% trans %}` mark in the templates (minhbach/templates, the theme
+overrides in minhbach/mkdocs/theme), what `gettext("...")` marks in the Python code (`METHOD_MAP`),
+and the reader-facing label of every member of the model's `Labelled` choices shown on pages
+(`LABELLED`), whose text lives in the model and nowhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+
+from minhbach.model.announcement import EventType, NoticeCategory
+from minhbach.model.base import Labelled
+from minhbach.model.legal import Validity
+from minhbach.model.organisation import UnitKind
+from minhbach.model.procedure import ChannelKind, Level, OnlineLevel
+from minhbach.model.workflow import WorkflowKind
+from minhbach.pages.i18n import DOMAIN
+
+PACKAGE = Path(__file__).resolve().parent.parent
+PROJECT = PACKAGE.parent
+METHOD_MAP = [("minhbach/**.py", "python"), ("minhbach/templates/**.j2", "jinja2"), ("minhbach/mkdocs/theme/**.html", "jinja2")]
+"""Where messages are written (Babel's method map); the Jinja options below are the page environment's."""
+OPTIONS = {"minhbach/templates/**.j2": {"extensions": "jinja2.ext.do", "trim_blocks": "True", "lstrip_blocks": "True"}}
+LABELLED: tuple[type[Labelled], ...] = (Validity, OnlineLevel, Level, ChannelKind, EventType, NoticeCategory, WorkflowKind, UnitKind)
+"""The model's choices whose labels pages show (through the `label` filter, `i18n.label`)."""
+
+
+def gather(root: Path = PROJECT) -> Catalog:
+    """Every message of the page text under `root` (the project), as a Babel catalogue without translations."""
+    catalogue = Catalog(domain=DOMAIN, project="minhbach", charset="utf-8")
+    for filename, lineno, message, comments, context in extract_from_dir(str(root), METHOD_MAP, OPTIONS,
+                                                                         callback=None, strip_comment_tags=True):
+        if message:
+            catalogue.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
+    for choice in LABELLED:
+        for member in choice:
+            catalogue.add(member.label, locations=[(f"{choice.__module__.replace('.', '/')}.py", 0)])
+    return catalogue

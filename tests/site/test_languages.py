@@ -1,0 +1,100 @@
+"""The three sites built together: every page names its counterparts in the other languages, and they name it back."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.site_helpers import build, make_language_project
+
+pytestmark = pytest.mark.build
+
+HREFLANGS = {"vi", "en", "zh-Hans"}
+
+
+class _Head(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.alternates: dict[str, str] = {}
+        self.switcher: dict[str, str] = {}
+        self.lang = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "html":
+            self.lang = a.get("lang") or ""
+        elif tag == "link" and "alternate" in (a.get("rel") or "").split() and a.get("hreflang"):
+            self.alternates[a["hreflang"]] = a["href"] or ""
+        elif tag == "a" and "md-select__link" in (a.get("class") or ""):
+            self.switcher[a.get("hreflang") or ""] = a["href"] or ""
+
+
+def _read(site: Path, page: str) -> _Head:
+    head = _Head()
+    head.feed((site / page).read_text(encoding="utf-8"))
+    return head
+
+
+def _target(page: str, href: str) -> str:
+    """The file a relative link of `page` (a path under the site) leads to."""
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    path = "" if path == "." else path
+    return posixpath.join(path, "index.html") if href.endswith("/") or href in (".", "./") else path
+
+
+def _pages(site: Path) -> list[str]:
+    """Every page of the three sites but the 404 pages (served at any address, see `alternates`)."""
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.name != "404.html")
+
+
+@pytest.fixture(scope="module")
+def three_sites(tmp_path_factory) -> Path:
+    root = make_language_project(tmp_path_factory.mktemp("languages") / "repo", {
+        "docs/gioi-thieu.md": "# Giới thiệu\n\nSở Ngoại vụ.\n",
+        "docs-en/chi-tieng-anh.md": "# Only in English\n\nText.\n",
+    })
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    return root / "site"
+
+
+def test_every_page_names_its_counterparts_and_they_name_it_back(three_sites: Path):
+    site = three_sites
+    pages = _pages(site)
+    assert len(pages) > 30
+    for page in pages:
+        head = _read(site, page)
+        folder = page.split("/")[0] if page.split("/")[0] in ("en", "zh") else ""
+        assert head.lang == {"": "vi", "en": "en", "zh": "zh"}[folder], page
+        if page == "en/chi-tieng-anh/index.html":
+            continue  # no counterpart: its links lead to the other languages' homes (below)
+        assert set(head.alternates) == HREFLANGS | {"x-default"}, page
+        assert head.switcher == {language: href for language, href in head.alternates.items() if language != "x-default"}, page
+        for language, href in head.alternates.items():
+            target = _target(page, href)
+            assert (site / target).is_file(), f"{page}: {language} -> {target}"
+            back = _read(site, target).alternates
+            assert {lang: _target(target, h) for lang, h in back.items()} == {lang: _target(page, h) for lang, h in head.alternates.items()}, page
+
+
+def test_a_page_one_language_has_leads_to_the_homes_of_the_others(three_sites: Path):
+    head = _read(three_sites, "en/chi-tieng-anh/index.html")
+    assert {language: _target("en/chi-tieng-anh/index.html", href) for language, href in head.switcher.items()} == {
+        "vi": "index.html", "en": "en/chi-tieng-anh/index.html", "zh-Hans": "zh/index.html"}
+
+
+def test_a_page_not_translated_is_published_from_the_vietnamese_with_a_notice(three_sites: Path):
+    english = (three_sites / "en/gioi-thieu/index.html").read_text(encoding="utf-8")
+    assert "Sở Ngoại vụ." in english and "This page is not yet translated; the Vietnamese version applies." in english
+    assert "本页尚未翻译" in (three_sites / "zh/gioi-thieu/index.html").read_text(encoding="utf-8")
+    assert "mb-translation" not in (three_sites / "gioi-thieu/index.html").read_text(encoding="utf-8")
+
+
+def test_each_site_has_its_own_search_index_of_its_own_pages(three_sites: Path):
+    for folder, language in (("", "vi"), ("en", "en"), ("zh", "zh")):
+        entry = (three_sites / folder / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
+        assert re.search(rf'"languages":\{{"{language}', entry), (folder, entry[:200])

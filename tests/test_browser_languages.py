@@ -1,0 +1,78 @@
+"""The three languages in Chromium: the language selector stays on the same record, and each site's
+search finds its own language's pages only (Chinese segmented by Pagefind's extended build)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.site_helpers import build, make_language_project
+from tests.test_browser import _results, _serve, browser, server  # noqa: F401 - fixtures
+
+pytestmark = pytest.mark.browser
+
+RECORDS = [
+    "thu-tuc/cap-ho-chieu-ngoai-giao-ho-chieu-cong-vu/",
+    "van-ban/qd-45-2006-qd-ttg/",
+    "thong-bao/chung-nhan-hop-phap-hoa-lanh-su-dien-tu-tu-01-01-2026/",
+    "lien-he/",
+]
+
+
+def _switch(page, hreflang: str) -> None:
+    """Open the language selector in the header and choose `hreflang`, as a reader does."""
+    page.hover(".md-header__option .md-select")
+    with page.expect_navigation():
+        page.click(f".md-select__link[hreflang='{hreflang}']")
+
+
+@pytest.mark.parametrize("path", RECORDS)
+def test_the_language_selector_stays_on_the_same_record_in_every_direction(server: str, browser, path):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + path)
+    for hreflang, folder in (("en", "en/"), ("zh-Hans", "zh/"), ("vi", ""), ("zh-Hans", "zh/"), ("en", "en/"), ("vi", "")):
+        _switch(page, hreflang)
+        assert urlsplit(page.url).path == "/" + folder + path, (hreflang, page.url)
+        assert page.get_attribute("html", "lang") == {"en": "en", "zh-Hans": "zh", "vi": "vi"}[hreflang]
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def chinese_server(tmp_path_factory) -> Iterator[str]:
+    """Three languages with a Chinese page on consular certification and one on passports."""
+    root = make_language_project(tmp_path_factory.mktemp("chinese-search") / "repo", {
+        "docs/chung-nhan.md": "# Chứng nhận lãnh sự\n\nHồ sơ chứng nhận lãnh sự nộp tại Sở Ngoại vụ.\n",
+        "docs-zh/chung-nhan.md": "# 领事认证\n\n领事认证的申请材料在外务厅递交。\n",
+        "docs/ho-chieu.md": "# Hộ chiếu công vụ\n\nCấp hộ chiếu công vụ cho cán bộ.\n",
+        "docs-zh/ho-chieu.md": "# 公务护照\n\n为干部签发公务护照。\n",
+    })
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr[-3000:]
+    with _serve(root / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize(("query", "expected"), [("护照", "公务护照"), ("领事认证", "领事认证")])
+def test_a_chinese_query_finds_the_chinese_page_and_only_chinese_pages(chinese_server: str, browser, query, expected):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(chinese_server + "zh/", wait_until="networkidle")
+    titles = _results(page, query)
+    assert titles and titles[0] == expected, titles
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert links and all(urlsplit(link).path.startswith("/zh/") for link in links), links
+    context.close()
+
+
+def test_the_vietnamese_search_finds_no_chinese_page(chinese_server: str, browser):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(chinese_server, wait_until="networkidle")
+    assert _results(page, "hộ chiếu")[:1] == ["Hộ chiếu công vụ"]
+    links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+    assert not [link for link in links if urlsplit(link).path.startswith(("/zh/", "/en/"))], links
+    context.close()
