@@ -79,7 +79,7 @@ def _check(args: argparse.Namespace) -> int:
     cache = None if args.no_cache else Path(".cache") / "minhbach"
     _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
                                 calendar=settings.calendar, cache_dir=cache, macros=project.macros,
-                                root=project.root)
+                                root=project.root, languages=project.languages)
     if args.format == "text":
         output = format_ordered(findings, verbose=args.verbose, errors_only=args.errors_only)
     else:  # for tools: every finding, unless asked for errors only
@@ -250,7 +250,7 @@ def _report(args: argparse.Namespace) -> int:
     as_of = min(end, written_on)
     catalog, findings = check_project(project.data_path, project.docs_path, as_of, publication_lag_days=settings.publication_lag_days,
                                       review_policy=settings.review_policy, calendar=settings.calendar,
-                                      macros=project.macros)
+                                      macros=project.macros, languages=project.languages)
     numbers = figures(catalog, findings, start=start, end=as_of)
     site_name = project.site_name
     base = args.output / f"bao-cao-{args.period.upper()}"

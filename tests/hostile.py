@@ -18,7 +18,7 @@ import yaml
 
 from minhbach.model import KINDS
 from minhbach.model.schema import branches, json_schema
-from minhbach.settings.languages import site_languages
+from minhbach.settings.languages import translatable_languages
 from tests import conftest
 
 # Accepted everywhere (at most a warning) and rendered as text: each must come out inert.
@@ -208,7 +208,7 @@ def _with_translations(kind: str, data: dict[str, Any]) -> dict[str, Any]:
     root = json_schema(kind)
     translation = root["$defs"][f"{KINDS[kind].model.__name__}Translation"]
     text = _mirror(root, translation, {name: value for name, value in data.items() if name in translation["properties"]})
-    data["translations"] = {language: {"translated": data["updated"], **text} for language in site_languages()}
+    data["translations"] = {language: {"translated": data["updated"], **text} for language in translatable_languages()}
     return data
 
 

@@ -29,8 +29,16 @@ def in_project(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_clean_project_exits_zero_with_warnings(in_project: Path, capsys):
     assert main(["check", "--today", "2026-11-27"]) == 0
     out = capsys.readouterr()
-    assert "warning[pending]" in out.out and "warning[translation-missing]" in out.out
-    assert "0 lỗi (errors), 11 cảnh báo (warnings)" in out.err  # 3 pending parts; 4 records not in English nor Chinese
+    assert "warning[pending]" in out.out and "translation" not in out.out  # a site without a language selector: Vietnamese alone
+    assert "0 lỗi (errors), 3 cảnh báo (warnings)" in out.err  # 3 pending parts
+
+
+def test_a_site_with_a_language_selector_hears_of_its_untranslated_records(in_project: Path, capsys):
+    write_project(in_project, {"mkdocs.yml": "site_name: x\nextra:\n  alternate:\n    - {lang: vi, link: /}\n    - {lang: zh, link: /zh/}\n"})
+    assert main(["check", "--today", "2026-11-27"]) == 0
+    out = capsys.readouterr()
+    assert "warning[translation-missing]: 4 cảnh báo trong 4 tệp" in out.out  # 4 records not in Chinese; English is not published
+    assert "0 lỗi (errors), 7 cảnh báo (warnings)" in out.err
 
 
 def test_errors_exit_one_and_print_path_line_col(in_project: Path, capsys):
@@ -50,9 +58,8 @@ def test_check_prints_errors_first_then_a_count_per_warning_code(in_project: Pat
     lines = out.splitlines()
     assert lines[0].startswith(f"data/procedures/hop-phap-hoa.yml:{line_of(text, 'updated:')}:") and "error[date-order]" in lines[0]
     assert lines[2:] == ["warning[change-note-missing]: 1 cảnh báo trong 1 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:3)",
-                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)",
-                         "warning[translation-missing]: 8 cảnh báo trong 4 tệp (đầu tiên: data/fields/lanh-su.yml)"]
-    assert "1 lỗi (errors), 12 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
+                         "warning[pending]: 3 cảnh báo trong 2 tệp (đầu tiên: data/procedures/hop-phap-hoa.yml:13)"]
+    assert "1 lỗi (errors), 4 cảnh báo (warnings); in từng cảnh báo: minhbach check --verbose" in err
 
     assert main(["check", "--today", "2026-11-27", "--errors-only"]) == 1
     assert capsys.readouterr().out.splitlines() == lines[:2]

@@ -12,6 +12,7 @@ from minhbach.findings import Finding
 from minhbach.catalog.review import ReviewPolicy
 from minhbach.settings.defaults import DEFAULTS
 from minhbach.settings.calendar import WorkCalendar
+from minhbach.settings.languages import translatable_languages
 from minhbach.catalog.macros import SiteMacros
 
 
@@ -34,6 +35,8 @@ class CheckContext:
     """(path as shown, text) of the HTML and SVG files under docs/, published as they are (`MARKUP_SUFFIXES`)."""
     macros: SiteMacros | None = None
     """The site's registered macros and which pages render them; None when the site has no macros plugin."""
+    languages: tuple[str, ...] = field(default_factory=translatable_languages)
+    """The languages the site is translated into (`settings.languages`); by default every one the engine has."""
 
 
 Check = Callable[[Catalog, CheckContext], list[Finding]]

@@ -59,6 +59,7 @@ def check_project(
     cache_dir: Path | None = None,
     macros: MacrosConfig | None = None,
     root: Path | None = None,
+    languages: tuple[str, ...] | None = None,
 ) -> tuple[Catalog, list[Finding]]:
     """Load every record and hand-written page, and run every check.
 
@@ -69,6 +70,8 @@ def check_project(
     `root` is the project's folder (default: `display_base`, else the working folder): a data or
     docs folder outside it is not read, and nothing is read or published through a link out of
     its folder (see `sourcefiles`); the search box's synonyms are read from it (`load.synonyms`).
+    `languages` are those the site is translated into (`ProjectSettings.languages`); None: every
+    language the engine has (`settings.languages.translatable_languages`).
     """
     base = display_base or Path.cwd()
     root = root or base
@@ -87,7 +90,7 @@ def check_project(
         findings += macro_findings
     context = CheckContext(today=today, docs_files=files, publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages),
-                           markup_files=markup, macros=site_macros)
+                           markup_files=markup, macros=site_macros, **({} if languages is None else {"languages": languages}))
     findings += listing.findings + page_findings + run_checks(catalog, context)
     findings += read_synonyms(root, shown=shown_path(root / SYNONYMS_FILE, base))[1]
     return catalog, sorted_findings(findings)

@@ -15,7 +15,7 @@ from minhbach.findings import Finding, error, warning
 from minhbach.load.source import Position
 from minhbach.model.translation import TRANSLATED_FIELD, translation_model
 from minhbach.model.walk import Loc
-from minhbach.settings.languages import language_name, site_languages
+from minhbach.settings.languages import language_name
 
 
 def _shown(loc: Loc) -> str:
@@ -76,7 +76,7 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
     """Translation findings of every record, in every language of the site."""
     findings: list[Finding] = []
-    languages = site_languages()
+    languages = context.languages
     for entry in catalog.all_entries():
         findings += record_findings(entry, languages)
     return findings

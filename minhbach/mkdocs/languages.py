@@ -16,12 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from minhbach.settings.languages import LanguageError, alternate_entries
+
 HREFLANG = {"zh": "zh-Hans"}
 """`hreflang` of a language code whose plain form would not say enough (Chinese: which script)."""
-
-
-class LanguageError(ValueError):
-    """`extra.alternate` cannot be read as the site's languages; the text says why, in Vietnamese."""
 
 
 @dataclass(frozen=True)
@@ -52,28 +50,11 @@ def languages_of(alternate: Any, *, config_file: Path, source: str = "vi") -> li
     beside it (mkdocs.en.yml); the source is built from mkdocs.yml, the others from mkdocs.<lang>.yml.
     No list (or an empty one) means one language, `source`, from `config_file`.
 
-    Raises LanguageError for an entry without `lang` or `link`, a link that is not "/" or "/<folder>/",
-    the same code or folder twice, or no entry at "/".
+    Raises LanguageError as `settings.languages.alternate_entries` does.
     """
-    if not alternate:
+    entries = alternate_entries(alternate)
+    if not entries:
         return [Language(source, source, "", config_file)]
-    if not isinstance(alternate, list):
-        raise LanguageError("extra.alternate phải là một danh sách các mục {name, link, lang}")
-    entries: list[tuple[str, str, str]] = []
-    for entry in alternate:
-        if not isinstance(entry, dict) or not isinstance(entry.get("lang"), str) or not isinstance(entry.get("link"), str):
-            raise LanguageError(f"mục {entry!r} của extra.alternate cần `lang` và `link`")
-        code, link = entry["lang"], entry["link"]
-        folder = link.strip("/")
-        if not link.startswith("/") or not link.endswith("/") or "/" in folder or folder in (".", "..") or not code.isascii():
-            raise LanguageError(f"link `{link}` của ngôn ngữ `{code}` phải là \"/\" hoặc \"/<thư mục>/\", ví dụ \"/en/\"")
-        entries.append((code, str(entry.get("name") or code), folder))
-    for index, attribute in ((0, "lang"), (2, "link")):
-        values = [entry[index] for entry in entries]
-        if len(values) != len(set(values)):
-            raise LanguageError(f"extra.alternate có hai mục cùng `{attribute}`")
-    if not any(folder == "" for _, _, folder in entries):
-        raise LanguageError("extra.alternate không có mục nào ở \"/\" (ngôn ngữ gốc của trang)")
     main = _main_file(config_file, [code for code, _, folder in entries if folder])
     languages = [Language(code, name, folder, main if not folder else main.with_name(f"{main.stem}.{code}{main.suffix}"))
                  for code, name, folder in entries]

@@ -14,7 +14,7 @@ import difflib
 import re
 import unicodedata
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from minhbach.model import KINDS
 from minhbach.model.base import PERIOD_PATTERN
 from minhbach.settings.defaults import DEFAULTS, Settings
 from minhbach.settings.calendar import WEEKDAY_NAMES, WorkCalendar
+from minhbach.settings.languages import LanguageError, translation_languages
 from minhbach.catalog.macros import MacrosConfig
 from minhbach.load.source import SourceDocument, decode, parse
 
@@ -263,6 +264,8 @@ class ProjectSettings:
     """MkDocs' `repo_url` as written ("" when unset); the web editor's GitHub repository (`exports.admin`)."""
     macros: MacrosConfig | None = None
     """The macros plugin's options (module resolved against mkdocs.yml's folder); None without the plugin."""
+    languages: tuple[str, ...] = ()
+    """The languages the site is translated into (`extra.alternate`, see `settings.languages`); () for one language."""
 
     @property
     def data_path(self) -> Path:
@@ -362,8 +365,15 @@ def read_settings(config_file: Path) -> tuple[ProjectSettings | None, list[Findi
         return None, [error(display, 1, 1, "bad-config", f"MkDocs không đọc được tệp cấu hình: {exc}",
                             "Sửa chỗ được nêu rồi chạy lại.")]
     docs_dir, site_name = config.get("docs_dir", ProjectSettings.docs_dir), config.get("site_name") or ""
+    extra = config.get("extra")
+    try:
+        languages = translation_languages(extra.get("alternate") if isinstance(extra, Mapping) else None)
+    except LanguageError as exc:
+        line, column = _position(doc, ("extra", "alternate"), key=True)  # where it is written here, or the nearest part
+        return None, [error(display, line, column, "bad-config", f"extra.alternate: {exc}",
+                            "Mỗi ngôn ngữ một mục {name, link, lang}: tiếng Việt ở link \"/\", ngôn ngữ khác ở \"/<mã>/\".")]
     site = {"site_name": str(site_name), "site_url": str(config.get("site_url") or ""), "repo_url": str(config.get("repo_url") or ""),
-            "use_directory_urls": config.get("use_directory_urls", ProjectSettings.use_directory_urls) is not False}
+            "use_directory_urls": config.get("use_directory_urls", ProjectSettings.use_directory_urls) is not False, "languages": languages}
     macros = _macros_entry(config.get("plugins"), root)
     entry = _plugin_entry(config.get("plugins"))
     if entry is None:

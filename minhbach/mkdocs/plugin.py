@@ -161,7 +161,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         # A translated site checks and generates from the source's docs_dir (forms, pages' review), as the source's build does.
         self.generation = Generation.load(settings, config_file=Path(config.config_file_path), docs_dir=self.source_docs, today=today,
                                           site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                          macros=_macros_config(config, root), repo_url=config.repo_url, language=self.language.code)
+                                          macros=_macros_config(config, root), repo_url=config.repo_url, language=self.language.code,
+                                          languages=tuple(language.code for language in self.languages if language.folder))
         register(config, self.generation)
         self.catalog, self.findings, self.renderer = self.generation.catalog, self.generation.findings, self.generation.renderer
         docs_prefix = _shown_prefix(self.source_docs, root)  # findings name files from the project's folder ("docs/lien-he.md")

@@ -1,6 +1,6 @@
 """Translations of a record's text, derived from its kind's model.
 
-A record may carry `translations: {en: {...}, zh: {...}}`: for each language of the site (`settings.languages`),
+A record may carry `translations: {en: {...}, zh: {...}}`: for each language the engine writes pages in (`settings.languages`),
 the date of the translation (`translated`) and a partial mirror of the record's reader-facing text, with the
 same names and nesting (`dossier: {items: [{name: ...}]}`, `channels: [{notes: ...}]`). Which fields are
 text is read from the model itself, so a text field added to a kind is translatable without more code:
@@ -26,7 +26,7 @@ from pydantic import BaseModel, Discriminator, Field, StringConstraints, Tag, cr
 from pydantic.fields import FieldInfo
 
 from minhbach.model.base import DocsFile, MarkdownText, NotApplicable, Pending, RefTo, Strict, Text, Untranslated
-from minhbach.settings.languages import language_name, site_languages
+from minhbach.settings.languages import language_name, translatable_languages
 
 _TEXT_CONSTRAINTS = next(meta for meta in get_args(Text)[1:] if isinstance(meta, StringConstraints))
 _CARRIED = (MarkdownText,)
@@ -154,13 +154,13 @@ def translation_model(record: type[BaseModel]) -> type[BaseModel]:
 @cache
 def translations_model(record: type[BaseModel]) -> type[BaseModel]:
     """The `translations` part of a record of kind `record`: one optional `<Name>Translation` per language of
-    the site (`settings.languages.site_languages`)."""
+    the engine (`settings.languages.translatable_languages`)."""
     one = translation_model(record)
     languages = {
         code: (Annotated[one | None, Field(title=f"Bản {language_name(code)}",
                                            description="Bản dịch các phần chữ của bản ghi; phần nào không ghi thì hiện bằng tiếng Việt. "
                                            "Bản tiếng Việt là bản có giá trị pháp lý.")], None)
-        for code in site_languages()
+        for code in translatable_languages()
     }
     derived = create_model(f"{record.__name__}Translations", __base__=Strict, __module__=__name__, **languages)  # type: ignore[call-overload]
     derived.__doc__ = f"The translations of a {record.__name__}, by language."
@@ -169,7 +169,7 @@ def translations_model(record: type[BaseModel]) -> type[BaseModel]:
 
 TRANSLATIONS_FIELD = Field(
     title="Bản dịch",
-    description=f"Bản dịch các phần chữ của bản ghi theo mã ngôn ngữ ({', '.join(site_languages())}), cùng tên khóa và cách lồng như bản tiếng Việt; "
+    description=f"Bản dịch các phần chữ của bản ghi theo mã ngôn ngữ ({', '.join(translatable_languages())}), cùng tên khóa và cách lồng như bản tiếng Việt; "
     "mỗi bản dịch ghi ngày dịch `translated`. Danh sách giữ đúng số mục và thứ tự (ghi {} cho mục không có chữ).",
 )
 """The field's help for editors, shared by every kind."""

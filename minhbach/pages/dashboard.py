@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from minhbach.checks.metrics import figures, translation_counts
 from minhbach.pages.chart import bar_chart
 from minhbach.pages.paths import DASHBOARD_INDEX
-from minhbach.settings.languages import language_name, site_languages
+from minhbach.settings.languages import language_name
 
 if TYPE_CHECKING:
     from minhbach.pages.renderer import PageRenderer
@@ -20,6 +20,6 @@ def page(r: PageRenderer) -> str:
     year = figures(r.catalog, r.findings, start=r.today - dt.timedelta(days=365), end=r.today)
     chart = bar_chart([("Thủ tục đủ mọi phần", quarter.complete.percent), ("Rà soát đúng hạn", quarter.reviewed.percent),
                        ("Đăng đúng hạn (12 tháng)", year.on_time.percent)], title="Tỉ lệ đạt các chỉ số minh bạch")
-    translations = {language_name(language): rows for language, rows in translation_counts(r.catalog, site_languages()).items()}
+    translations = {language_name(language): rows for language, rows in translation_counts(r.catalog, r.languages).items()}
     return r.render("dashboard.md.j2", quarter=quarter, year=year, chart=chart, lag_days=r.publication_lag_days, page=DASHBOARD_INDEX,
                     translations=translations)

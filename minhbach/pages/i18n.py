@@ -32,11 +32,11 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 from minhbach.model.base import Labelled
+from minhbach.settings.languages import LOCALE_DIR
 
 SOURCE = "vi"
 """The language the engine's text is written in."""
 DOMAIN = "minhbach"
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 _language: ContextVar[str] = ContextVar("minhbach_language", default=SOURCE)
 

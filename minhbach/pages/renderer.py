@@ -33,6 +33,7 @@ from minhbach.pages.values import OnBuildDay
 from minhbach.pages.paths import ANNOUNCEMENTS_INDEX, DASHBOARD_INDEX, archive_path, index_path, page_path
 from minhbach.settings.calendar import today as site_today
 from minhbach.settings.defaults import DEFAULTS
+from minhbach.settings.languages import translatable_languages
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,12 @@ class PageRenderer:
     def __init__(self, catalog: Catalog, *, today: dt.date | None = None, directory_urls: bool = True,
                  site: Site | None = None, review_policy: ReviewPolicy | None = None,
                  findings: list[Finding] | None = None, publication_lag_days: int = DEFAULTS.publication_lag_days,
-                 language: str = i18n.SOURCE) -> None:
+                 language: str = i18n.SOURCE, languages: tuple[str, ...] | None = None) -> None:
         self.catalog = catalog
         self.language = language
         """The language pages are written in (`pages.i18n`): "vi", "en", "zh"."""
+        self.languages = translatable_languages() if languages is None else languages
+        """The languages the site is translated into (`settings.languages`), for the dashboard's counts."""
         self.findings = findings or []
         self.publication_lag_days = publication_lag_days
         self.review_policy = review_policy or ReviewPolicy()

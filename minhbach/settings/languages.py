@@ -1,66 +1,78 @@
 """The site's languages: Vietnamese, the source and the legal text, and the languages it is translated into.
 
-The list is the site configuration's: the languages of Material's language selector (`extra.alternate` in
-mkdocs.yml, one entry per language site, each with its `lang`) other than the source. A site that declares
-no selector is translated into the defaults, English and simplified Chinese.
+Two lists, each read in one place:
+
+- the languages the engine can write pages in: those with a message catalogue under `minhbach/locale`
+  (`translatable_languages`). Records may carry a translation into any of them (`model.translation`);
+  the list is the engine's, so a record reads the same whichever folder a command runs in;
+- the languages a site publishes: the entries of Material's language selector (`extra.alternate` in
+  mkdocs.yml: one `{name, link, lang}` per language site), read by `alternate_entries`. A site without a
+  selector is published in Vietnamese alone, and nothing in it is reported as untranslated.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 SOURCE_LANGUAGE = "vi"
 """The language records are written in; a translation never replaces it as the text that prevails."""
-DEFAULT_TRANSLATIONS = ("en", "zh")
-"""Languages a site translates into when its configuration names none."""
 LANGUAGE_NAMES = {"en": "tiếng Anh", "zh": "tiếng Trung"}
 """How editors' messages name a language (Vietnamese); a language not listed is named by its code."""
-CONFIG_FILE = Path("mkdocs.yml")
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+"""The engine's message catalogues, one folder per language (`<code>/LC_MESSAGES/minhbach.po`, see `pages.i18n`)."""
 
 
-def translation_languages(config: Mapping[str, Any]) -> tuple[str, ...]:
-    """The codes of the languages the site of `config` (mkdocs.yml as a mapping) is translated into, in the
-    order of its language selector (`extra.alternate`: a list of `{name, link, lang}`), without the source
-    language and without repeats; `DEFAULT_TRANSLATIONS` when the selector is absent or lists no other
-    language. Entries that are not mappings or have no text `lang` are skipped."""
-    extra = config.get("extra")
-    alternate = extra.get("alternate") if isinstance(extra, Mapping) else None
-    found: list[str] = []
-    for entry in alternate if isinstance(alternate, list) else []:
-        lang = entry.get("lang") if isinstance(entry, Mapping) else None
-        if isinstance(lang, str) and lang.strip() and lang.strip() != SOURCE_LANGUAGE and lang.strip() not in found:
-            found.append(lang.strip())
-    return tuple(found) or DEFAULT_TRANSLATIONS
+class LanguageError(ValueError):
+    """`extra.alternate` cannot be read as the site's languages; the text says why, in Vietnamese."""
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """YAML of mkdocs.yml with MkDocs' own tags (`!ENV`, `!!python/name:`) read as nothing: the language
-    selector is plain YAML, and nothing here may import or run what a tag names."""
+def translatable_languages() -> tuple[str, ...]:
+    """The codes of the languages the engine has page text for (a catalogue under `LOCALE_DIR`), sorted:
+    ("en", "zh")."""
+    return tuple(sorted(folder.name for folder in LOCALE_DIR.iterdir() if (folder / "LC_MESSAGES" / "minhbach.po").is_file()))
 
 
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+def alternate_entries(alternate: Any) -> list[tuple[str, str, str]]:
+    """(code, name, folder) of each entry of `alternate` (Material's `extra.alternate`), in its order; the
+    folder is "" for the entry at "/" (the source language's site), "en" for "/en/". None or an empty
+    list: no entry.
+
+    Raises LanguageError for a value that is not a list, an entry without `lang` or `link`, a link that is
+    not "/" or "/<folder>/", a code that is not ASCII, the same code or folder twice, no entry at "/", or a
+    language other than the source without page text (`translatable_languages`).
+    """
+    if not alternate:
+        return []
+    if not isinstance(alternate, list):
+        raise LanguageError("extra.alternate phải là một danh sách các mục {name, link, lang}")
+    entries: list[tuple[str, str, str]] = []
+    for entry in alternate:
+        if not isinstance(entry, dict) or not isinstance(entry.get("lang"), str) or not isinstance(entry.get("link"), str):
+            raise LanguageError(f"mục {entry!r} của extra.alternate cần `lang` và `link`")
+        code, link = entry["lang"], entry["link"]
+        folder = link.strip("/")
+        if not link.startswith("/") or not link.endswith("/") or "/" in folder or folder in (".", "..") or not code.isascii():
+            raise LanguageError(f"link `{link}` của ngôn ngữ `{code}` phải là \"/\" hoặc \"/<thư mục>/\", ví dụ \"/en/\"")
+        entries.append((code, str(entry.get("name") or code), folder))
+    for index, attribute in ((0, "lang"), (2, "link")):
+        values = [entry[index] for entry in entries]
+        if len(values) != len(set(values)):
+            raise LanguageError(f"extra.alternate có hai mục cùng `{attribute}`")
+    if not any(folder == "" for _, _, folder in entries):
+        raise LanguageError("extra.alternate không có mục nào ở \"/\" (ngôn ngữ gốc của trang)")
+    known = translatable_languages()
+    for code, _, folder in entries:
+        if folder and code not in known:
+            raise LanguageError(f"chưa có chữ giao diện cho ngôn ngữ `{code}`: các ngôn ngữ có là {', '.join(known)} "
+                                f"(thêm minhbach/locale/{code}/LC_MESSAGES/minhbach.po)")
+    return entries
 
 
-def read_languages(config_file: Path) -> tuple[str, ...]:
-    """`translation_languages` of `config_file`; the defaults when it is missing or cannot be read."""
-    try:
-        config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - safe loader
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DEFAULT_TRANSLATIONS
-    return translation_languages(config if isinstance(config, Mapping) else {})
-
-
-@cache
-def site_languages() -> tuple[str, ...]:
-    """The translation languages of the site in the working folder (its mkdocs.yml), read once per process:
-    the record model is built from them (`model.translation`)."""
-    return read_languages(CONFIG_FILE)
+def translation_languages(alternate: Any) -> tuple[str, ...]:
+    """The codes of the languages a site with the selector `alternate` is translated into: its entries
+    other than the one at "/", in order; () without a selector. Raises LanguageError as `alternate_entries`."""
+    return tuple(code for code, _, folder in alternate_entries(alternate) if folder)
 
 
 def language_name(code: str) -> str:

@@ -107,22 +107,26 @@ class Generation:
 
     @classmethod
     def load(cls, settings: Settings, *, config_file: Path, docs_dir: Path, today: dt.date, site_name: str, site_url: str | None,
-             directory_urls: bool, macros: MacrosConfig | None, repo_url: str | None = None, language: str = SOURCE) -> Generation:
+             directory_urls: bool, macros: MacrosConfig | None, repo_url: str | None = None, language: str = SOURCE,
+             languages: tuple[str, ...] | None = None) -> Generation:
         """Load and check the project of `config_file` (records under `settings.data_dir`, pages under
         `docs_dir`) as `checks.project.check_project` does, as of `today`, and make its generation.
 
         `site_name`, `site_url`, `directory_urls` and `repo_url` are MkDocs' `site_name`, `site_url`,
         `use_directory_urls` and `repo_url`; `macros` the macros plugin's options (None without it);
-        `language` the one pages are written in (MkDocs' `theme.language`, see `pages.i18n`). What was read
+        `language` the one pages are written in (MkDocs' `theme.language`, see `pages.i18n`); `languages` those
+        the site is translated into (`ProjectSettings.languages`; None: every one the engine has). What was read
         from unchanged files is kept in `.cache/minhbach` beside `config_file`.
         """
         root = config_file.parent
         catalog, findings = check_project(root / settings.data_dir, docs_dir, today, display_base=root,
                                           publication_lag_days=settings.publication_lag_days, review_policy=settings.review_policy,
-                                          calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach", macros=macros)
+                                          calendar=settings.calendar, cache_dir=root / ".cache" / "minhbach", macros=macros,
+                                          languages=languages)
         site = Site(name=site_name, url=_with_slash(site_url), uid_domain=urlsplit(site_url or "").hostname or "minhbach")
         renderer = PageRenderer(catalog, today=today, directory_urls=directory_urls, site=site, review_policy=settings.review_policy,
-                                findings=findings, publication_lag_days=settings.publication_lag_days, language=language)
+                                findings=findings, publication_lag_days=settings.publication_lag_days, language=language,
+                                languages=languages)
         return cls(renderer, config_file=config_file, docs_dir=docs_dir, macros=macros, data_dir=settings.data_dir, repo_url=repo_url)
 
     @classmethod
@@ -130,7 +134,7 @@ class Generation:
         """`load` with everything read from mkdocs.yml (`mkdocs.options.read_settings`); `today` defaults to the site's day."""
         return cls.load(project.plugin, config_file=config_file, docs_dir=project.docs_path, today=today or project.plugin.today(),
                         site_name=project.site_name, site_url=project.site_url, directory_urls=project.use_directory_urls,
-                        macros=project.macros, repo_url=project.repo_url or None)
+                        macros=project.macros, repo_url=project.repo_url or None, languages=project.languages)
 
     @property
     def catalog(self) -> Catalog:
@@ -268,7 +272,7 @@ def generation_for(config: Any) -> Generation:
         raise GenerationRefused(problems)
     generation = Generation.load(project.plugin, config_file=config_file, docs_dir=Path(config.docs_dir), today=project.plugin.today(),
                                  site_name=config.site_name, site_url=config.site_url, directory_urls=config.use_directory_urls,
-                                 macros=project.macros, repo_url=config.repo_url)
+                                 macros=project.macros, repo_url=config.repo_url, languages=project.languages)
     if generation.errors:
         raise GenerationRefused(generation.errors)
     register(config, generation)

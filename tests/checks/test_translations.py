@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minhbach.checks.project import check_project
-from minhbach.settings.languages import site_languages
+from minhbach.settings.languages import translatable_languages
 from tests.conftest import EVENT, LEGAL, PROCEDURE, TODAY, VALID_FILES, line_of, write_project
 
 CODES = {"translation-missing", "translation-outdated", "translation-numbers", "translation-list-length", "translation-unused"}
@@ -61,7 +61,7 @@ def run(project: Path, files: dict[str, str]):
 def test_every_record_without_a_translation_is_reported_once_per_language(tmp_path: Path):
     findings = run(tmp_path, {})
     missing = [f for f in findings if f.code == "translation-missing"]
-    assert len(missing) == 4 * len(site_languages())
+    assert len(missing) == 4 * len(translatable_languages())
     assert {f.severity.value for f in missing} == {"warning"}
     assert {f.path for f in missing} == {path for path in VALID_FILES if path.startswith("data/")}
     assert all((f.line, f.column) == (0, 0) for f in missing) and {"tiếng Anh (en)", "tiếng Trung (zh)"} <= {f.message.split("bản ")[1].split(";")[0] for f in missing}
