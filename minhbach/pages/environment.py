@@ -15,6 +15,7 @@ from minhbach.pages.translation import translation_notice
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
+    document_label,
     document_title,
     online_badge,
     show,
@@ -26,7 +27,7 @@ from minhbach.pages.values import (
 
 
 TEMPLATE_FUNCTIONS = (
-    status_badge, online_badge, document_title, code_text, step_duration,
+    status_badge, online_badge, document_label, document_title, code_text, step_duration,
     formatting.hours_text, when_text, when_range, review_notice, review_dates, translation_notice, relative, page_path, archive_path,
     opendata.json_fields,
 )

@@ -31,6 +31,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from minhbach.model import Kind
 from minhbach.model.base import Labelled
 
 SOURCE = "vi"
@@ -87,8 +88,9 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return translations(_language.get()).ngettext(singular, plural, count)
 
 
-def label(choice: Labelled) -> str:
-    """The label of one of the model's choices (`Labelled`) in the current language (pages.messages.LABELLED)."""
+def label(choice: Labelled | Kind) -> str:
+    """The label of one of the model's choices (`Labelled`, pages.messages.LABELLED) or of a record kind
+    (`model.Kind`, every one of `model.KINDS`) in the current language."""
     return gettext(choice.label)
 
 
