@@ -20,9 +20,11 @@ def page(r: PageRenderer, document: LegalDocument) -> str:
     """A legal document's page: its facts, what replaced or amended it and what it replaced or
     amended, and the procedures that cite it (each as readers of the page language see it)."""
     links = r.back_links
+    with using(r.language):
+        ld = jsonld.script(jsonld.legal(document))
     return r.render("legal.md.j2", d=document, citing=r.shown_all(links.citing.get(document.id, [])),
                     replaced=r.shown_all(links.replaced.get(document.id, [])), amended=r.shown_all(links.amends.get(document.id, [])),
-                    ld=jsonld.script(jsonld.legal(document)), page=page_path(document))
+                    ld=ld, page=page_path(document))
 
 
 def index(r: PageRenderer) -> str:

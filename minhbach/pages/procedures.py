@@ -17,12 +17,14 @@ def page(r: PageRenderer, procedure: Procedure) -> str:
     """A public procedure's page: the sections of the national template, its workflows, its JSON-LD,
     a link to its notice sheet.
 
-    Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key`.
+    Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key` of the
+    Vietnamese record, so that they follow the reader from one language of the site to another.
     """
+    source = r.catalog.get("procedure", procedure.id)
     field = r.field(procedure)
     ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
     return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.shown_all(r.back_links.workflows.get(procedure.id, [])), ld=ld,
-                    checklist=storage_key(procedure), page=page_path(procedure), notice_link=notice.link(r, procedure))
+                    checklist=storage_key(source if isinstance(source, Procedure) else procedure), page=page_path(procedure), notice_link=notice.link(r, procedure))
 
 
 def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:
