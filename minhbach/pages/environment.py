@@ -52,7 +52,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, label=i18n.label, phone_link=phone_link, phones=link_phones)
     # Jinja's i18n extension: `_("...")` and `{% trans %}` give the text in the language being rendered (pages.i18n).
-    env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True)
+    env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
     env.tests["pending"] = lambda value: isinstance(value, Pending)
     env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, CHECKLIST_JS=CHECKLIST_JS, PENDING=PENDING_HTML)
     return env

@@ -83,6 +83,12 @@ def gettext(message: str) -> str:
     return translations(_language.get()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language where `context` tells it apart from the same Vietnamese
+    elsewhere (Vietnamese has no plural: "Thủ tục hành chính nội bộ" heads a list and names one record)."""
+    return translations(_language.get()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """`singular` or `plural` as `count` asks, in the current language (Vietnamese has one form)."""
     return translations(_language.get()).ngettext(singular, plural, count)

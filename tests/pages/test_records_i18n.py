@@ -168,7 +168,7 @@ def test_a_legal_document_is_cited_and_described_in_the_page_language(pages):
 def test_why_a_document_is_not_in_force_is_said_in_the_page_language(pages):
     vi, en, zh = (pages[code]["van-ban/nd-05-2001.md"] for code in ("vi", "en", "zh"))
     assert "<strong>Văn bản đang ở tình trạng &#39;Hết hiệu lực toàn bộ&#39;.</strong> Không dùng văn bản này làm căn cứ cho hồ sơ mới; xem văn bản thay thế bên dưới." in vi
-    assert "<strong>This document is in the state &#39;Expired&#39;.</strong> Do not use this document as the basis of a new application; see" in en
+    assert "<strong>This document is marked &#39;Expired&#39;.</strong> Do not use this document as the basis of a new application; see" in en
     assert "## Replaced by" in en and '">Decree 111/2011/NĐ-CP</a>' in en
     assert "<strong>本文件处于“全部失效”状态。</strong>" in zh and "## 替代文件" in zh
 
@@ -220,7 +220,7 @@ def test_the_procedure_page_cites_documents_workflows_and_units_in_the_page_lang
     assert '">QT-LS-01: Receiving applications for consular legalization</a>' in en
     assert "<dt>Field</dt><dd>Consular affairs</dd>" in en and "<dt>Guiding unit</dt><dd>Division One" in en
     internal = pages["en"]["thu-tuc-noi-bo/noi-bo-mot.md"]
-    assert "# Internal consular legalization" in internal and "<dt>Type</dt><dd>Internal administrative procedures</dd>" in internal
+    assert "# Internal consular legalization" in internal and "<dt>Type</dt><dd>Internal administrative procedure</dd>" in internal
 
 
 def test_the_lists_of_hand_written_pages_are_in_the_page_language(translated):
