@@ -128,8 +128,9 @@ def online_badge(level: OnlineLevel | Pending) -> Markup:
 def document_label(document: LegalDocument) -> str:
     """How readers cite a document in the page's language: "Luật 49/2019/QH14", "Law 49/2019/QH14",
     "第49/2019/QH14号法律" (the number itself is never translated; `LegalDocument.label` in Vietnamese)."""
-    number = document.number if isinstance(document.number, str) else gettext("(chưa rõ số)")
-    return gettext("{type} {number}").format(type=label(document.type), number=number)
+    if not isinstance(document.number, str):
+        return gettext("{type} (chưa rõ số)").format(type=label(document.type))
+    return gettext("{type} {number}").format(type=label(document.type), number=document.number)
 
 
 def not_in_force_text(document: LegalDocument, day: dt.date) -> tuple[bool, str]:

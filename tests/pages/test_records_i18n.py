@@ -248,3 +248,17 @@ def test_the_dossier_checklist_counts_in_the_page_language_under_one_key_for_eve
         assert f'role="status" data-missing="{missing}" data-complete="{complete}"' in page, code
         keys[code] = re.search(r'data-checklist="([^"]+)"', page).group(1)
     assert len(set(keys.values())) == 1, keys  # ticks made on one language's page show on the others
+
+
+def test_a_document_whose_number_is_pending_is_cited_by_its_type(translated):
+    from minhbach.model import Pending
+    from minhbach.pages.i18n import using
+    from minhbach.pages.values import document_label
+
+    document = translated["vi"].document("nd-111-2011").model_copy(update={"number": Pending(pending="Chưa thấy bản gốc.")})
+    cited = {}
+    for code in ("vi", "en", "zh"):
+        with using(code):
+            cited[code] = document_label(document)
+    assert cited == {"vi": "Nghị định (chưa rõ số)", "en": "Decree (number unknown)", "zh": "议定（文号不详）"}
+    assert document.label == cited["vi"]  # as findings cite it
