@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated
 
-from markupsafe import Markup
 from pydantic import Field
 
 from minhbach.model import LegalDocument, Procedure, RefTo
@@ -60,12 +59,10 @@ def define_env(env) -> None:
     @macro
     def legal_badge(doc: Annotated[str, RefTo("legal")]) -> str:
         """Link to a legal document with its validity badge, e.g. {{ legal_badge("qd-09-2023-qd-ttg") }}."""
-        from minhbach.pages import page_path, status_badge  # here: `minhbach check` reads this module, the build renders
         document = renderer().catalog.get("legal", doc)
         if not isinstance(document, LegalDocument):
             raise ValueError(f"legal_badge: không có văn bản mang mã '{doc}'")
-        link = renderer().href(page_path(document), current_page())
-        return Markup('<a href="{link}">{label}</a> {badge}').format(label=document.label, link=link, badge=status_badge(document))
+        return renderer().legal_badge(document, page=current_page())
 
     @macro
     def recent_changes(limit: Limit = 8) -> str:

@@ -68,6 +68,20 @@ def test_ticks_by_keyboard_are_counted_aloud_kept_on_reload_and_never_sent(serve
     context.close()
 
 
+def test_each_language_counts_in_its_words_and_keeps_the_ticks_made_in_another(server, browser):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + PAGE, wait_until="networkidle")
+    page.get_by_role("checkbox", name=FIFTH).check()
+    for folder, words in (("en/", f"{PAPERS - 1} of {PAPERS} papers still missing."), ("zh/", f"还缺{PAPERS - 1}/{PAPERS}份材料。")):
+        page.goto(server + folder + PAGE, wait_until="networkidle")
+        assert page.locator(".mb-checklist-status").inner_text() == words
+        assert page.eval_on_selector_all("input.mb-check", "bs => bs.map(b => b.checked)") == [False] * 4 + [True] + [False] * (PAPERS - 5)
+    page.locator("input.mb-check").first.check()
+    assert page.locator(".mb-checklist-status").inner_text() == f"还缺{PAPERS - 2}/{PAPERS}份材料。"
+    context.close()
+
+
 def test_the_print_button_prints_the_list_alone_with_its_ticks(server, browser):  # noqa: F811
     context = browser.new_context()
     context.add_init_script(FAKE_PRINT)

@@ -2,8 +2,8 @@
  *
  * The dossier table (.mb-checklist, written by the page) has a checkbox per paper. This script
  * keeps which boxes the reader ticked in the browser's localStorage under the table's
- * data-checklist key (the procedure's id and a digest of its papers), says in a live region how
- * many papers are still missing, and prints the list on its own. Nothing is sent anywhere; where
+ * data-checklist key (the procedure's id and a digest of its papers, the same in every language of
+ * the site), says in a live region how many papers are still missing, and prints the list on its own. Nothing is sent anywhere; where
  * storage is refused the ticks simply last until the page is left. Without this script the
  * boxes still show, tick and print with the whole page.
  */
@@ -39,10 +39,12 @@
     }
   }
 
+  /* The status line's words are the page's, in its language: data-missing ("{missing} / {total}")
+     and data-complete ("{total}"). */
   function missingText() {
     var missing = boxes.filter(function (box) { return !box.checked; }).length;
-    if (missing === 0) return "Đã đủ " + boxes.length + " giấy tờ.";
-    return "Còn thiếu " + missing + " / " + boxes.length + " giấy tờ.";
+    var words = status.getAttribute(missing === 0 ? "data-complete" : "data-missing") || "";
+    return words.replace("{missing}", String(missing)).replace("{total}", String(boxes.length));
   }
 
   var ticked = load();

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal, NamedTuple
 
 from pydantic import AnyHttpUrl, Field, StringConstraints, model_validator
 
@@ -37,6 +37,15 @@ class Validity(Labelled):
     def usable(self) -> bool:
         """Whether a procedure may rest on a document in this state without a warning to readers."""
         return self in (Validity.IN_FORCE, Validity.PARTLY_EXPIRED)
+
+
+class NotInForce(NamedTuple):
+    """Why a legal document is not in force on a day: `why` is "status" (its recorded `status`, one that is
+    not `usable`), "not_yet" (in force from `day`) or "expired" (expired on `day`)."""
+
+    why: Literal["status", "not_yet", "expired"]
+    status: Validity | None = None
+    day: dt.date | None = None
 
 
 DocumentNumber = Annotated[
@@ -103,20 +112,32 @@ class LegalDocument(Record):
                        expiry=self.expiry.isoformat(), issued=self.issued.isoformat())
         return self
 
-    def in_force_on(self, day: dt.date) -> tuple[bool, str]:
-        """Whether a procedure may rest on this document on `day`, and the reason when not.
+    def not_in_force_on(self, day: dt.date) -> NotInForce | None:
+        """Why a procedure may not rest on this document on `day`, or None when it may.
 
         The recorded status decides first; known dates can only make it worse (a document whose
         effective date is still ahead, or whose expiry has passed, is not in force whatever it says).
         """
         status = self.status
         if isinstance(status, Validity) and not status.usable:
-            return False, f"đang ở tình trạng '{status.label}'"
+            return NotInForce("status", status=status)
         if isinstance(self.effective, dt.date) and self.effective > day:
-            return False, f"chưa có hiệu lực (có hiệu lực từ {self.effective.isoformat()})"
+            return NotInForce("not_yet", day=self.effective)
         if self.expiry is not None and self.expiry <= day:
-            return False, f"đã hết hiệu lực từ {self.expiry.isoformat()}"
-        return True, ""
+            return NotInForce("expired", day=self.expiry)
+        return None
+
+    def in_force_on(self, day: dt.date) -> tuple[bool, str]:
+        """Whether a procedure may rest on this document on `day`, and the reason when not (Vietnamese,
+        for findings; pages word it in their language from `not_in_force_on`)."""
+        reason = self.not_in_force_on(day)
+        if reason is None:
+            return True, ""
+        if reason.why == "status":
+            return False, f"đang ở tình trạng '{reason.status.label}'"
+        if reason.why == "not_yet":
+            return False, f"chưa có hiệu lực (có hiệu lực từ {reason.day.isoformat()})"
+        return False, f"đã hết hiệu lực từ {reason.day.isoformat()}"
 
     @property
     def label(self) -> str:

@@ -15,6 +15,7 @@ from minhbach.pages.translation import translation_notice
 from minhbach.pages.values import (
     PENDING_HTML,
     code_text,
+    document_label,
     document_title,
     online_badge,
     show,
@@ -26,7 +27,7 @@ from minhbach.pages.values import (
 
 
 TEMPLATE_FUNCTIONS = (
-    status_badge, online_badge, document_title, code_text, step_duration,
+    status_badge, online_badge, document_label, document_title, code_text, step_duration,
     formatting.hours_text, when_text, when_range, review_notice, review_dates, translation_notice, relative, page_path, archive_path,
     opendata.json_fields,
 )
@@ -51,7 +52,7 @@ def environment() -> Environment:
     )
     env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, label=i18n.label, phone_link=phone_link, phones=link_phones)
     # Jinja's i18n extension: `_("...")` and `{% trans %}` give the text in the language being rendered (pages.i18n).
-    env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True)
+    env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
     env.tests["pending"] = lambda value: isinstance(value, Pending)
     env.globals.update({function.__name__: function for function in TEMPLATE_FUNCTIONS}, MERMAID_JS=MERMAID_JS, CHECKLIST_JS=CHECKLIST_JS, PENDING=PENDING_HTML)
     return env

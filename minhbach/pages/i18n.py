@@ -31,6 +31,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
+from minhbach.model import Kind
 from minhbach.model.base import Labelled
 from minhbach.settings.languages import LOCALE_DIR
 
@@ -82,13 +83,20 @@ def gettext(message: str) -> str:
     return translations(_language.get()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` in the current language where `context` tells it apart from the same Vietnamese
+    elsewhere (Vietnamese has no plural: "Thủ tục hành chính nội bộ" heads a list and names one record)."""
+    return translations(_language.get()).pgettext(context, message)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """`singular` or `plural` as `count` asks, in the current language (Vietnamese has one form)."""
     return translations(_language.get()).ngettext(singular, plural, count)
 
 
-def label(choice: Labelled) -> str:
-    """The label of one of the model's choices (`Labelled`) in the current language (pages.messages.LABELLED)."""
+def label(choice: Labelled | Kind) -> str:
+    """The label of one of the model's choices (`Labelled`, pages.messages.LABELLED) or of a record kind
+    (`model.Kind`, every one of `model.KINDS`) in the current language."""
     return gettext(choice.label)
 
 

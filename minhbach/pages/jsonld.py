@@ -10,6 +10,8 @@ from markupsafe import Markup
 from minhbach.model import Event, LegalDocument, Procedure, Validity
 from minhbach.model.announcement import local
 from minhbach.model.base import Pending
+from minhbach.pages.i18n import label
+from minhbach.pages.values import document_label
 
 _LEGAL_FORCE = {
     Validity.IN_FORCE: "https://schema.org/InForce",
@@ -41,12 +43,14 @@ def procedure(record: Procedure, *, field_name: str | None) -> dict[str, Any]:
 
 
 def legal(record: LegalDocument) -> dict[str, Any]:
+    """A legal document as schema.org Legislation: its name and type in the language pages are being
+    written in (`pages.i18n`), as its page shows them; `inLanguage` is that of the legislation itself."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Legislation",
-        "name": record.label,
+        "name": document_label(record),
         "legislationIdentifier": _known(record.number),
-        "legislationType": record.type.label,
+        "legislationType": label(record.type),
         "legislationDate": record.issued.isoformat(),
         "legislationPassedBy": {"@type": "Organization", "name": record.issuer},
         "abstract": _known(record.title) or record.summary,

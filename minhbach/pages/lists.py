@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from minhbach.model import KINDS, Procedure
+from minhbach.pages.i18n import using
 from minhbach.pages.paths import page_path
+from minhbach.pages.values import document_label
 
 if TYPE_CHECKING:
     from minhbach.pages.renderer import PageRenderer
@@ -16,21 +18,22 @@ CHANGES_OF = ("procedure", "legal")
 
 def recent_changes(r: PageRenderer, *, limit: int, page: str) -> str:
     """The `limit` newest change notes of procedures and legal documents, newest first, with links
-    as seen from the docs file `page`."""
+    as seen from the docs file `page`; titles and notes as readers of the page language see them."""
     changes = []
-    for entry in r.catalog.all_entries():
-        if entry.kind.name not in CHANGES_OF:
-            continue
-        record = entry.record
-        title = record.name if isinstance(record, Procedure) else record.label
-        changes += [(change.date, title, page_path(record), change.note) for change in record.changes]
+    with using(r.language):
+        for entry in r.catalog.all_entries():
+            if entry.kind.name not in CHANGES_OF:
+                continue
+            record = r.shown(entry.record)
+            title = record.name if isinstance(record, Procedure) else document_label(record)
+            changes += [(change.date, title, page_path(record), change.note) for change in record.changes]
     changes.sort(key=lambda row: (row[0], row[1]), reverse=True)
     return r.render("partials/recent_changes.md.j2", changes=changes[:limit], page=page)
 
 
 def unit_directory(r: PageRenderer) -> str:
-    """Contact details of every unit."""
-    return r.render("partials/unit_directory.md.j2", units=r.catalog.units)
+    """Contact details of every unit, as readers of the page language see them."""
+    return r.render("partials/unit_directory.md.j2", units=r.shown_all(r.catalog.units))
 
 
 def record_kinds(r: PageRenderer) -> str:

@@ -3,8 +3,8 @@ of the model's choices, into one Babel catalogue; `make messages` merges it into
 
 A message is what `_("...")` and `{% trans %}` mark in the templates (minhbach/templates, the theme
 overrides in minhbach/mkdocs/theme), what `gettext("...")` marks in the Python code (`METHOD_MAP`),
-and the reader-facing label of every member of the model's `Labelled` choices shown on pages
-(`LABELLED`), whose text lives in the model and nowhere else.
+the reader-facing label of every member of the model's `Labelled` choices shown on pages
+(`LABELLED`) and of every record kind (`model.KINDS`), whose text lives in the model and nowhere else.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
+from minhbach.model import KINDS
 from minhbach.model.announcement import EventType, NoticeCategory
 from minhbach.model.base import Labelled
-from minhbach.model.legal import Validity
+from minhbach.model.legal import DocumentType, Validity
 from minhbach.model.organisation import UnitKind
 from minhbach.model.procedure import ChannelKind, Level, OnlineLevel
 from minhbach.model.workflow import WorkflowKind
@@ -27,7 +28,7 @@ PROJECT = PACKAGE.parent
 METHOD_MAP = [("minhbach/**.py", "python"), ("minhbach/templates/**.j2", "jinja2"), ("minhbach/mkdocs/theme/**.html", "jinja2")]
 """Where messages are written (Babel's method map); the Jinja options below are the page environment's."""
 OPTIONS = {"minhbach/templates/**.j2": {"extensions": "jinja2.ext.do", "trim_blocks": "True", "lstrip_blocks": "True"}}
-LABELLED: tuple[type[Labelled], ...] = (Validity, OnlineLevel, Level, ChannelKind, EventType, NoticeCategory, WorkflowKind, UnitKind)
+LABELLED: tuple[type[Labelled], ...] = (DocumentType, Validity, OnlineLevel, Level, ChannelKind, EventType, NoticeCategory, WorkflowKind, UnitKind)
 """The model's choices whose labels pages show (through the `label` filter, `i18n.label`)."""
 
 
@@ -41,4 +42,6 @@ def gather(root: Path = PROJECT) -> Catalog:
     for choice in LABELLED:
         for member in choice:
             catalogue.add(member.label, locations=[(f"{choice.__module__.replace('.', '/')}.py", 0)])
+    for kind in KINDS.values():
+        catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)])
     return catalogue

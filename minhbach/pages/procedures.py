@@ -17,12 +17,14 @@ def page(r: PageRenderer, procedure: Procedure) -> str:
     """A public procedure's page: the sections of the national template, its workflows, its JSON-LD,
     a link to its notice sheet.
 
-    Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key`.
+    Its dossier table is a checklist whose ticks stay in the reader's browser under `storage_key` of the
+    Vietnamese record, so that they follow the reader from one language of the site to another.
     """
+    source = r.catalog.get("procedure", procedure.id)
     field = r.field(procedure)
     ld = jsonld.script(jsonld.procedure(procedure, field_name=field.name if field else None))
-    return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.back_links.workflows.get(procedure.id, []), ld=ld,
-                    checklist=storage_key(procedure), page=page_path(procedure), notice_link=notice.link(r, procedure))
+    return r.render("procedure.md.j2", p=procedure, field=field, workflows=r.shown_all(r.back_links.workflows.get(procedure.id, [])), ld=ld,
+                    checklist=storage_key(source if isinstance(source, Procedure) else procedure), page=page_path(procedure), notice_link=notice.link(r, procedure))
 
 
 def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:
@@ -31,13 +33,15 @@ def internal_page(r: PageRenderer, procedure: InternalProcedure) -> str:
 
 
 def index(r: PageRenderer) -> str:
-    """The catalogue: one table per field that has procedures."""
-    return r.render("procedure_index.md.j2", fields=fields_in_order(r.catalog.procedures, r.catalog.fields), page=index_path("procedure"))
+    """The catalogue: one table per field that has procedures, as readers of the page language see them."""
+    return r.render("procedure_index.md.j2", fields=fields_in_order(r.shown_all(r.catalog.procedures), r.shown_all(r.catalog.fields)),
+                    page=index_path("procedure"))
 
 
 def table(r: PageRenderer, procedures: list[Procedure], *, page: str) -> str:
-    """The catalogue table of `procedures`, with links as seen from the docs file `page`."""
-    return r.render("partials/procedure_table.md.j2", procedures=procedures, page=page)
+    """The catalogue table of `procedures` (each as readers of the page language see it), with links as
+    seen from the docs file `page`."""
+    return r.render("partials/procedure_table.md.j2", procedures=r.shown_all(procedures), page=page)
 
 
 def fields_in_order(procedures: list[Procedure], fields: list[ProcedureField]) -> list[tuple[ProcedureField, list[Procedure]]]:

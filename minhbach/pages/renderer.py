@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, partial
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -29,11 +29,13 @@ from minhbach.pages import procedures as procedure_pages
 from minhbach.pages.backlinks import BackLinks
 from minhbach.pages.environment import environment
 from minhbach.pages.markdown import RecordMarkdown, docs_link_resolver
-from minhbach.pages.values import OnBuildDay
+from minhbach.pages.values import OnBuildDay, document_label, not_in_force_text
 from minhbach.pages.paths import ANNOUNCEMENTS_INDEX, DASHBOARD_INDEX, archive_path, index_path, page_path
 from minhbach.settings.calendar import today as site_today
 from minhbach.settings.defaults import DEFAULTS
 from minhbach.settings.languages import translatable_languages
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class PageRenderer:
         self.dated = OnBuildDay(self.today, self._document_label)
         """Fees and processing times as they stand on the build day (see `pages.values.OnBuildDay`)."""
         self.env = environment()
+        self._shown: dict[int, tuple[Record, Record]] = {}
 
     def render(self, template: str, **context: object) -> Markup:
         """`template` rendered with `context`, the renderer as `r` and the timeline as `timeline`."""
@@ -130,43 +133,61 @@ class PageRenderer:
         return Markup('<div class="mb-body">\n{}\n</div>').format(Markup(rendered.html))
 
     # Lookups the templates need ----------------------------------------------------------
+    # Every record they give is as readers of the page language see it (`shown`).
+
+    def shown(self, record: R) -> R:
+        """`record` with its translation into the page language laid over the Vietnamese
+        (`catalog.translations.localised`); the very record on the Vietnamese site."""
+        if self.language == i18n.SOURCE:
+            return record
+        key = id(record)
+        if key not in self._shown:
+            self._shown[key] = (record, localised(record, self.language).record)  # the record is kept: its id stays its own
+        return self._shown[key][1]
+
+    def shown_all(self, records: Iterable[R]) -> list[R]:
+        """`shown` of each record, in order."""
+        return [self.shown(record) for record in records]
 
     def field(self, procedure: Procedure) -> ProcedureField | None:
         found = self.catalog.get("field", procedure.field)
-        return found if isinstance(found, ProcedureField) else None
+        return self.shown(found) if isinstance(found, ProcedureField) else None
 
     def document(self, record_id: str) -> LegalDocument | None:
         found = self.catalog.get("legal", record_id)
-        return found if isinstance(found, LegalDocument) else None
+        return self.shown(found) if isinstance(found, LegalDocument) else None
 
     def _document_label(self, record_id: str) -> str | None:
         document = self.document(record_id)
-        return document.label if document else None
+        return document_label(document) if document else None
 
     def documents(self, record_ids: Iterable[str]) -> list[LegalDocument]:
         return [d for d in map(self.document, record_ids) if d is not None]
 
     def unit(self, record_id: str | None) -> Unit | None:
         found = self.catalog.get("unit", record_id) if record_id else None
-        return found if isinstance(found, Unit) else None
+        return self.shown(found) if isinstance(found, Unit) else None
 
     def procedure(self, record_id: str | None) -> Procedure | None:
         found = self.catalog.get("procedure", record_id) if record_id else None
-        return found if isinstance(found, Procedure) else None
+        return self.shown(found) if isinstance(found, Procedure) else None
 
     def unit_name(self, record_id: str) -> str:
         unit = self.unit(record_id)
         return unit.name if unit else record_id
 
     def in_force(self, document: LegalDocument) -> tuple[bool, str]:
-        return document.in_force_on(self.today)
+        """Whether a procedure may rest on `document` on the build day, and why not, in the page language."""
+        with i18n.using(self.language):
+            return not_in_force_text(document, self.today)
 
     def translation(self, record: Record | None = None) -> str:
         """How far the page of `record` is translated into the page language ("source", "translated",
         "outdated", "missing": `catalog.translations.localised`); for a page of no record (an index, the
-        dashboard), "source" in the source language and "missing" in the others."""
+        dashboard), "source" in the source language and "translated" in the others: its words are the
+        message catalogue's, the records it lists each as translated as they are."""
         if record is None:
-            return "source" if self.language == i18n.SOURCE else "missing"
+            return "source" if self.language == i18n.SOURCE else "translated"
         return localised(record, self.language).status
 
     def review(self, record: Record) -> Review:
@@ -189,6 +210,10 @@ class PageRenderer:
     def procedure_table(self, procedures: list[Procedure], *, page: str) -> str:
         """The catalogue table; also used by the `procedure_table` macro on hand-written pages."""
         return procedure_pages.table(self, procedures, page=page)
+
+    def legal_badge(self, document: LegalDocument, *, page: str) -> Markup:
+        """A link to a legal document with its validity badge (see `legal.badge`)."""
+        return legal.badge(self, document, page=page)
 
     def recent_changes(self, *, limit: int, page: str) -> str:
         """The newest change notes of procedures and legal documents (see `lists.recent_changes`)."""

@@ -125,6 +125,28 @@ def online_badge(level: OnlineLevel | Pending) -> Markup:
     return Markup('<span class="mb-badge mb-online-{value}">{label}</span>').format(value=level.value, label=label(level))
 
 
+def document_label(document: LegalDocument) -> str:
+    """How readers cite a document in the page's language: "Luật 49/2019/QH14", "Law 49/2019/QH14",
+    "第49/2019/QH14号法律" (the number itself is never translated; `LegalDocument.label` in Vietnamese)."""
+    if not isinstance(document.number, str):
+        return gettext("{type} (chưa rõ số)").format(type=label(document.type))
+    return gettext("{type} {number}").format(type=label(document.type), number=document.number)
+
+
+def not_in_force_text(document: LegalDocument, day: dt.date) -> tuple[bool, str]:
+    """Whether a procedure may rest on `document` on `day` and, when not, why, in the page's language
+    (the rule is `LegalDocument.not_in_force_on`)."""
+    reason = document.not_in_force_on(day)
+    if reason is None:
+        return True, ""
+    if reason.why == "status" and reason.status is not None:
+        return False, gettext("đang ở tình trạng '{status}'").format(status=label(reason.status))
+    when = date_text(reason.day) if reason.day is not None else ""
+    if reason.why == "not_yet":
+        return False, gettext("chưa có hiệu lực (có hiệu lực từ {date})").format(date=when)
+    return False, gettext("đã hết hiệu lực từ {date}").format(date=when)
+
+
 def document_title(document: LegalDocument) -> str:
     if isinstance(document.title, str):
         return document.title

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from minhbach.model import Workflow
+from minhbach.pages.i18n import using
 from minhbach.pages.paths import index_path, page_path
 from minhbach.pages.values import mermaid_label, step_duration
 
@@ -15,8 +16,10 @@ if TYPE_CHECKING:
 
 
 def page(r: PageRenderer, workflow: Workflow) -> str:
-    """A workflow's page: its facts, a diagram and the table of its steps."""
-    return r.render("workflow.md.j2", w=workflow, mermaid=mermaid(workflow, r.unit_name), page=page_path(workflow))
+    """A workflow's page: its facts, a diagram and the table of its steps, in the page language."""
+    with using(r.language):
+        diagram = mermaid(workflow, r.unit_name)
+    return r.render("workflow.md.j2", w=workflow, mermaid=diagram, page=page_path(workflow))
 
 
 def index(r: PageRenderer) -> str:
