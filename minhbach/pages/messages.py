@@ -3,8 +3,9 @@ of the model's choices, into one Babel catalogue; `make messages` merges it into
 
 A message is what `_("...")` and `{% trans %}` mark in the templates (minhbach/templates, the theme
 overrides in minhbach/mkdocs/theme), what `gettext("...")` marks in the Python code (`METHOD_MAP`),
-and the reader-facing label of every member of the model's `Labelled` choices shown on pages
-(`LABELLED`), whose text lives in the model and nowhere else.
+the reader-facing label of every member of the model's `Labelled` choices shown on pages
+(`LABELLED`), and the label of every record kind (`model.KINDS`: "Thông báo" on an announcement,
+the kind of a search result), whose text lives in the model and nowhere else.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
+from minhbach.model import KINDS
 from minhbach.model.announcement import EventType, NoticeCategory
 from minhbach.model.base import Labelled
 from minhbach.model.legal import Validity
@@ -41,4 +43,6 @@ def gather(root: Path = PROJECT) -> Catalog:
     for choice in LABELLED:
         for member in choice:
             catalogue.add(member.label, locations=[(f"{choice.__module__.replace('.', '/')}.py", 0)])
+    for kind in KINDS.values():
+        catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)])
     return catalogue
