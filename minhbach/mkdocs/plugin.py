@@ -33,6 +33,7 @@ from minhbach.mkdocs.languages import Language, LanguageError, language_of, lang
 from minhbach.mkdocs.alternates import Alternate, alternates, without_language_links
 from minhbach.mkdocs.fallback import add_source_files, published_pages
 from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
+from minhbach.mkdocs.output import counts_level, quiet_repeated_lines
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
@@ -168,8 +169,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
         for finding in self.findings:  # each error; each warning only with `mkdocs build --verbose`
             log.log(logging.ERROR if finding.is_error else logging.DEBUG, format_text([finding]))
+        translated = bool(self.language.folder)  # the same findings as the source language's build, which prints them
         for line in warning_counts(self.findings):
-            log.info(line)
+            log.log(counts_level(translated=translated), line)
+        quiet_repeated_lines(translated=translated)
         mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":

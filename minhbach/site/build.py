@@ -376,27 +376,30 @@ def _build_into(staging: Path, languages: Sequence[Language], env: dict[str, str
                                         folders=[language.folder for language in languages]):
         return 1
     if search:
+        counts = []
         for language in languages:
-            status = _build_search_index(staging / language.folder)
-            if status != 0:
-                return status
+            count = _build_search_index(staging / language.folder)
+            if count is None:
+                return 1
+            counts.append(f"{count} ({language.code})" if len(languages) > 1 else str(count))
+        print(f"INFO    -  minhbach: {', '.join(counts)} trang trong chỉ mục tìm kiếm", file=sys.stderr)
     return 0
 
 
-def _build_search_index(site: Path) -> int:
+def _build_search_index(site: Path) -> int | None:
     """Build the search index from the documents the MkDocs build wrote, then remove them: readers
     only load the index, and a published copy of every page's text would be one more file
-    for others to depend on. 1 (with the reason) when the index cannot be built."""
+    for others to depend on. Returns how many pages it holds; None (with the reason) when the index
+    cannot be built."""
     from minhbach.site.search import DOCUMENTS_FILE, SearchError, build_index
 
     try:
         count = build_index(site)
     except SearchError as exc:
         print(f"ERROR   -  minhbach: chỉ mục tìm kiếm (search index): {exc}", file=sys.stderr)
-        return 1
+        return None
     (site / DOCUMENTS_FILE).unlink()
-    print(f"INFO    -  minhbach: {count} trang trong chỉ mục tìm kiếm", file=sys.stderr)
-    return 0
+    return count
 
 
 def _swap(staging: Path, output: Path) -> Path | None:
