@@ -5,7 +5,9 @@ A message is what `_("...")` and `{% trans %}` mark in the templates (minhbach/t
 overrides in minhbach/mkdocs/theme), what `gettext("...")` marks in the Python code (`METHOD_MAP`),
 the reader-facing label of every member of the model's `Labelled` choices shown on pages
 (`LABELLED`), and the label of every record kind (`model.KINDS`: "Thông báo" on an announcement,
-the kind of a search result), whose text lives in the model and nowhere else.
+the kind of a search result), and the names of the languages (`settings.languages.LANGUAGE_NAMES`,
+on the dashboard), and the titles of the open data's datasets and CSV columns (`exports.opendata.DATASETS`, on the
+data page: the `gettext` filter), whose text lives there and nowhere else.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
+from minhbach.exports.opendata import DATASETS
 from minhbach.model import KINDS
 from minhbach.model.announcement import EventType, NoticeCategory
 from minhbach.model.base import Labelled
@@ -23,6 +26,7 @@ from minhbach.model.organisation import UnitKind
 from minhbach.model.procedure import ChannelKind, Level, OnlineLevel
 from minhbach.model.workflow import WorkflowKind
 from minhbach.pages.i18n import DOMAIN
+from minhbach.settings.languages import LANGUAGE_NAMES
 
 PACKAGE = Path(__file__).resolve().parent.parent
 PROJECT = PACKAGE.parent
@@ -45,4 +49,9 @@ def gather(root: Path = PROJECT) -> Catalog:
             catalogue.add(member.label, locations=[(f"{choice.__module__.replace('.', '/')}.py", 0)])
     for kind in KINDS.values():
         catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)])
+    for name in LANGUAGE_NAMES.values():
+        catalogue.add(name, locations=[("minhbach/settings/languages.py", 0)])
+    for dataset in DATASETS:
+        for text in (dataset.title, *(column.title for column in dataset.columns)):
+            catalogue.add(text, locations=[("minhbach/exports/opendata.py", 0)])
     return catalogue

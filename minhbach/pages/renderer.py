@@ -166,6 +166,13 @@ class PageRenderer:
             return "source" if self.language == i18n.SOURCE else "missing"
         return localised(record, self.language).status
 
+    def words_translation(self) -> str:
+        """How far a page of no record whose own words are all the engine's messages (the dashboard, the data
+        page, the announcements' index and archive) is translated: "source" in the source language, else
+        "translated" (every message has its translation: tests/pages/test_i18n.py; the records it lists are
+        each shown in the page's language where they have one, and the Vietnamese prevails)."""
+        return "source" if self.language == i18n.SOURCE else "translated"
+
     def review(self, record: Record) -> Review:
         """Last and next review of a record, and whether it is overdue, as of the build day."""
         return Review.of_record(record, policy=self.review_policy, today=self.today)

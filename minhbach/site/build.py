@@ -245,7 +245,7 @@ def _run(command: list[str], env: dict[str, str]) -> int:
         raise
 
 
-def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool, folders: Sequence[str] = ("",)) -> bool:
+def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool, languages: Sequence[Language]) -> bool:
     """Check the fresh build's links, publish the result, and fill in the dashboard's link figure.
 
     `today` is the build's own date, so the link report and the dashboard show the same day.
@@ -260,8 +260,8 @@ def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool
                         external=ExternalOptions(cache_dir=project / ".cache" / "links") if external else None)
     if result.findings:
         print(format_text(result.findings), file=sys.stderr)
-    for folder in folders:  # every language's dashboard shows the figure of the whole site
-        fill_dashboard(staging / folder, result)
+    for language in languages:  # every language's dashboard shows the figure of the whole site
+        fill_dashboard(staging / language.folder, result, language=language.code)
     return not any(f.is_error and f.code == "broken-link" for f in result.findings)
 
 
@@ -373,7 +373,7 @@ def _build_into(staging: Path, languages: Sequence[Language], env: dict[str, str
             return status
     project = languages[0].config_file.resolve().parent
     if check_links and not _check_links(staging, project, today=today, external=external_links,
-                                        folders=[language.folder for language in languages]):
+                                        languages=languages):
         return 1
     if search:
         counts = []
