@@ -39,7 +39,7 @@ from minhbach.model import Record
 from minhbach.pages import PageRenderer
 from minhbach.pages.i18n import SOURCE, translations, using
 from minhbach.pages.translation import translation_notice
-from minhbach.pages import problems
+from minhbach.pages import notice, problems
 from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
@@ -139,6 +139,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
         self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
         self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
+        self._stand_ins: dict[str, str] = {}  # pages of the source language's site alone -> the page standing for each elsewhere
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -213,6 +214,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         mkdocsfiles.drop_unsafe(files, config)
         self.untranslated = add_source_files(files, config, self.source_docs) if self.language and self.language.folder else set()
         self.language_pages = published_pages(self.languages, root=Path(config.config_file_path).parent)
+        self._stand_ins = notice.stand_ins(self.generation.renderer)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
         # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
@@ -307,7 +309,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             site_url = None
         root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
         return alternates(page.url if src_uri else "", src_uri, language=self.language, languages=self.languages,
-                          pages=self.language_pages, site_url=root_url)
+                          pages=self.language_pages, site_url=root_url, stand_ins=self._stand_ins)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add hand-written pages' review block; make titles HTML.
