@@ -344,7 +344,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if isinstance(search_meta, dict) and search_meta.get("exclude") is True:
             self.search_documents.exclude(url=page.url)
             return context
-        labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
+        with using(self.language.code if self.language else SOURCE):
+            labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
                                   description=page.meta.get("description") or "", headings=not page.file.generated_by,
                                   **labels)

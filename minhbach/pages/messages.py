@@ -7,7 +7,8 @@ the reader-facing label of every member of the model's `Labelled` choices shown 
 (`LABELLED`), and the label of every record kind (`model.KINDS`: "Thông báo" on an announcement,
 the kind of a search result), and the names of the languages (`settings.languages.LANGUAGE_NAMES`,
 on the dashboard), and the titles of the open data's datasets and CSV columns (`exports.opendata.DATASETS`, on the
-data page: the `gettext` filter), whose text lives there and nowhere else.
+data page: the `gettext` filter) and the type of a hand-written page in search results (`site.search.PAGE_KIND`),
+whose text lives there and nowhere else.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from minhbach.model.procedure import ChannelKind, Level, OnlineLevel
 from minhbach.model.workflow import WorkflowKind
 from minhbach.pages.i18n import DOMAIN
 from minhbach.settings.languages import LANGUAGE_NAMES
+from minhbach.site.search import PAGE_KIND
 
 PACKAGE = Path(__file__).resolve().parent.parent
 PROJECT = PACKAGE.parent
@@ -51,6 +53,7 @@ def gather(root: Path = PROJECT) -> Catalog:
         catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)])
     for name in LANGUAGE_NAMES.values():
         catalogue.add(name, locations=[("minhbach/settings/languages.py", 0)])
+    catalogue.add(PAGE_KIND, locations=[("minhbach/site/search.py", 0)])
     for dataset in DATASETS:
         for text in (dataset.title, *(column.title for column in dataset.columns)):
             catalogue.add(text, locations=[("minhbach/exports/opendata.py", 0)])
