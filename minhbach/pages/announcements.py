@@ -17,6 +17,7 @@ from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, calendar
 from minhbach.model import KIND_BY_MODEL, Pending
 from minhbach.pages import jsonld
 from minhbach.pages.i18n import gettext, label, using
+from minhbach.pages.i18n import kind_label as kind_label_of
 from minhbach.pages.paths import ANNOUNCEMENTS_INDEX, archive_path, page_path
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def kind_of(item: Announcement) -> str:
 def kind_label(item: Announcement) -> str:
     """What readers call it, in the page's language: an event's type ("Hội chợ, triển lãm"), else its
     kind's label ("Thông báo")."""
-    return label(item.event_type) if kind_of(item) == "event" else gettext(KIND_BY_MODEL[type(item)].label)
+    return label(item.event_type) if kind_of(item) == "event" else kind_label_of(KIND_BY_MODEL[type(item)].label)
 
 
 def status_text(item: Announcement, today: dt.date) -> str:

@@ -82,6 +82,23 @@ def gettext(message: str) -> str:
     return translations(_language.get()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as meant in `context`, in the current language: for Vietnamese written the same for two
+    meanings ("Thông báo" is the announcements' page and one notice; see `KIND_CONTEXT`, `DATASET_CONTEXT`)."""
+    return translations(_language.get()).pgettext(context, message)
+
+
+KIND_CONTEXT = "record kind"
+"""The context of a record kind's label (`model.KINDS`), one record: "Thông báo" -> "Notice"."""
+DATASET_CONTEXT = "dataset"
+"""The context of an open dataset's title (`exports.opendata.DATASETS`), all the records of a kind: "Thông báo" -> "Notices"."""
+
+
+def kind_label(vietnamese: str) -> str:
+    """The label of a record kind (its `Kind.label`, in Vietnamese) in the current language."""
+    return pgettext(KIND_CONTEXT, vietnamese)
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     """`singular` or `plural` as `count` asks, in the current language (Vietnamese has one form)."""
     return translations(_language.get()).ngettext(singular, plural, count)

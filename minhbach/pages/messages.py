@@ -26,7 +26,7 @@ from minhbach.model.legal import Validity
 from minhbach.model.organisation import UnitKind
 from minhbach.model.procedure import ChannelKind, Level, OnlineLevel
 from minhbach.model.workflow import WorkflowKind
-from minhbach.pages.i18n import DOMAIN
+from minhbach.pages.i18n import DATASET_CONTEXT, DOMAIN, KIND_CONTEXT
 from minhbach.settings.languages import LANGUAGE_NAMES
 from minhbach.site.search import PAGE_KIND
 
@@ -50,11 +50,12 @@ def gather(root: Path = PROJECT) -> Catalog:
         for member in choice:
             catalogue.add(member.label, locations=[(f"{choice.__module__.replace('.', '/')}.py", 0)])
     for kind in KINDS.values():
-        catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)])
+        catalogue.add(kind.label, locations=[("minhbach/model/__init__.py", 0)], context=KIND_CONTEXT)
     for name in LANGUAGE_NAMES.values():
         catalogue.add(name, locations=[("minhbach/settings/languages.py", 0)])
     catalogue.add(PAGE_KIND, locations=[("minhbach/site/search.py", 0)])
     for dataset in DATASETS:
-        for text in (dataset.title, *(column.title for column in dataset.columns)):
-            catalogue.add(text, locations=[("minhbach/exports/opendata.py", 0)])
+        catalogue.add(dataset.title, locations=[("minhbach/exports/opendata.py", 0)], context=DATASET_CONTEXT)
+        for column in dataset.columns:
+            catalogue.add(column.title, locations=[("minhbach/exports/opendata.py", 0)])
     return catalogue

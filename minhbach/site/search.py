@@ -51,7 +51,7 @@ from pathlib import Path
 from minhbach.load.searchtext import index_words
 from minhbach.load.synonyms import browser_synonyms
 from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, LegalDocument, Record, Validity
-from minhbach.pages.i18n import gettext, label
+from minhbach.pages.i18n import gettext, kind_label, label
 from minhbach.pages.values import status_class
 from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
@@ -239,7 +239,7 @@ def record_labels(record: Record | None) -> dict[str, str]:
     or for other kinds); labels in the language pages are being written in (`pages.i18n`)."""
     if record is None:
         return {"kind": gettext(PAGE_KIND)}
-    labels = {"kind": gettext(KIND_BY_MODEL[type(record)].label)}
+    labels = {"kind": kind_label(KIND_BY_MODEL[type(record)].label)}
     if isinstance(record, LegalDocument) and isinstance(record.status, Validity):
         labels.update(status=label(record.status), badge=status_class(record.status))
     return labels

@@ -100,3 +100,9 @@ def test_the_english_feed_and_calendar_are_in_english(catalog):
     assert titles == {localised(item, "en").record.title for item in r.timeline.newest[:announcements.FEED_ITEMS]}
     calendar = files[CALENDAR_PATH].decode("utf-8")
     assert "Organizer:" in calendar.replace("\r\n ", "") and "Đơn vị tổ chức" not in calendar
+
+
+def test_a_notice_is_called_a_notice_not_the_announcements_page(catalog):
+    r = PageRenderer(catalog, today=TODAY, language="en")
+    notice = next(item for item in r.timeline.newest if announcements.kind_of(item) == "notice")
+    assert "<dt>Type</dt><dd>Notice</dd>" in announcements.page(r, localised(notice, "en").record)

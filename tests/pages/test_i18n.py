@@ -22,9 +22,10 @@ OTHER_LANGUAGES = [language.code for language in site_languages(ROOT / "mkdocs.y
 _FIELDS = re.compile(r"\{\w*\}|%\(\w+\)s")
 
 
-def _catalogue(code: str) -> dict[str, str]:
+def _catalogue(code: str) -> dict[tuple[str | None, str], str]:
+    """(context, message) -> its translation: a message written the same for two meanings has two entries."""
     with catalogue_path(code).open("rb") as stream:
-        return {message.id: message.string for message in read_po(stream, locale=code) if message.id and not message.fuzzy}
+        return {(message.context, message.id): message.string for message in read_po(stream, locale=code) if message.id and not message.fuzzy}
 
 
 def test_the_site_has_english_and_chinese():
@@ -34,7 +35,7 @@ def test_the_site_has_english_and_chinese():
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_every_message_of_the_templates_and_the_code_has_a_translation(code):
     translated = _catalogue(code)
-    messages = [message.id for message in gather() if message.id]
+    messages = [(message.context, message.id) for message in gather() if message.id]
     assert len(messages) > 90
     missing = [message for message in messages if not translated.get(message)]
     assert not missing, f"add to {catalogue_path(code).relative_to(ROOT)} (make messages, then translate): {missing}"
@@ -42,7 +43,7 @@ def test_every_message_of_the_templates_and_the_code_has_a_translation(code):
 
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_a_translation_keeps_the_fields_of_its_message(code):
-    wrong = {message: text for message, text in _catalogue(code).items()
+    wrong = {message: text for (_, message), text in _catalogue(code).items()
              if text and sorted(_FIELDS.findall(message)) != sorted(_FIELDS.findall(text))}
     assert not wrong
 
@@ -100,3 +101,12 @@ def test_each_translation_status_has_its_notice(status, words):
         assert words in translation_notice(status)
     with using("vi"):
         assert translation_notice("source") == ""
+
+
+def test_a_word_written_the_same_for_two_meanings_is_translated_for_each():
+    from minhbach.pages.i18n import DATASET_CONTEXT, gettext, kind_label, pgettext
+
+    with using("en"):
+        assert (gettext("Thông báo"), kind_label("Thông báo"), pgettext(DATASET_CONTEXT, "Thông báo")) == ("Announcements", "Notice", "Notices")
+    with using("vi"):
+        assert kind_label("Thông báo") == "Thông báo"
