@@ -6,8 +6,8 @@ overrides in minhbach/mkdocs/theme), what `gettext("...")` marks in the Python c
 the reader-facing label of every member of the model's `Labelled` choices shown on pages
 (`LABELLED`), and the label of every record kind (`model.KINDS`: "Thông báo" on an announcement,
 the kind of a search result), and the names of the languages (`settings.languages.LANGUAGE_NAMES`,
-on the dashboard), and the titles of the open data's datasets and CSV columns (`exports.opendata.DATASETS`, on the
-data page: the `gettext` filter) and the type of a hand-written page in search results (`site.search.PAGE_KIND`),
+on the dashboard), and the titles of the open data's datasets and CSV columns and the title and description of each
+JSON field, from the model (`exports.opendata.DATASETS`, `json_fields`, on the data page: the `gettext` filter) and the type of a hand-written page in search results (`site.search.PAGE_KIND`),
 whose text lives there and nowhere else.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 
-from minhbach.exports.opendata import DATASETS
+from minhbach.exports.opendata import DATASETS, json_fields
 from minhbach.model import KINDS
 from minhbach.model.announcement import EventType, NoticeCategory
 from minhbach.model.base import Labelled
@@ -58,4 +58,7 @@ def gather(root: Path = PROJECT) -> Catalog:
         catalogue.add(dataset.title, locations=[("minhbach/exports/opendata.py", 0)], context=DATASET_CONTEXT)
         for column in dataset.columns:
             catalogue.add(column.title, locations=[("minhbach/exports/opendata.py", 0)])
+        for _, title, description, _ in json_fields(dataset):
+            for text in filter(None, (title, description)):
+                catalogue.add(text, locations=[("minhbach/model", 0)])
     return catalogue

@@ -13,8 +13,9 @@ from tests.conftest import TODAY
 VIETNAMESE_LABELS = ("Tình trạng công khai thông tin", "Các con số dưới đây", "Chỉ số", "Giá trị", "Số thủ tục hành chính công khai",
                      "đúng hạn", "Phần thông tin đang cập nhật", "Liên kết hỏng", "chưa kiểm tra", "## Bản dịch", "đã dịch", "chưa dịch",
                      "Thủ tục đủ mọi phần", "Tỉ lệ đạt", "tiếng Anh", "Dữ liệu mở", "Mỗi bộ dữ liệu", "bản ghi.", "Các trường JSON",
-                     "Các cột CSV", "Giải thích", "Bắt buộc", "Nội dung</th>", ">Mã bản ghi<", "Thủ tục hành chính")
-"""Words of the dashboard's and the data page's own text (the data page's CSV columns among them): none may be left on a translated page."""
+                     "Các cột CSV", "Giải thích", "Bắt buộc", "Nội dung</th>", ">Mã bản ghi<", "Thủ tục hành chính", ">Mã bản ghi (id)<",
+                     "Ngày công bố lần đầu", ">Tóm tắt<", "Chữ thường không dấu", ">Ngày cập nhật<")
+"""Words of the dashboard's and the data page's own text (the data page's CSV columns and JSON fields among them): none may be left on a translated page."""
 
 
 @pytest.fixture
