@@ -71,18 +71,18 @@ def test_a_procedure_page_has_the_twelve_sections_of_the_national_format_in_the_
     assert "<dt>手续编号</dt>" in pages["zh"]
 
 
-def test_a_page_without_a_translation_says_so_and_the_vietnamese_site_says_nothing(project: Path):
+def _pages_in_every_language(project: Path) -> dict[str, dict[str, str]]:
     catalog, _ = check_project(project / "data", project / "docs", TODAY, display_base=project)
-    pages = {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+    return {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+
+
+def test_a_page_without_a_translation_says_so_and_the_vietnamese_site_says_nothing(project: Path):
+    pages = _pages_in_every_language(project)
     for path in ("thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md", "thu-tuc/index.md"):
         assert "This page is not yet translated; the Vietnamese version applies." in pages["en"][path], path
         assert "本页尚未翻译；以越南文版本为准。" in pages["zh"][path], path
         assert "mb-translation" not in pages["vi"][path], path
-
-
-def test_a_page_whose_words_are_all_translated_says_the_vietnamese_prevails(project: Path):
-    catalog, _ = check_project(project / "data", project / "docs", TODAY, display_base=project)
-    pages = {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+    # A page of no record whose own words are all translated messages says the Vietnamese prevails.
     for path in ("minh-bach/index.md", "du-lieu/index.md", "thong-bao/index.md"):
         assert "Where it differs from the Vietnamese text, the Vietnamese text prevails." in pages["en"][path], path
         assert "mb-translation-translated" in pages["zh"][path], path
