@@ -262,11 +262,17 @@ def column_of(text: str, needle: str) -> int:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    """The repository's own site, built once per test session."""
+def real_site_build(tmp_path_factory) -> tuple[Path, str]:
+    """The repository's own site, built once per test session, and what its build printed (stderr)."""
     from tests.site_helpers import ROOT, build
 
     output = tmp_path_factory.mktemp("real-site") / "site"
     result = build(ROOT, output, epoch=None)
     assert result.returncode == 0, result.stderr[-3000:]
-    return output
+    return output, result.stderr
+
+
+@pytest.fixture(scope="session")
+def real_site(real_site_build: tuple[Path, str]) -> Path:
+    """The repository's own site, built once per test session."""
+    return real_site_build[0]

@@ -165,9 +165,9 @@ def _results(page, query: str) -> list[str]:
     page.keyboard.press("Escape")
     page.keyboard.press("/")
     page.fill("[data-mb-search-input]", query)
-    page.wait_for_function(
-        "(q) => { const m = document.querySelector('[data-mb-search-meta]').textContent;"
-        " return document.querySelector('[data-mb-search-input]').value === q && (m.includes('trang') || m.includes('Không')); }",
+    page.wait_for_function(  # the list is aria-busy from the first key to the results of the last (assets/search.js)
+        "(q) => document.querySelector('[data-mb-search-input]').value === q"
+        " && document.querySelector('[data-mb-search-results]').getAttribute('aria-busy') === 'false'",
         arg=query, timeout=30_000)
     page.wait_for_timeout(400)  # let the phrase search settle
     return page.eval_on_selector_all(".md-search-result__item h1", "els => els.map(e => e.textContent)")

@@ -76,3 +76,37 @@ def test_the_vietnamese_search_finds_no_chinese_page(chinese_server: str, browse
     links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert not [link for link in links if urlsplit(link).path.startswith(("/zh/", "/en/"))], links
     context.close()
+
+
+@pytest.mark.parametrize(("folder", "prompt", "kind"), [
+    ("", "Gõ từ cần tìm, ví dụ", "Thủ tục hành chính"),
+    ("en/", "Type the words you are looking for, for example", "Administrative procedure"),
+    ("zh/", "请输入要查找的词语，例如", "行政手续"),
+])
+def test_the_search_box_speaks_the_page_language_and_its_example_queries_find_pages(server: str, browser, folder, prompt, kind):  # noqa: F811
+    """The example queries the box suggests are ones the language's own index answers, with results of that language."""
+    import re
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + folder, wait_until="networkidle")
+    assert page.get_attribute("[data-mb-search-input]", "placeholder") == {"": "Tìm kiếm", "en/": "Search", "zh/": "搜索"}[folder]
+    meta = page.text_content("[data-mb-search-meta]")
+    assert meta.startswith(prompt), meta
+    examples = re.findall(r'"([^"]+)"|“([^”]+)”', meta)
+    queries = [a or b for a, b in examples]
+    assert len(queries) == 2, meta
+    for query in queries:
+        titles = _results(page, query)
+        assert titles, (folder, query, page.text_content("[data-mb-search-meta]"))
+        links = page.eval_on_selector_all(".md-search-result__item a[href]", "els => els.map(e => e.href)")
+        assert all(urlsplit(link).path.startswith("/" + folder) for link in links), links
+        if folder:
+            assert not [link for link in links if urlsplit(link).path.startswith(tuple(f"/{other}" for other in ("en/", "zh/") if other != folder))]
+    kinds = page.eval_on_selector_all(".mb-search-kind", "els => els.map(e => e.firstChild.textContent)")
+    assert kind in kinds, kinds
+    status = page.text_content("[data-mb-search-meta]")
+    assert re.search(r"\d", status) and status != meta, status
+    assert page.text_content(".md-search-result__more") == {"": "Tìm cả trong thông báo, sự kiện", "en/": "Search announcements and events too",
+                                                            "zh/": "同时搜索公告和活动"}[folder]
+    context.close()

@@ -228,3 +228,16 @@ def test_the_editors_guide_lists_every_kind_of_record_from_the_model_and_stays_o
         assert f'data-label="Loại bản ghi">{kind.label}</td>' in body
     assert "{pending:" in body and "make serve" in body
     assert 'href="huong-dan-bien-tap/"' not in (site / "index.html").read_text(encoding="utf-8").split('<nav class="md-nav md-nav--primary"')[1]
+
+
+def test_a_successful_build_of_the_three_sites_fits_on_one_screen(real_site_build):
+    """The checks' warning counts and mkdocs-macros' set-up lines are the same in every language's build:
+    printed once, by the source language's build; one line for the three search indexes."""
+    _, stderr = real_site_build
+    lines = stderr.splitlines()
+    assert len(lines) <= 25, stderr
+    counts = [line for line in lines if "minhbach: warning[" in line]
+    assert counts and len(counts) == len(set(counts)), stderr
+    assert len([line for line in lines if "[macros]" in line]) <= 6, stderr
+    assert [line for line in lines if "chỉ mục tìm kiếm" in line] == [line for line in lines if "(vi)" in line and "(en)" in line and "(zh)" in line]
+    assert sum("Documentation built" in line for line in lines) == 3

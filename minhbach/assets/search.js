@@ -11,6 +11,8 @@
  * A query that contains a synonym (search-synonyms.json, from the project's search/synonyms.yml)
  * is also searched with each other term of its group in its place.
  * Titles, summaries, types and statuses shown come from the page itself, with their real diacritics.
+ * The box's own words come from the page (`data-mb-search-texts`, written in the site's language by
+ * minhbach/mkdocs/theme/partials/search.html); the result list is `aria-busy` while a search runs.
  */
 (function () {
   "use strict";
@@ -26,6 +28,12 @@
   var newsIndex = root.getAttribute("data-mb-search-news-index");
   var newsPages = root.getAttribute("data-mb-search-news-pages");
   var synonymsFile = root.getAttribute("data-mb-search-synonyms");
+  var texts = {};
+  try {
+    texts = JSON.parse(root.getAttribute("data-mb-search-texts") || "{}") || {};
+  } catch (error) {
+    texts = {};
+  }
   var TERMINATOR = "ǂ";
   var MAX_FORMS = 4; /* the query and up to three synonym forms: each form may load more of the index */
   var pagefind = null;
@@ -33,6 +41,17 @@
   var synonyms = null;
   var withNews = !!newsPages && window.location.pathname.indexOf(new URL(newsPages, base).pathname) === 0;
   var latest = 0;
+
+  /* The box's text `key` in the page's language; `{count}` in it replaced by `count`. */
+  function text(key, count) {
+    return String(texts[key] || "").replace("{count}", String(count));
+  }
+
+  /* The meta line says `message`; the results are final when `done` (no search under way). */
+  function show(message, done) {
+    meta.textContent = message;
+    list.setAttribute("aria-busy", done ? "false" : "true");
+  }
 
   /* As minhbach/load/searchtext.py `fold`. */
   function fold(text) {
@@ -153,7 +172,7 @@
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-search-result__more md-button";
-    button.textContent = "Tìm cả trong thông báo, sự kiện";
+    button.textContent = text("news");
     button.addEventListener("click", function () {
       withNews = true;
       search();
@@ -203,10 +222,10 @@
     var queryWords = words(query);
     if (!queryWords.length) {
       list.replaceChildren();
-      meta.textContent = query ? "Không tìm thấy trang phù hợp" : "Gõ từ cần tìm";
+      show(query ? text("none") : text("prompt"), true);
       return;
     }
-    meta.textContent = "Đang tìm…";
+    show(text("searching"), false);
     var queryForms = null;
     new Promise(function (resolve) { setTimeout(resolve, 150); }).then(function () {
       if (ticket !== latest) return null;
@@ -228,10 +247,10 @@
         var shown = rank(queryForms, items, phrased, scores).slice(0, 10).map(item);
         if (!withNews && newsIndex) shown.push(moreButton());
         list.replaceChildren.apply(list, shown);
-        meta.textContent = total === 0 ? "Không tìm thấy trang phù hợp" : total + " trang phù hợp" + (total > 10 ? ", hiện 10 trang đầu" : "");
+        show(total === 0 ? text("none") : text("found", total) + (total > 10 ? text("first") : ""), true);
       });
     }).catch(function () {
-      meta.textContent = "Chưa tìm được; hãy thử lại.";
+      if (ticket === latest) show(text("failed"), true);
     });
   }
 

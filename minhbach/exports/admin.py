@@ -50,6 +50,7 @@ from pydantic.fields import FieldInfo
 
 from minhbach.model import KINDS, Kind
 from minhbach.model.base import Labelled, MarkdownText, RefTo
+from minhbach.settings.languages import SOURCE_LANGUAGE
 
 SVELTIA_VERSION = "0.221.1"
 """The vendored @sveltia/cms (assets/vendor/README.txt); its Vietnamese strings are served beside it."""
@@ -64,6 +65,14 @@ LOCALE_SCRIPT = f"{ADMIN_DIR}/admin-locale.js"
 LOCAL_LOCALES = f"{ADMIN_DIR}/locales"
 EDITOR_GUIDE = "huong-dan-bien-tap.md"
 """The editors' guide page under docs/; the admin page links to it when the site has it."""
+
+
+def published_in(language: str) -> bool:
+    """Whether the site of `language` (a code such as "en") has the web editor and its guide: only the source
+    language's site. Editors are the department's staff, who write the Vietnamese records and their
+    translations in one editor; a second copy under /en/admin/ would edit the same files. The translated
+    sites leave out the guide (`EDITOR_GUIDE`) too, rather than publish it in Vietnamese."""
+    return language == SOURCE_LANGUAGE
 
 DATE_FORMAT = "YYYY-MM-DD"
 WHEN_PATTERN = r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$"

@@ -26,6 +26,7 @@ from minhbach.model.announcement import TIMEZONE, local
 from minhbach.model.base import Pending
 from minhbach.load.text import xml_text
 from minhbach.catalog.timeline import Announcement
+from minhbach.pages.i18n import gettext, language
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = f"{ANNOUNCEMENTS_PAGE_DIR}/feed.xml"
@@ -69,7 +70,7 @@ def _day_start(day: dt.date) -> str:
 def atom_feed(items: list[Announcement], *, site: Site, page_path: dict[str, str], kind_of: dict[str, str]) -> bytes:
     """Atom 1.0 (RFC 4287) of the newest announcements; `page_path` maps an id to its page URL path."""
     ET.register_namespace("", ATOM)
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "vi"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": language()})
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", {name: xml_text(value) for name, value in attrs.items()})
@@ -78,8 +79,8 @@ def atom_feed(items: list[Announcement], *, site: Site, page_path: dict[str, str
         return element
 
     add(feed, "id", _stable_id(site, "thong-bao"))
-    add(feed, "title", f"Thông báo — {site.name}")
-    add(feed, "subtitle", "Sự kiện, chương trình tài trợ và thông báo mới")
+    add(feed, "title", gettext("Thông báo — {site}").format(site=site.name))
+    add(feed, "subtitle", gettext("Sự kiện, chương trình tài trợ và thông báo mới"))
     newest = max((item.updated for item in items), default=dt.date(2000, 1, 1))
     add(feed, "updated", _day_start(newest))
     here = posixpath.dirname(FEED_PATH)
@@ -107,7 +108,7 @@ def calendar(events: list[Event], *, site: Site, page_path: dict[str, str]) -> b
     cal.add("prodid", xml_text(f"-//{site.name}//minhbach//VI"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _one_line(f"Sự kiện — {site.name}"))
+    cal.add("x-wr-calname", _one_line(gettext("Sự kiện — {site}").format(site=site.name)))
     cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     for event in events:
         if event.start is None or isinstance(event.start, Pending):
@@ -117,7 +118,7 @@ def calendar(events: list[Event], *, site: Site, page_path: dict[str, str]) -> b
         vevent.add("dtstamp", dt.datetime.combine(event.updated, dt.time(), tzinfo=dt.timezone.utc))
         vevent.add("summary", xml_text(event.title))
         # ORGANIZER must be a mailto: address in RFC 5545, so the organiser is named in the text.
-        vevent.add("description", xml_text(f"{event.summary}\nĐơn vị tổ chức: {event.organiser}"))
+        vevent.add("description", xml_text(f"{event.summary}\n" + gettext("Đơn vị tổ chức: {organiser}").format(organiser=event.organiser)))
         start = local(event.start)
         vevent.add("dtstart", start)
         if isinstance(start, dt.datetime):

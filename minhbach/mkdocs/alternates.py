@@ -6,14 +6,16 @@ language has not translated is published there from the Vietnamese (`fallback`).
 another language is the same path under that language's folder, computed at build time: the selector
 works without JavaScript, and stays on the record in every direction. A hand-written page that exists
 in one translated site only (none of the Vietnamese) has no counterpart elsewhere: its links lead to
-the other languages' home pages.
+the other languages' home pages. A generated page that only the source language's site has (a
+procedure's notice sheet, `pages.notice.published_in`) names a page that stands for it in the others
+(the procedure's page).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -36,20 +38,25 @@ def _page_dir(path: str) -> str:
 
 
 def alternates(url: str, src_uri: str | None, *, language: Language, languages: Sequence[Language],
-               pages: dict[str, Collection[str]], site_url: str | None = None) -> list[Alternate]:
+               pages: dict[str, Collection[str]], site_url: str | None = None,
+               stand_ins: Mapping[str, str] | None = None) -> list[Alternate]:
     """The page at `url` (MkDocs' `page.url`, "thu-tuc/abc/", "" for the home page) of the build of
     `language`, in each of `languages`. `src_uri` is the page's file under docs_dir (None for the
     404 page, which is served at any address: its links lead to each language's home from the root), `pages` the hand-written files each language publishes by code (a
     generated page, not among them, is published by every language). With `site_url` (the site root,
     that of the source language) the links are absolute, as search engines ask of `hreflang`;
-    otherwise relative to the page.
+    otherwise relative to the page. `stand_ins` maps a generated page that only the source language
+    publishes (`src_uri`) to the URL of the page that stands for it in the other languages ("thu-tuc/abc/").
     """
     generated = src_uri is not None and not any(src_uri in files for files in pages.values())
     here = language.prefix + url
     result = []
+    stand_in = (stand_ins or {}).get(src_uri) if src_uri is not None else None
     for other in languages:
         exists = generated or src_uri in pages.get(other.code, ())
         target = other.prefix + (url if exists else "")
+        if stand_in is not None and other.folder:
+            target = other.prefix + stand_in
         if site_url:
             href = site_url.rstrip("/") + "/" + target
         elif src_uri is None:  # the 404 page, served at any address: the other languages' homes from the site root

@@ -33,12 +33,13 @@ from minhbach.mkdocs.languages import Language, LanguageError, language_of, lang
 from minhbach.mkdocs.alternates import Alternate, alternates, without_language_links
 from minhbach.mkdocs.fallback import add_source_files, published_pages
 from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
+from minhbach.mkdocs.output import counts_level, quiet_repeated_lines
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
 from minhbach.pages.i18n import SOURCE, translations, using
 from minhbach.pages.translation import translation_notice
-from minhbach.pages import problems
+from minhbach.pages import notice, problems
 from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
@@ -138,6 +139,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
         self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
         self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
+        self._stand_ins: dict[str, str] = {}  # pages of the source language's site alone -> the page standing for each elsewhere
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
@@ -169,8 +171,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._pages_with_errors = {f.path.removeprefix(docs_prefix) for f in self.findings if f.is_error and f.path.startswith(docs_prefix)}
         for finding in self.findings:  # each error; each warning only with `mkdocs build --verbose`
             log.log(logging.ERROR if finding.is_error else logging.DEBUG, format_text([finding]))
+        translated = bool(self.language.folder)  # the same findings as the source language's build, which prints them
         for line in warning_counts(self.findings):
-            log.info(line)
+            log.log(counts_level(translated=translated), line)
+        quiet_repeated_lines(translated=translated)
         mkdocsfiles.refuse_unsafe(config, self.findings)
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
@@ -211,6 +215,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         mkdocsfiles.drop_unsafe(files, config)
         self.untranslated = add_source_files(files, config, self.source_docs) if self.language and self.language.folder else set()
         self.language_pages = published_pages(self.languages, root=Path(config.config_file_path).parent)
+        self._stand_ins = notice.stand_ins(self.generation.renderer)
         hand_written = [file.src_uri for file in files.documentation_pages() if not file.generated_by]
         self._generated_sources = {}
         # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
@@ -305,7 +310,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             site_url = None
         root_url = site_url.rstrip("/").removesuffix(f"/{self.language.folder}") + "/" if site_url and self.language.folder else site_url
         return alternates(page.url if src_uri else "", src_uri, language=self.language, languages=self.languages,
-                          pages=self.language_pages, site_url=root_url)
+                          pages=self.language_pages, site_url=root_url, stand_ins=self._stand_ins)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Add hand-written pages' review block; make titles HTML.
@@ -340,7 +345,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if isinstance(search_meta, dict) and search_meta.get("exclude") is True:
             self.search_documents.exclude(url=page.url)
             return context
-        labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
+        with using(self.language.code if self.language else SOURCE):
+            labels = record_labels(self._page_records.get(page.file.src_uri) if page.file.generated_by else None)
         self.search_documents.add(url=page.url, language=config.theme.get("language", "en"), content=page.content or "", title=page.title or "",
                                   description=page.meta.get("description") or "", headings=not page.file.generated_by,
                                   **labels)

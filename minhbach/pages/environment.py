@@ -50,7 +50,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, label=i18n.label, phone_link=phone_link, phones=link_phones)
+    env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, number=i18n.number_text, label=i18n.label, gettext=i18n.gettext,
+                       kind_label=i18n.kind_label, dataset_title=lambda title: i18n.pgettext(i18n.DATASET_CONTEXT, title), phone_link=phone_link, phones=link_phones)
     # Jinja's i18n extension: `_("...")` and `{% trans %}` give the text in the language being rendered (pages.i18n).
     env.install_gettext_callables(gettext=i18n.gettext, ngettext=i18n.ngettext, newstyle=True, pgettext=i18n.pgettext)
     env.tests["pending"] = lambda value: isinstance(value, Pending)

@@ -84,9 +84,20 @@ def gettext(message: str) -> str:
 
 
 def pgettext(context: str, message: str) -> str:
-    """`message` in the current language where `context` tells it apart from the same Vietnamese
-    elsewhere (Vietnamese has no plural: "Thủ tục hành chính nội bộ" heads a list and names one record)."""
+    """`message` as meant in `context`, in the current language: for Vietnamese written the same for two
+    meanings ("Thông báo" is the announcements' page and one notice; see `KIND_CONTEXT`, `DATASET_CONTEXT`)."""
     return translations(_language.get()).pgettext(context, message)
+
+
+KIND_CONTEXT = "record kind"
+"""The context of a record kind's label (`model.KINDS`), one record: "Thông báo" -> "Notice"."""
+DATASET_CONTEXT = "dataset"
+"""The context of an open dataset's title (`exports.opendata.DATASETS`), all the records of a kind: "Thông báo" -> "Notices"."""
+
+
+def kind_label(vietnamese: str) -> str:
+    """The label of a record kind (its `Kind.label`, in Vietnamese) in the current language."""
+    return pgettext(KIND_CONTEXT, vietnamese)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
@@ -96,8 +107,8 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 def label(choice: Labelled | Kind) -> str:
     """The label of one of the model's choices (`Labelled`, pages.messages.LABELLED) or of a record kind
-    (`model.Kind`, every one of `model.KINDS`) in the current language."""
-    return gettext(choice.label)
+    (`model.Kind`, every one of `model.KINDS`: `kind_label`) in the current language."""
+    return kind_label(choice.label) if isinstance(choice, Kind) else gettext(choice.label)
 
 
 def date_text(value: dt.date) -> str:

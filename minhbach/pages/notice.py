@@ -5,6 +5,10 @@ originals and copies, where and when to submit, the time limit and fee of each c
 call, the online service, the day the information is valid for, and a QR code to the procedure's
 page. The QR code needs the site's absolute address (MkDocs' `site_url`): without it a sheet shows
 no code and says where to find the page instead (see `qr_target`).
+
+Sheets are made in the source language's site only (`published_in`): the board is the Vietnamese office's,
+and the Vietnamese text is the one that applies. The translated procedure pages link to none; a reader
+who needs the sheet prints it from the Vietnamese page, whose language selector leads to it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from markupsafe import Markup
 
 from minhbach.model import Procedure
 from minhbach.pages import qr
+from minhbach.pages.i18n import SOURCE
 from minhbach.pages.paths import page_path
 
 if TYPE_CHECKING:
@@ -23,6 +28,19 @@ if TYPE_CHECKING:
 
 SHEET_NAME = "niem-yet"
 """The sheet's file name beside its procedure's folder: thu-tuc/<id>/niem-yet.md."""
+
+
+def published_in(language: str) -> bool:
+    """Whether the site of `language` (a code such as "en") has notice sheets: only the source language's."""
+    return language == SOURCE
+
+
+def stand_ins(r: PageRenderer) -> dict[str, str]:
+    """Each sheet of `r`'s site (docs path) with the URL path of its procedure's page ("thu-tuc/abc/"), the page
+    the sites without sheets show in its place (their language selector and `hreflang` lead there)."""
+    if not published_in(r.language):
+        return {}
+    return {sheet_path(procedure): r.site_path(page_path(procedure)) for procedure in r.catalog.procedures}
 
 
 def sheet_path(procedure: Procedure) -> str:
@@ -58,6 +76,8 @@ def page(r: PageRenderer, procedure: Procedure) -> str:
 
 
 def link(r: PageRenderer, procedure: Procedure) -> Markup:
-    """The link from a procedure's page to its sheet ("In bản niêm yết")."""
+    """The link from a procedure's page to its sheet ("In bản niêm yết"); nothing in a site without sheets (`published_in`)."""
+    if not published_in(r.language):
+        return Markup("")
     href = r.href(sheet_path(procedure), page_path(procedure))
     return Markup('<a class="mb-notice-link" href="{}">In bản niêm yết</a>').format(href)

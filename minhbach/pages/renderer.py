@@ -237,7 +237,7 @@ class PageRenderer:
         """Every page generated from the catalog, not yet rendered: cheap to list, rendered in any order.
 
         The index pages, the archive years, then one page per record of each kind with pages, by kind and id,
-        each public procedure followed by its notice sheet (`pages.notice`). A sheet has no source, as an
+        each public procedure followed by its notice sheet (`pages.notice`; the source language's site only). A sheet has no source, as an
         index page: search leads to the procedure's page, and the sheet has no edit link of its own.
         """
         jobs = [PageJob(path, partial(render, self), "") for path, render in INDEX_PAGES]
@@ -246,7 +246,7 @@ class PageRenderer:
             if entry.kind.page_dir is not None:
                 shown = localised(entry.record, self.language).record
                 jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path))
-            if entry.kind.name == "procedure":
+            if entry.kind.name == "procedure" and notice.published_in(self.language):
                 jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), ""))
         return jobs
 

@@ -245,7 +245,7 @@ def _run(command: list[str], env: dict[str, str]) -> int:
         raise
 
 
-def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool, folders: Sequence[str] = ("",)) -> bool:
+def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool, languages: Sequence[Language]) -> bool:
     """Check the fresh build's links, publish the result, and fill in the dashboard's link figure.
 
     `today` is the build's own date, so the link report and the dashboard show the same day.
@@ -260,8 +260,8 @@ def _check_links(staging: Path, project: Path, *, today: dt.date, external: bool
                         external=ExternalOptions(cache_dir=project / ".cache" / "links") if external else None)
     if result.findings:
         print(format_text(result.findings), file=sys.stderr)
-    for folder in folders:  # every language's dashboard shows the figure of the whole site
-        fill_dashboard(staging / folder, result)
+    for language in languages:  # every language's dashboard shows the figure of the whole site
+        fill_dashboard(staging / language.folder, result, language=language.code)
     return not any(f.is_error and f.code == "broken-link" for f in result.findings)
 
 
@@ -373,30 +373,33 @@ def _build_into(staging: Path, languages: Sequence[Language], env: dict[str, str
             return status
     project = languages[0].config_file.resolve().parent
     if check_links and not _check_links(staging, project, today=today, external=external_links,
-                                        folders=[language.folder for language in languages]):
+                                        languages=languages):
         return 1
     if search:
+        counts = []
         for language in languages:
-            status = _build_search_index(staging / language.folder)
-            if status != 0:
-                return status
+            count = _build_search_index(staging / language.folder)
+            if count is None:
+                return 1
+            counts.append(f"{count} ({language.code})" if len(languages) > 1 else str(count))
+        print(f"INFO    -  minhbach: {', '.join(counts)} trang trong chỉ mục tìm kiếm", file=sys.stderr)
     return 0
 
 
-def _build_search_index(site: Path) -> int:
+def _build_search_index(site: Path) -> int | None:
     """Build the search index from the documents the MkDocs build wrote, then remove them: readers
     only load the index, and a published copy of every page's text would be one more file
-    for others to depend on. 1 (with the reason) when the index cannot be built."""
+    for others to depend on. Returns how many pages it holds; None (with the reason) when the index
+    cannot be built."""
     from minhbach.site.search import DOCUMENTS_FILE, SearchError, build_index
 
     try:
         count = build_index(site)
     except SearchError as exc:
         print(f"ERROR   -  minhbach: chỉ mục tìm kiếm (search index): {exc}", file=sys.stderr)
-        return 1
+        return None
     (site / DOCUMENTS_FILE).unlink()
-    print(f"INFO    -  minhbach: {count} trang trong chỉ mục tìm kiếm", file=sys.stderr)
-    return 0
+    return count
 
 
 def _swap(staging: Path, output: Path) -> Path | None:

@@ -8,7 +8,8 @@ checked catalog, the site's day, and the few site settings the files depend on (
 - every data file (`PageRenderer.data_files`: open data, the Atom feed, the events calendar);
 - the sources map (`site.links.sources.SOURCES_FILE`: page URL -> the file a person edits);
 - the engine's assets (`ASSETS`: stylesheet, search script, dossier checklist script, Mermaid);
-- the web editor at /admin/ (`exports.admin`: its page, its configuration from the model, Sveltia CMS).
+- the web editor at /admin/ (`exports.admin`: its page, its configuration from the model, Sveltia CMS), in
+  the source language's site only (`admin.published_in`).
 
 The MkDocs plugin adds exactly these files to MkDocs' own; `minhbach generate` writes them to a
 folder (`generate`), with the hand-written files of docs/ if asked (`Generation.docs_files`), so
@@ -159,7 +160,8 @@ class Generation:
         found += [GeneratedFile(path, content) for path, content in data_files.items()]
         found.append(GeneratedFile(SOURCES_FILE, self._sources(hand_written, [item for item in found if item.page])))
         found += [GeneratedFile(path, source_file=file) for path, file in ASSETS]
-        found += self._admin_files(hand_written)
+        if admin.published_in(self.renderer.language):
+            found += self._admin_files(hand_written)
         return found
 
     def _admin_files(self, hand_written: Iterable[str]) -> list[GeneratedFile]:

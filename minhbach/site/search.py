@@ -51,6 +51,7 @@ from pathlib import Path
 from minhbach.load.searchtext import index_words
 from minhbach.load.synonyms import browser_synonyms
 from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KIND_BY_MODEL, LegalDocument, Record, Validity
+from minhbach.pages.i18n import gettext, kind_label, label
 from minhbach.pages.values import status_class
 from minhbach.site.links.sources import SOURCES_FILE, load_sources
 
@@ -74,7 +75,8 @@ FACT_WEIGHT = 2
 a record page states its fees, times, place, hours, contacts and dossier items. A reader who types
 "lệ phí" means the page that states one, not a page that only names fees in passing; prose weighs 1."""
 PAGE_KIND = "Trang"
-"""The type shown for a hand-written page in results (record pages show their kind's label)."""
+"""The type shown for a hand-written page in results (record pages show their kind's label); a message
+(`pages.messages`), shown in the site's language."""
 _SLICE = 1024  # characters of content HTML read at a time
 
 _HIDDEN = frozenset({"script", "style", "svg", "nav", "form", "button"})
@@ -234,12 +236,12 @@ def record_labels(record: Record | None) -> dict[str, str]:
     """What a search result shows of the page of `record` (None: a hand-written page), as
     `SearchRecord`'s `kind`, `status` and `badge`: its kind's label (`Kind.label`) or
     `PAGE_KIND`, and a legal document's `Validity` label and badge class (none when it is pending
-    or for other kinds)."""
+    or for other kinds); labels in the language pages are being written in (`pages.i18n`)."""
     if record is None:
-        return {"kind": PAGE_KIND}
-    labels = {"kind": KIND_BY_MODEL[type(record)].label}
+        return {"kind": gettext(PAGE_KIND)}
+    labels = {"kind": kind_label(KIND_BY_MODEL[type(record)].label)}
     if isinstance(record, LegalDocument) and isinstance(record.status, Validity):
-        labels.update(status=record.status.label, badge=status_class(record.status))
+        labels.update(status=label(record.status), badge=status_class(record.status))
     return labels
 
 

@@ -58,3 +58,9 @@ def test_the_language_selector_is_materials_but_for_where_each_language_leads():
     """theme/partials/alternate.html is Material 9.8.2's, line for line, but for the list of languages."""
     assert _outside_the_list((OURS / "partials/alternate.html").read_text(encoding="utf-8")) == _outside_the_list(
         (MATERIAL / "partials/alternate.html").read_text(encoding="utf-8"))
+
+
+def test_a_page_only_the_source_language_has_leads_to_the_page_that_stands_for_it_in_the_others():
+    found = [alt.href for alt in alternates("thu-tuc/a/niem-yet/", "thu-tuc/a/niem-yet.md", language=VI, languages=LANGUAGES, pages=PAGES,
+                                            stand_ins={"thu-tuc/a/niem-yet.md": "thu-tuc/a/"})]
+    assert found == ["./", "../../../en/thu-tuc/a/", "../../../zh/thu-tuc/a/"]

@@ -22,10 +22,10 @@ OTHER_LANGUAGES = [language.code for language in site_languages(ROOT / "mkdocs.y
 _FIELDS = re.compile(r"\{\w*\}|%\(\w+\)s")
 
 
-def _catalogue(code: str) -> dict[tuple[str, str | None], str]:
-    """The translations of `code` by (message, context)."""
+def _catalogue(code: str) -> dict[tuple[str | None, str], str]:
+    """(context, message) -> its translation: a message written the same for two meanings has two entries."""
     with catalogue_path(code).open("rb") as stream:
-        return {(message.id, message.context): message.string for message in read_po(stream, locale=code) if message.id and not message.fuzzy}
+        return {(message.context, message.id): message.string for message in read_po(stream, locale=code) if message.id and not message.fuzzy}
 
 
 def test_the_site_has_english_and_chinese():
@@ -35,7 +35,7 @@ def test_the_site_has_english_and_chinese():
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_every_message_of_the_templates_and_the_code_has_a_translation(code):
     translated = _catalogue(code)
-    messages = [(message.id, message.context) for message in gather() if message.id]
+    messages = [(message.context, message.id) for message in gather() if message.id]
     assert len(messages) > 90
     missing = [message for message in messages if not translated.get(message)]
     assert not missing, f"add to {catalogue_path(code).relative_to(ROOT)} (make messages, then translate): {missing}"
@@ -43,7 +43,7 @@ def test_every_message_of_the_templates_and_the_code_has_a_translation(code):
 
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_a_translation_keeps_the_fields_of_its_message(code):
-    wrong = {message: text for (message, _), text in _catalogue(code).items()
+    wrong = {message: text for (_, message), text in _catalogue(code).items()
              if text and sorted(_FIELDS.findall(message)) != sorted(_FIELDS.findall(text))}
     assert not wrong
 
@@ -71,16 +71,21 @@ def test_a_procedure_page_has_the_twelve_sections_of_the_national_format_in_the_
     assert "<dt>手续编号</dt>" in pages["zh"]
 
 
-def test_a_page_without_a_translation_says_so_and_the_vietnamese_site_says_nothing(project: Path):
+def _pages_in_every_language(project: Path) -> dict[str, dict[str, str]]:
     catalog, _ = check_project(project / "data", project / "docs", TODAY, display_base=project)
-    pages = {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+    return {code: {page.path: page.markdown for page in PageRenderer(catalog, today=TODAY, language=code).pages()} for code in ("vi", "en", "zh")}
+
+
+def test_a_page_without_a_translation_says_so_and_the_vietnamese_site_says_nothing(project: Path):
+    pages = _pages_in_every_language(project)
     for path in ("thu-tuc/hop-phap-hoa.md", "van-ban/nd-111-2011.md"):
         assert "This page is not yet translated; the Vietnamese version applies." in pages["en"][path], path
         assert "本页尚未翻译；以越南文版本为准。" in pages["zh"][path], path
         assert "mb-translation" not in pages["vi"][path], path
-    for path in ("thu-tuc/index.md", "minh-bach/index.md"):  # a page of no record: its words are the catalogue's, translated
+    # A page of no record whose own words are all translated messages says the Vietnamese prevails.
+    for path in ("thu-tuc/index.md", "minh-bach/index.md", "du-lieu/index.md", "thong-bao/index.md"):
         assert "Where it differs from the Vietnamese text, the Vietnamese text prevails." in pages["en"][path], path
-        assert "本页为参考译文。" in pages["zh"][path], path
+        assert "mb-translation-translated" in pages["zh"][path], path
         assert "mb-translation" not in pages["vi"][path], path
 
 
@@ -96,3 +101,12 @@ def test_each_translation_status_has_its_notice(status, words):
         assert words in translation_notice(status)
     with using("vi"):
         assert translation_notice("source") == ""
+
+
+def test_a_word_written_the_same_for_two_meanings_is_translated_for_each():
+    from minhbach.pages.i18n import DATASET_CONTEXT, gettext, kind_label, pgettext
+
+    with using("en"):
+        assert (gettext("Thông báo"), kind_label("Thông báo"), pgettext(DATASET_CONTEXT, "Thông báo")) == ("Announcements", "Notice", "Notices")
+    with using("vi"):
+        assert kind_label("Thông báo") == "Thông báo"

@@ -91,3 +91,17 @@ def test_an_address_too_long_for_any_qr_code_leaves_the_sheet_without_one(projec
     sheet = _pages(project, site=long_site)["thu-tuc/hop-phap-hoa/niem-yet.md"]
     assert "<svg" not in sheet
     assert "Xem đầy đủ thủ tục trên trang thông tin điện tử của Sở, mục Thủ tục hành chính." in sheet
+
+
+def test_only_the_source_language_site_has_sheets_and_links_to_them(project: Path):
+    from minhbach.pages.notice import link, stand_ins
+
+    catalog, _ = load_catalog(project / "data")
+    procedure = catalog.procedures[0]
+    for language in ("en", "zh"):
+        r = PageRenderer(catalog, language=language)
+        assert not [job.path for job in r.page_jobs() if job.path.endswith("/niem-yet.md")], language
+        assert link(r, procedure) == "" and stand_ins(r) == {}
+    r = PageRenderer(catalog)
+    assert "In bản niêm yết" in link(r, procedure)
+    assert stand_ins(r) == {"thu-tuc/hop-phap-hoa/niem-yet.md": "thu-tuc/hop-phap-hoa/"}

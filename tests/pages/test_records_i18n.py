@@ -234,7 +234,7 @@ def test_the_lists_of_hand_written_pages_are_in_the_page_language(translated):
     changes = en.recent_changes(limit=10, page="index.md")
     assert '">Consular legalization</a>:' in changes and '">Decree 111/2011/NĐ-CP</a>:' in changes and "1 March 2026" in changes
     kinds = en.record_kinds()
-    assert '<th scope="col">Record kind</th>' in kinds and ">Legal documents</td>" in kinds and ">Workflow</td>" in kinds
+    assert '<th scope="col">Record kind</th>' in kinds and ">Legal document</td>" in kinds and ">Workflow</td>" in kinds
     table = zh.procedure_table(zh.catalog.procedures, page="index.md")
     assert '<th scope="col">手续名称</th>' in table and '">领事合法化</a>' in table
 

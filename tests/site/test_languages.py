@@ -60,6 +60,7 @@ def three_sites(tmp_path_factory) -> Path:
     root = make_language_project(tmp_path_factory.mktemp("languages") / "repo", {
         "docs/gioi-thieu.md": "# Giới thiệu\n\nSở Ngoại vụ.\n",
         "docs-en/chi-tieng-anh.md": "# Only in English\n\nText.\n",
+        "docs/huong-dan-bien-tap.md": "# Hướng dẫn biên tập\n\nCác loại bản ghi.\n",
     })
     result = build(root, root / "site")
     assert result.returncode == 0, result.stderr[-3000:]
@@ -74,8 +75,8 @@ def test_every_page_names_its_counterparts_and_they_name_it_back(three_sites: Pa
         head = _read(site, page)
         folder = page.split("/")[0] if page.split("/")[0] in ("en", "zh") else ""
         assert head.lang == {"": "vi", "en": "en", "zh": "zh"}[folder], page
-        if page == "en/chi-tieng-anh/index.html":
-            continue  # no counterpart: its links lead to the other languages' homes (below)
+        if page in ("en/chi-tieng-anh/index.html", "huong-dan-bien-tap/index.html") or page.endswith("/niem-yet/index.html"):
+            continue  # no counterpart: its links lead to the other languages' homes, or procedure pages (below)
         assert set(head.alternates) == HREFLANGS | {"x-default"}, page
         assert head.switcher == {language: href for language, href in head.alternates.items() if language != "x-default"}, page
         for language, href in head.alternates.items():
@@ -89,6 +90,24 @@ def test_a_page_one_language_has_leads_to_the_homes_of_the_others(three_sites: P
     head = _read(three_sites, "en/chi-tieng-anh/index.html")
     assert {language: _target("en/chi-tieng-anh/index.html", href) for language, href in head.switcher.items()} == {
         "vi": "index.html", "en": "en/chi-tieng-anh/index.html", "zh-Hans": "zh/index.html"}
+
+
+def test_the_editor_its_guide_and_the_notice_sheets_are_in_the_vietnamese_site_alone(three_sites: Path):
+    site = three_sites
+    sheets = sorted(path.relative_to(site).as_posix() for path in site.rglob("niem-yet/index.html"))
+    assert sheets and all(not sheet.startswith(("en/", "zh/")) for sheet in sheets)
+    assert (site / "admin/index.html").is_file() and (site / "huong-dan-bien-tap/index.html").is_file()
+    for folder in ("en", "zh"):
+        assert not (site / folder / "admin").exists() and not (site / folder / "huong-dan-bien-tap").exists(), folder
+        procedure = (site / folder / sheets[0]).parent.parent / "index.html"
+        assert 'class="mb-notice-links"></p>' in procedure.read_text(encoding="utf-8"), folder
+    for sheet in sheets:  # each sheet's counterparts are its procedure's page in the other languages
+        procedure = sheet.removesuffix("niem-yet/index.html") + "index.html"
+        assert {language: _target(sheet, href) for language, href in _read(site, sheet).switcher.items()} == {
+            "vi": sheet, "en": f"en/{procedure}", "zh-Hans": f"zh/{procedure}"}
+    guide = _read(site, "huong-dan-bien-tap/index.html")
+    assert {language: _target("huong-dan-bien-tap/index.html", href) for language, href in guide.switcher.items()} == {
+        "vi": "huong-dan-bien-tap/index.html", "en": "en/index.html", "zh-Hans": "zh/index.html"}
 
 
 def test_a_page_not_translated_is_published_from_the_vietnamese_with_a_notice(three_sites: Path):

@@ -12,6 +12,7 @@ from html import escape
 from pathlib import Path
 
 from minhbach.findings import Finding, sorted_findings
+from minhbach.pages.i18n import SOURCE, date_text, gettext, number_text, using
 from minhbach.site.links.crawl import SitePage, html_files, read_documents, read_page
 from minhbach.site.links.external import ExternalOptions, check_external
 from minhbach.site.links.internal import check_internal, is_internal
@@ -85,17 +86,20 @@ DASHBOARD_PAGE = "minh-bach/index.html"
 PLACEHOLDER = re.compile(r"<span data-mb-links>.*?</span>", re.S)
 
 
-def fill_dashboard(site: Path, report: LinkReport) -> None:
+def fill_dashboard(site: Path, report: LinkReport, *, language: str = SOURCE) -> None:
     """Publish the report beside the open data and write its figure into the dashboard page,
-    which was rendered before the site existed to be checked."""
+    which was rendered before the site existed to be checked; `site` is the site of `language`
+    (a code such as "en"), whose words and numbers the figure takes (`pages.i18n`)."""
     (site / REPORT_FILE).parent.mkdir(parents=True, exist_ok=True)
     (site / REPORT_FILE).write_text(report.to_json(), encoding="utf-8")
     page = site / DASHBOARD_PAGE
     if not page.is_file():
         return
-    day = dt.date.fromisoformat(report.checked_on).strftime("%d/%m/%Y")
-    scope = "gồm cả liên kết ra ngoài" if report.external_checked else "liên kết trong trang"
     warnings = sum(1 for f in report.findings if not f.is_error)
-    figure = f"{report.broken} hỏng, {warnings} cần xem lại trên {report.links} liên kết (kiểm tra ngày {day}, {scope})"
+    with using(language):
+        scope = gettext("gồm cả liên kết ra ngoài") if report.external_checked else gettext("liên kết trong trang")
+        figure = gettext("{broken} hỏng, {warnings} cần xem lại trên {links} liên kết (kiểm tra ngày {date}, {scope})").format(
+            broken=number_text(report.broken), warnings=number_text(warnings), links=number_text(report.links),
+            date=date_text(dt.date.fromisoformat(report.checked_on)), scope=scope)
     html_text = page.read_text(encoding="utf-8")
     page.write_text(PLACEHOLDER.sub(lambda _: f"<span data-mb-links>{escape(figure)}</span>", html_text, count=1), encoding="utf-8")
