@@ -110,3 +110,29 @@ def test_the_search_box_speaks_the_page_language_and_its_example_queries_find_pa
     assert page.text_content(".md-search-result__more") == {"": "Tìm cả trong thông báo, sự kiện", "en/": "Search announcements and events too",
                                                             "zh/": "同时搜索公告和活动"}[folder]
     context.close()
+
+
+PASSPORTS = {"en/": {"Issuing diplomatic passports and official passports at the Ministry of Foreign Affairs' agencies in Vietnam",
+                     "Extending diplomatic passports and official passports at the Ministry of Foreign Affairs' agencies in Vietnam"},
+             "zh/": {"在越南外交部国内机构办理外交护照、公务护照", "在越南外交部国内机构办理外交护照、公务护照延期"}}
+LEGALISATION = {"en/": "Receiving applications for consular certification and consular legalization at the Department of Foreign Affairs of Lang Son Province",
+                "zh/": "谅山省外务厅受理领事认证、领事合法化申请"}
+VISA_NOTE = {"en/": "Issuing a diplomatic note asking the foreign side to grant a visa, at the Ministry of Foreign Affairs' agencies in Vietnam",
+             "zh/": "在越南外交部国内机构办理请外方签发签证的照会"}
+
+
+@pytest.mark.parametrize(("folder", "query", "expected"), [
+    ("zh/", "护照", PASSPORTS["zh/"]), ("zh/", "公务护照", PASSPORTS["zh/"]), ("zh/", "领事认证", {LEGALISATION["zh/"]}),
+    ("zh/", "签证", {VISA_NOTE["zh/"]}), ("zh/", "APEC商务旅行卡", {"在地方出具使用APEC商务旅行卡（ABTC）的许可文件"}),
+    ("en/", "passport", PASSPORTS["en/"]), ("en/", "consular legalization", {LEGALISATION["en/"]}), ("en/", "visa", {VISA_NOTE["en/"]}),
+])
+def test_the_real_sites_answer_their_readers_queries_with_the_right_record_first(server: str, browser, folder, query, expected):  # noqa: F811
+    """What a Chinese partner or a foreign investor types finds the procedure in their language, first, on the published site."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + folder, wait_until="networkidle")
+    titles = _results(page, query)
+    assert titles and titles[0] in expected, (query, titles[:3])
+    links = page.eval_on_selector_all(".md-search-result__item a[href]", "els => els.map(e => e.href)")
+    assert links and all(urlsplit(link).path.startswith("/" + folder) for link in links), links
+    context.close()

@@ -99,11 +99,24 @@
    * words, then the rest; inside each group, pages with the query's words side by side first, then
    * those with a synonym form's (`phrased`: the form's number, `MAX_FORMS` for none), then
    * Pagefind's score. */
+  /* Chinese is written without spaces: a title is one long "word", found in by substring. */
+  var HAN = /\p{Script=Han}/u;
+
+  function hasWords(titleWords, form) {
+    if (find(titleWords, form) >= 0) return true;
+    var joined = form.join("");
+    return HAN.test(joined) && titleWords.join("").indexOf(joined) >= 0;
+  }
+
+  function hasWord(titleWords, word) {
+    return titleWords.indexOf(word) >= 0 || (HAN.test(word) && titleWords.join("").indexOf(word) >= 0);
+  }
+
   function rank(queryForms, items, phrased, scores) {
     function score(data, index) {
       var title = words((data.meta && data.meta.title) || "");
-      var inTitle = queryForms.some(function (f) { return find(title, f) >= 0; }) ? 0
-        : queryForms.some(function (f) { return f.every(function (w) { return title.indexOf(w) >= 0; }); }) ? 1 : 2;
+      var inTitle = queryForms.some(function (f) { return hasWords(title, f); }) ? 0
+        : queryForms.some(function (f) { return f.every(function (w) { return hasWord(title, w); }); }) ? 1 : 2;
       return [inTitle, phrased[index], -scores[index], index];
     }
     return items.map(function (data, index) { return { data: data, key: score(data, index) }; })
