@@ -136,3 +136,29 @@ def test_the_real_sites_answer_their_readers_queries_with_the_right_record_first
     links = page.eval_on_selector_all(".md-search-result__item a[href]", "els => els.map(e => e.href)")
     assert links and all(urlsplit(link).path.startswith("/" + folder) for link in links), links
     context.close()
+
+
+@pytest.mark.parametrize("query", ["火星", "足球", "猫"])
+def test_a_chinese_word_no_page_contains_finds_nothing(server: str, browser, query):  # noqa: F811
+    """Not every page: a word that is nowhere is found nowhere."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "zh/", wait_until="networkidle")
+    assert _results(page, query) == []
+    context.close()
+
+
+def test_a_chinese_query_finds_only_pages_that_contain_it(server: str, browser):  # noqa: F811
+    """Guangxi is in announcements only: searched from the announcements' page, which searches them too."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(server + "zh/thong-bao/", wait_until="networkidle")
+    _results(page, "广西")
+    links = page.eval_on_selector_all(".md-search-result__item a[href]", "els => els.map(e => e.href)")
+    assert links
+    for link in links:
+        other = context.new_page()
+        other.goto(link)
+        assert "广西" in other.text_content("article"), link
+        other.close()
+    context.close()

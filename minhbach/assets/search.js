@@ -35,6 +35,9 @@
     texts = {};
   }
   var TERMINATOR = "ǂ";
+  /* Chinese characters (minhbach/load/searchtext.py `HAN`). Chinese is written without spaces: Pagefind cuts
+   * it into words, and a title is one long "word" here, found in by substring (`hasWords`). */
+  var HAN = /\p{Script=Han}/u;
   var MAX_FORMS = 4; /* the query and up to three synonym forms: each form may load more of the index */
   var pagefind = null;
   var news = null;
@@ -63,8 +66,9 @@
     return fold(text).split(/[^\p{L}\p{N}]|ǂ/u).filter(function (w) { return w; });
   }
 
+  /* As `index_words`: a word with Chinese characters (`HAN`) has no terminator. */
   function indexed(wordList) {
-    return wordList.map(function (w) { return w + TERMINATOR; }).join(" ");
+    return wordList.map(function (w) { return HAN.test(w) ? w : w + TERMINATOR; }).join(" ");
   }
 
   function find(haystack, needle) {
@@ -99,8 +103,6 @@
    * words, then the rest; inside each group, pages with the query's words side by side first, then
    * those with a synonym form's (`phrased`: the form's number, `MAX_FORMS` for none), then
    * Pagefind's score. */
-  /* Chinese is written without spaces: a title is one long "word", found in by substring. */
-  var HAN = /\p{Script=Han}/u;
 
   function hasWords(titleWords, form) {
     if (find(titleWords, form) >= 0) return true;

@@ -37,6 +37,12 @@ def test_text_is_folded_into_whole_words_for_the_index():
     assert index_words("— , !") == ""
 
 
+def test_chinese_words_are_left_to_pagefinds_segmenter_without_a_terminator():
+    """Pagefind cuts Chinese into words itself; a terminator after them would become a word of its own, on every page."""
+    assert index_words("外交护照、公务护照（ABTC）") == "外交护照 公务护照 abtcǂ"
+    assert index_words("APEC商务旅行卡 lệ phí") == "apec商务旅行卡 leǂ phiǂ"
+
+
 def test_record_pages_and_hand_written_pages_are_indexed_but_not_lists(real_documents: Path):
     urls = {record.url for record in searchable_records(real_documents)}
     assert "/thu-tuc/cap-van-ban-cho-phep-su-dung-the-abtc/" in urls
