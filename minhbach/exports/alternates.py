@@ -10,6 +10,7 @@ from __future__ import annotations
 from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH
 from minhbach.exports.opendata import DATA_DIR, DATASETS
 from minhbach.model import KINDS
+from minhbach.pages.i18n import DATASET_CONTEXT, gettext, pgettext
 
 
 def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
@@ -22,10 +23,12 @@ def head_links(page_url: str | None) -> list[tuple[str, str, str]]:
     standard's "alternate" with a type makes a syndication feed, and the extra token keeps Material's
     language switcher, which fetches `sitemap.xml` beside every `link[rel=alternate]` it finds, from
     taking them for other languages of the site (material/templates/assets/javascripts, setupAlternate, 9.8).
+    Titles are in the language pages are being written in (`pages.i18n`).
     """
-    links = [(FEED_PATH, "application/atom+xml", "Thông báo (Atom)"), (CALENDAR_PATH, "text/calendar", "Lịch sự kiện")]
+    links = [(FEED_PATH, "application/atom+xml", gettext("Thông báo (Atom)")), (CALENDAR_PATH, "text/calendar", gettext("Lịch sự kiện"))]
     for dataset in DATASETS:
         if page_url is not None and f"{KINDS[dataset.kind].page_dir}/" == page_url:
             name = f"{DATA_DIR}/{dataset.name}"
-            links += [(f"{name}.json", "application/json", f"{dataset.title} (JSON)"), (f"{name}.csv", "text/csv", f"{dataset.title} (CSV)")]
+            title = pgettext(DATASET_CONTEXT, dataset.title)
+            links += [(f"{name}.json", "application/json", f"{title} (JSON)"), (f"{name}.csv", "text/csv", f"{title} (CSV)")]
     return links

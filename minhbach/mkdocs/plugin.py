@@ -37,7 +37,7 @@ from minhbach.mkdocs.output import counts_level, quiet_repeated_lines
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
-from minhbach.pages.i18n import SOURCE, translations, using
+from minhbach.pages.i18n import SOURCE, gettext, translations, using
 from minhbach.pages.translation import translation_notice
 from minhbach.pages import notice, problems
 from minhbach.pages.paths import page_path
@@ -151,6 +151,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         except LanguageError as exc:
             raise PluginError(f"extra.alternate: {exc}") from None
         self.language = language_of(self.languages, config.theme.get("language", "vi"))
+        _translate_permalink_title(config, self.language.code)
         if self.language.folder and config.site_url and not config.site_url.rstrip("/").endswith(f"/{self.language.folder}"):
             # A language's file inherits the site's root address; its pages are published in its folder.
             config.site_url = f"{config.site_url.rstrip('/')}/{self.language.prefix}"
@@ -284,12 +285,17 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         assert self.renderer is not None
         return None if page.file.generated_by else self.renderer.page_review(page.meta)
 
+    def _head_links(self, page_url: str | None) -> list[tuple[str, str, str]]:
+        """`exports.alternates.head_links`, titled in this site's language."""
+        with using(self.language.code if self.language else SOURCE):
+            return head_links(page_url)
+
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
         # The theme overrides' own text (404.html) in the site's language, from the page text's catalogues.
         env.add_extension("jinja2.ext.i18n")
         env.install_gettext_translations(translations(self.language.code if self.language else SOURCE), newstyle=True)
-        env.globals["mb_head_links"] = head_links  # used by theme/main.html
+        env.globals["mb_head_links"] = self._head_links  # used by theme/main.html
         env.globals["mb_alternates"] = lambda page, absolute=False: self.alternates(page, site_url=config.site_url, absolute=absolute)
         env.filters["mb_without_language_links"] = without_language_links
         env.globals["mb_preview_banner"] = ""  # ditto: under `mkdocs serve`, the number of errors that block publishing
@@ -364,3 +370,17 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if (root / SYNONYMS_FILE).is_file():
             server.watch(str(root / SYNONYMS_FILE))
         return server
+
+
+PERMALINK_TITLE = "Liên kết đến mục này"
+"""The Vietnamese title of a heading's anchor link (`toc`'s `permalink_title` in mkdocs.yml), a message."""
+
+
+def _translate_permalink_title(config: MkDocsConfig, language: str) -> None:
+    """A language's site inherits mkdocs.yml's Markdown extensions (a list, which MkDocs' INHERIT replaces
+    whole rather than merges): its headings' anchor links get their title in its language when mkdocs.yml
+    gives them the Vietnamese `PERMALINK_TITLE`."""
+    toc = config.mdx_configs.get("toc")
+    if isinstance(toc, dict) and toc.get("permalink_title") == PERMALINK_TITLE:
+        with using(language):
+            config.mdx_configs["toc"] = {**toc, "permalink_title": gettext("Liên kết đến mục này")}

@@ -121,3 +121,15 @@ def test_each_site_has_its_own_search_index_of_its_own_pages(three_sites: Path):
     for folder, language in (("", "vi"), ("en", "en"), ("zh", "zh")):
         entry = (three_sites / folder / "pagefind/pagefind-entry.json").read_text(encoding="utf-8")
         assert re.search(rf'"languages":\{{"{language}', entry), (folder, entry[:200])
+
+
+def test_the_words_the_engine_puts_in_every_pages_head_and_headings_are_in_the_page_language(three_sites: Path):
+    """Anchor links' titles (mkdocs.yml's `toc.permalink_title`) and the feeds and data announced in the head."""
+    vietnamese = ('title="Liên kết đến mục này"', 'title="Thông báo (Atom)"', 'title="Lịch sự kiện"', 'title="Thủ tục hành chính (JSON)"')
+    for folder, own in (("en", ('title="Link to this section"', 'title="Announcements (Atom)"', 'title="Administrative procedures (JSON)"')),
+                        ("zh", ('title="本节链接"', 'title="公告（Atom）"'))):
+        pages = [page for page in _pages(three_sites) if page.startswith(folder + "/")]
+        texts = {page: (three_sites / page).read_text(encoding="utf-8") for page in pages}
+        assert not [(page, word) for page, text in texts.items() for word in vietnamese if word in text]
+        assert all(any(word in text for text in texts.values()) for word in own), folder
+    assert 'title="Liên kết đến mục này"' in (three_sites / "thu-tuc/index.html").read_text(encoding="utf-8")
