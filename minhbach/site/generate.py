@@ -275,7 +275,7 @@ def generation_for(config: Any) -> Generation:
     return generation
 
 
-def _target(folder: Path, path: str) -> Path:
+def target_in(folder: Path, path: str) -> Path:
     """Where `path` (POSIX, relative) goes in `folder`; ValueError for a path that would leave it."""
     parts = PurePosixPath(path).parts
     if not parts or PurePosixPath(path).is_absolute() or any(part in ("", ".", "..") or "\\" in part for part in parts):
@@ -287,7 +287,7 @@ def write_files(folder: Path, files: Iterable[GeneratedFile]) -> int:
     """Write `files` into `folder` (later files replace earlier ones at the same path); returns how many paths were written."""
     written = set()
     for item in files:
-        target = _target(folder, item.path)
+        target = target_in(folder, item.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.read())
         written.add(item.path)
