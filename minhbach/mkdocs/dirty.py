@@ -34,7 +34,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory, get_markdown_title, meta
 
-from minhbach.site.generate import target_in
+from minhbach.site.generate import Generation, target_in
 from minhbach.site.search import SearchDocuments
 
 
@@ -43,14 +43,21 @@ class Kept:
     """What one served site keeps between rebuilds.
 
     `folder` holds the generated files as last written, `digests` their BLAKE2 digest (with the file a person
-    edits) by path relative to docs_dir; `site_key` is the previous build's (`site_key`), `search` its search
-    documents (None before the first build and after a full one started).
+    edits) by path relative to docs_dir; `generation` made them (its pages' Markdown is kept, `page_file`);
+    `site_key` is the previous build's (`site_key`), `search` its search documents (None before the first
+    build and after a full one started).
     """
 
     folder: Path
     digests: dict[str, bytes] = field(default_factory=dict)
+    generation: Generation | None = None
     site_key: bytes | None = None
     search: SearchDocuments | None = None
+
+    def page_file(self, path: str) -> Path | None:
+        """The kept file of the generated file at `path`, None when none is kept."""
+        target = target_in(self.folder, path)
+        return target if path in self.digests and target.is_file() else None
 
     def file(self, config: MkDocsConfig, path: str, content: bytes, *, edit_source: str = "", **options: object) -> File:
         """A generated file of MkDocs at `path` backed by `folder`: rewritten, and so modified for a dirty build,

@@ -43,7 +43,7 @@ from minhbach.pages import problems
 from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
-from minhbach.site.generate import STYLESHEET, Generation, register
+from minhbach.site.generate import STYLESHEET, Generation, Previous, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
 from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
@@ -219,8 +219,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         # MkDocs' own "not in the nav" level keeps them out of its list of pages missing from the nav.
         pages = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         kept = dirtybuild.kept_for(config) if MinhbachPlugin.incremental else None
+        previous = Previous(kept.generation, kept.page_file) if kept is not None and kept.generation is not None else None
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
-        for item in self.generation.files(hand_written, workers=available_cores()):
+        for item in self.generation.files(hand_written, workers=available_cores(), previous=previous):
             if item.path in self._preview_pages:
                 continue  # serve only: the record's errors are shown at its URL instead (`_preview_problems`)
             if item.page:
@@ -237,6 +238,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             files.append(generated)
         if kept is not None:
             kept.forget_others(file.src_uri for file in files if file.generated_by)
+            kept.generation = self.generation
         for path, (markdown, source) in self._preview_pages.items():
             self._generated_sources[path] = source
             files.append(File.generated(config, path, content=markdown, inclusion=pages))

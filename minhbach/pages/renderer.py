@@ -51,6 +51,7 @@ class PageJob:
     path: str  # relative to docs/
     render: Callable[[], str]
     source: str  # as in GeneratedPage
+    record: tuple[str, str] | None = None  # (kind, id) of the record whose page this is (a sheet: its procedure's); None for indexes
 
 
 RECORD_PAGES: dict[str, Callable[[PageRenderer, Any], str]] = {
@@ -215,11 +216,13 @@ class PageRenderer:
         jobs = [PageJob(path, partial(render, self), "") for path, render in INDEX_PAGES]
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
+            key = (entry.kind.name, entry.record.id)
             if entry.kind.page_dir is not None:
                 shown = localised(entry.record, self.language).record
-                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path))
+                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path, key))
             if entry.kind.name == "procedure":
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), ""))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), "",
+                                    key))
         return jobs
 
     def pages(self) -> list[GeneratedPage]:

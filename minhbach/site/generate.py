@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -39,6 +39,7 @@ from minhbach.load.files import read_limited
 from minhbach.pages import CHECKLIST_JS, MERMAID_JS, PageRenderer
 from minhbach.pages.i18n import SOURCE
 from minhbach.settings.defaults import Settings
+from minhbach.site import incremental
 from minhbach.site.build import fill_and_swap
 from minhbach.site.links.sources import SOURCES_FILE
 from minhbach.site.pagemacros import render_body, rendered_page
@@ -74,6 +75,15 @@ class GeneratedFile:
 
     def read(self) -> bytes:
         return self.content if self.content is not None else Path(self.source_file or "").read_bytes()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A generation made before from the same project (`generation`), and where the Markdown of its pages
+    lies as it was rendered (`kept`: a page's path -> a file, or None when not kept), for `Generation.files`."""
+
+    generation: Generation
+    kept: Callable[[str], Path | None]
 
 
 def _with_slash(url: str | None) -> str:
@@ -144,14 +154,22 @@ class Generation:
     def errors(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.is_error]
 
-    def files(self, hand_written: Iterable[str], *, workers: int = 1) -> list[GeneratedFile]:
+    def files(self, hand_written: Iterable[str], *, workers: int = 1, previous: Previous | None = None) -> list[GeneratedFile]:
         """Every file the engine adds to the site (see the module's text), pages rendered on `workers` processes.
 
-        `hand_written` are the site's other pages (paths relative to docs_dir), for the sources map.
+        `hand_written` are the site's other pages (paths relative to docs_dir), for the sources map. With
+        `previous`, a page whose Markdown cannot differ from the one kept of it (`site.incremental`) is not
+        rendered again: its file is the kept one (`GeneratedFile.source_file`).
         """
         jobs = self.renderer.page_jobs()
-        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in jobs)], workers=workers)
-        found = [GeneratedFile(job.path, text.encode("utf-8"), edit_source=job.source, page=True) for job, text in zip(jobs, texts, strict=True)]
+        again = [True] * len(jobs) if previous is None else incremental.to_render(
+            [job.record for job in jobs], before=previous.generation.renderer, after=self.renderer)
+        kept = [None if render or previous is None else previous.kept(job.path) for job, render in zip(jobs, again, strict=True)]
+        fresh = [job for job, file in zip(jobs, kept, strict=True) if file is None]
+        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in fresh)], workers=workers)
+        rendered = {job.path: text for job, text in zip(fresh, texts, strict=True)}
+        found = [GeneratedFile(job.path, rendered[job.path].encode("utf-8"), edit_source=job.source, page=True) if file is None
+                 else GeneratedFile(job.path, source_file=file, edit_source=job.source, page=True) for job, file in zip(jobs, kept, strict=True)]
         found += [GeneratedFile(path, content) for path, content in data_files.items()]
         found.append(GeneratedFile(SOURCES_FILE, self._sources(hand_written, [item for item in found if item.page])))
         found += [GeneratedFile(path, source_file=file) for path, file in ASSETS]

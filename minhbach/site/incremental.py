@@ -1,0 +1,73 @@
+"""Which generated pages an edit changes: the rest keep the Markdown rendered before (`Generation.files`).
+
+A record's page (and a procedure's notice sheet) shows its record, the records it references (a procedure's
+field, units and legal documents; a legal document's replaced ones) and the records that reference it (the
+procedures citing a legal document, the workflows of a procedure): every reference is a field marked
+`RefTo` in the model (`model.walk.facts_of`, the same the reference checks read). So after an edit the
+pages to render again are those of the records that changed, were added or removed (`changed_records`), of
+the records they reference and of the records that reference them, in the catalog before the edit and after
+it (`affected_records`). Pages of no record (the indexes, the archive years, the dashboard, open data) list
+whole kinds and are always rendered. When the renderer's own settings differ (`renderer_key`: the day, the
+language, the site's address...), every page is.
+
+Tests compare, for edits of each kind, the site served after the edit with a full build of the edited project.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from minhbach.catalog import Catalog, Entry
+from minhbach.pages import PageRenderer
+
+RecordKey = tuple[str, str]
+"""A record as (kind, id): ("legal", "nd-111-2011")."""
+
+
+def renderer_key(renderer: PageRenderer) -> tuple[object, ...]:
+    """Everything a generated page depends on besides the catalog: two renderers with the same key render a
+    record's page the same when its records are the same."""
+    return (renderer.today, renderer.language, renderer.directory_urls, renderer.site, repr(renderer.review_policy),
+            renderer.publication_lag_days)
+
+
+def _entries(catalog: Catalog) -> dict[RecordKey, Entry]:
+    return {(entry.kind.name, entry.record.id): entry for entry in catalog.all_entries()}
+
+
+def changed_records(before: Catalog, after: Catalog) -> set[RecordKey]:
+    """The records in one catalog and not the other, or whose value or file differs between them."""
+    old, new = _entries(before), _entries(after)
+    changed = set(old) ^ set(new)
+    for key in set(old) & set(new):
+        if old[key].record is not new[key].record and (old[key].path != new[key].path or old[key].record != new[key].record):
+            changed.add(key)
+    return changed
+
+
+def _references(entry: Entry) -> set[RecordKey]:
+    return {(marker.kind, record_id) for _, record_id, marker in entry.facts.references}
+
+
+def affected_records(before: Catalog, after: Catalog) -> set[RecordKey]:
+    """The records whose pages show something that changed from `before` to `after` (see the module's text)."""
+    changed = changed_records(before, after)
+    affected = set(changed)
+    for catalog in (before, after):
+        for key, entry in _entries(catalog).items():
+            references = _references(entry)
+            if key in changed:
+                affected |= references
+            elif references & changed:
+                affected.add(key)
+    return affected
+
+
+def to_render(records: Iterable[RecordKey | None], *, before: PageRenderer, after: PageRenderer) -> list[bool]:
+    """For each page of `after` (by the record it belongs to, None for a page of no record), whether it must be
+    rendered again, its Markdown of `before` being known."""
+    records = list(records)
+    if renderer_key(before) != renderer_key(after):
+        return [True] * len(records)
+    affected = affected_records(before.catalog, after.catalog)
+    return [record is None or record in affected for record in records]
