@@ -37,6 +37,7 @@ from minhbach.mkdocs.options import MinhbachConfig, read_config, settings_of
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
+from minhbach.pages.environment import CompiledTemplates
 from minhbach.pages.i18n import SOURCE, translations, using
 from minhbach.pages.translation import translation_notice
 from minhbach.pages import problems
@@ -51,6 +52,7 @@ from minhbach.site.search import SearchDocuments, page_settings, record_labels, 
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
+THEME_TEMPLATES = CompiledTemplates()  # the theme's templates as compiled in MkDocs' environment
 
 
 def _shown_prefix(folder: Path, root: Path) -> str:
@@ -306,6 +308,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return None if page.file.generated_by else self.renderer.page_review(page.meta)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = THEME_TEMPLATES  # compiled once per process, not at every `mkdocs serve` rebuild
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
         # The theme overrides' own text (404.html) in the site's language, from the page text's catalogues.
         env.add_extension("jinja2.ext.i18n")

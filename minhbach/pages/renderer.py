@@ -218,12 +218,15 @@ class PageRenderer:
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
             key = (entry.kind.name, entry.record.id)
             if entry.kind.page_dir is not None:
-                shown = localised(entry.record, self.language).record
-                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path, key))
+                jobs.append(PageJob(page_path(entry.record), partial(self._localised_page, RECORD_PAGES[entry.kind.name], entry.record),
+                                    entry.path, key))
             if entry.kind.name == "procedure":
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), "",
-                                    key))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(self._localised_page, notice.page, entry.record), "", key))
         return jobs
+
+    def _localised_page(self, render: Callable[[PageRenderer, Any], str], record: Record) -> str:
+        """`render` of `record` as shown in the page language (`catalog.translations.localised`), made when the page is rendered."""
+        return render(self, localised(record, self.language).record)
 
     def pages(self) -> list[GeneratedPage]:
         """Every page generated from the catalog, rendered in this process."""

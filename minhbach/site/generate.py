@@ -20,6 +20,7 @@ that any generator that builds a folder of Markdown pages can build the site.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import weakref
 from collections.abc import Callable, Iterable
@@ -179,10 +180,9 @@ class Generation:
     def _admin_files(self, hand_written: Iterable[str]) -> list[GeneratedFile]:
         """/admin/: the editor's page (linking the editors' guide when the site has it), its configuration, Sveltia CMS."""
         guide = self.renderer.href(admin.EDITOR_GUIDE, admin.PAGE.removesuffix(".html") + ".md") if admin.EDITOR_GUIDE in hand_written else None
-        config = admin.editor_config(data_dir=self.data_dir, repo_url=self.repo_url, site_url=self.renderer.site.url or None)
         return [GeneratedFile(admin.PAGE, admin.page_html(guide_href=guide).encode("utf-8")),
-                GeneratedFile(admin.CONFIG, admin.config_text(config).encode("utf-8")),
-                GeneratedFile(admin.SCRIPT, admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())),
+                GeneratedFile(admin.CONFIG, _editor_config(self.data_dir, self.repo_url, self.renderer.site.url or None)),
+                GeneratedFile(admin.SCRIPT, _served_script()),
                 GeneratedFile(f"{admin.LOCAL_LOCALES}/vi.json", source_file=ADMIN_VENDOR / "sveltia-cms.vi.json"),
                 GeneratedFile(admin.YAML_SCRIPT, source_file=ADMIN_VENDOR / "js-yaml.min.js"),
                 GeneratedFile(admin.FORMAT_SCRIPT, source_file=ASSETS_DIR / "admin-format.js"),
@@ -242,6 +242,19 @@ class Generation:
                 content = read_limited(file, MAX_DOCS_FILE_BYTES, within=self.docs_dir)
             found.append(GeneratedFile(path, content, page=file.suffix == ".md"))
         return found
+
+
+@functools.cache
+def _editor_config(data_dir: str, repo_url: str | None, site_url: str | None) -> bytes:
+    """/admin/config.yml (`admin.editor_config`): made once per process for the same settings, as it only
+    depends on them and on the model (a second under `mkdocs serve` at every rebuild otherwise)."""
+    return admin.config_text(admin.editor_config(data_dir=data_dir, repo_url=repo_url, site_url=site_url)).encode("utf-8")
+
+
+@functools.cache
+def _served_script() -> bytes:
+    """Sveltia CMS as served (`admin.served_script`), made once per process from the package's file."""
+    return admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())
 
 
 @dataclass(eq=False)
