@@ -43,7 +43,7 @@ class Kept:
     """What one served site keeps between rebuilds.
 
     `folder` holds the generated files as last written, `digests` their BLAKE2 digest (with the file a person
-    edits) by path relative to docs_dir; `generation` made them (its pages' Markdown is kept, `page_file`);
+    edits) by path relative to docs_dir; `generation` made them (`kept_file` gives them back by path);
     `site_key` is the previous build's (`site_key`), `search` its search documents (None before the first
     build and after a full one started).
     """
@@ -54,7 +54,7 @@ class Kept:
     site_key: bytes | None = None
     search: SearchDocuments | None = None
 
-    def page_file(self, path: str) -> Path | None:
+    def kept_file(self, path: str) -> Path | None:
         """The kept file of the generated file at `path`, None when none is kept."""
         target = target_in(self.folder, path)
         return target if path in self.digests and target.is_file() else None

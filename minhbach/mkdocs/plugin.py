@@ -221,7 +221,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         # MkDocs' own "not in the nav" level keeps them out of its list of pages missing from the nav.
         pages = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
         kept = dirtybuild.kept_for(config) if MinhbachPlugin.incremental else None
-        previous = Previous(kept.generation, kept.page_file) if kept is not None and kept.generation is not None else None
+        previous = Previous(kept.generation, kept.kept_file) if kept is not None and kept.generation is not None else None
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
         for item in self.generation.files(hand_written, workers=available_cores(), previous=previous):
             if item.path in self._preview_pages:

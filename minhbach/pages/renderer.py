@@ -20,9 +20,10 @@ from minhbach.catalog import Catalog
 from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
 from minhbach.catalog.translations import localised
-from minhbach.exports.feeds import Site
+from minhbach.exports import opendata
+from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding
-from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
+from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KINDS, LegalDocument, Procedure, ProcedureField, Record, Unit
 from minhbach.pages import announcements, dashboard, data, i18n, legal, lists, notice, urls, workflows
 from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
@@ -53,6 +54,18 @@ class PageJob:
     source: str  # as in GeneratedPage
     record: tuple[str, str] | None = None  # (kind, id) of the record whose page this is (a sheet: its procedure's); None for indexes
 
+
+@dataclass(frozen=True)
+class DataJob:
+    """Data files to generate: `make()` returns them by path (exactly `paths`); they show records of `kinds` only."""
+
+    paths: tuple[str, ...]
+    kinds: frozenset[str]
+    make: Callable[[], dict[str, bytes]]
+
+
+ANNOUNCEMENT_KINDS = frozenset(kind.name for kind in KINDS.values() if kind.page_dir == ANNOUNCEMENTS_PAGE_DIR)
+"""The kinds of the announcements (`catalog.timeline`), which the feed and the calendar show."""
 
 RECORD_PAGES: dict[str, Callable[[PageRenderer, Any], str]] = {
     "procedure": procedure_pages.page,
@@ -232,6 +245,12 @@ class PageRenderer:
         """Every page generated from the catalog, rendered in this process."""
         return [GeneratedPage(job.path, job.render(), job.source) for job in self.page_jobs()]
 
+    def data_jobs(self) -> list[DataJob]:
+        """Open data (one job per dataset), the Atom feed and the events calendar, not yet made."""
+        jobs = [DataJob(data.dataset_paths(dataset), frozenset({dataset.kind}), partial(data.dataset_files, self, dataset))
+                for dataset in opendata.DATASETS]
+        return [*jobs, DataJob((FEED_PATH, CALENDAR_PATH), ANNOUNCEMENT_KINDS, partial(announcements.feed_files, self))]
+
     def data_files(self) -> dict[str, bytes]:
         """Open data, the Atom feed and the events calendar, by path under the site."""
-        return {**data.files(self), **announcements.feed_files(self)}
+        return {path: content for job in self.data_jobs() for path, content in job.make().items()}

@@ -162,16 +162,25 @@ class Generation:
         `previous`, a page whose Markdown cannot differ from the one kept of it (`site.incremental`) is not
         rendered again: its file is the kept one (`GeneratedFile.source_file`).
         """
-        jobs = self.renderer.page_jobs()
-        again = [True] * len(jobs) if previous is None else incremental.to_render(
-            [job.record for job in jobs], before=previous.generation.renderer, after=self.renderer)
-        kept = [None if render or previous is None else previous.kept(job.path) for job, render in zip(jobs, again, strict=True)]
-        fresh = [job for job, file in zip(jobs, kept, strict=True) if file is None]
-        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in fresh)], workers=workers)
-        rendered = {job.path: text for job, text in zip(fresh, texts, strict=True)}
-        found = [GeneratedFile(job.path, rendered[job.path].encode("utf-8"), edit_source=job.source, page=True) if file is None
-                 else GeneratedFile(job.path, source_file=file, edit_source=job.source, page=True) for job, file in zip(jobs, kept, strict=True)]
-        found += [GeneratedFile(path, content) for path, content in data_files.items()]
+        jobs, data_jobs = self.renderer.page_jobs(), self.renderer.data_jobs()
+        edit = incremental.Edit(everything=True) if previous is None else incremental.Edit.between(previous.generation.renderer, self.renderer)
+
+        def kept(paths: Iterable[str]) -> list[Path] | None:  # the files kept of `paths`, None unless every one is
+            files = [previous.kept(path) for path in paths] if previous is not None else [None]
+            return None if None in files else files  # type: ignore[return-value]
+
+        kept_pages = [None if edit.changes_page(job.record) else kept([job.path]) for job in jobs]
+        kept_data = [None if edit.changes_data(job.kinds) else kept(job.paths) for job in data_jobs]
+        fresh = [job for job, files in zip(jobs, kept_pages, strict=True) if files is None]
+        made = [job.make for job, files in zip(data_jobs, kept_data, strict=True) if files is None]
+        results = run_all([*made, *(job.render for job in fresh)], workers=workers)
+        rendered = {job.path: text for job, text in zip(fresh, results[len(made):], strict=True)}
+        found = [GeneratedFile(job.path, rendered[job.path].encode("utf-8"), edit_source=job.source, page=True) if files is None
+                 else GeneratedFile(job.path, source_file=files[0], edit_source=job.source, page=True)
+                 for job, files in zip(jobs, kept_pages, strict=True)]
+        found += [GeneratedFile(path, content) for data_files in results[:len(made)] for path, content in data_files.items()]
+        found += [GeneratedFile(path, source_file=file) for job, files in zip(data_jobs, kept_data, strict=True) if files is not None
+                  for path, file in zip(job.paths, files, strict=True)]
         found.append(GeneratedFile(SOURCES_FILE, self._sources(hand_written, [item for item in found if item.page])))
         found += [GeneratedFile(path, source_file=file) for path, file in ASSETS]
         found += self._admin_files(hand_written)

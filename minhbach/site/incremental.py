@@ -6,16 +6,17 @@ procedures citing a legal document, the workflows of a procedure): every referen
 `RefTo` in the model (`model.walk.facts_of`, the same the reference checks read). So after an edit the
 pages to render again are those of the records that changed, were added or removed (`changed_records`), of
 the records they reference and of the records that reference them, in the catalog before the edit and after
-it (`affected_records`). Pages of no record (the indexes, the archive years, the dashboard, open data) list
-whole kinds and are always rendered. When the renderer's own settings differ (`renderer_key`: the day, the
-language, the site's address...), every page is.
+it (`affected_records`). Pages of no record (the indexes, the archive years, the dashboard) list whole kinds
+and are always rendered; a data file (a dataset, the feed) is made again when a record of a kind it shows
+changed. When the renderer's own settings differ (`renderer_key`: the day, the language, the site's
+address...), everything is.
 
 Tests compare, for edits of each kind, the site served after the edit with a full build of the edited project.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 
 from minhbach.catalog import Catalog, Entry
 from minhbach.pages import PageRenderer
@@ -63,11 +64,26 @@ def affected_records(before: Catalog, after: Catalog) -> set[RecordKey]:
     return affected
 
 
-def to_render(records: Iterable[RecordKey | None], *, before: PageRenderer, after: PageRenderer) -> list[bool]:
-    """For each page of `after` (by the record it belongs to, None for a page of no record), whether it must be
-    rendered again, its Markdown of `before` being known."""
-    records = list(records)
-    if renderer_key(before) != renderer_key(after):
-        return [True] * len(records)
-    affected = affected_records(before.catalog, after.catalog)
-    return [record is None or record in affected for record in records]
+@dataclass(frozen=True)
+class Edit:
+    """What changed from one renderer (`before`) to the next: `everything`, or the records that `changed` and
+    those whose pages show them (`affected`)."""
+
+    everything: bool
+    changed: frozenset[RecordKey] = frozenset()
+    affected: frozenset[RecordKey] = frozenset()
+
+    @classmethod
+    def between(cls, before: PageRenderer, after: PageRenderer) -> Edit:
+        if renderer_key(before) != renderer_key(after):
+            return cls(everything=True)
+        return cls(everything=False, changed=frozenset(changed_records(before.catalog, after.catalog)),
+                   affected=frozenset(affected_records(before.catalog, after.catalog)))
+
+    def changes_page(self, record: RecordKey | None) -> bool:
+        """Whether the page of `record` (None: a page of no record) must be rendered again."""
+        return self.everything or record is None or record in self.affected
+
+    def changes_data(self, kinds: frozenset[str]) -> bool:
+        """Whether data files that show the records of `kinds` must be made again."""
+        return self.everything or any(kind in kinds for kind, _ in self.changed)

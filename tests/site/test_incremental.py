@@ -58,17 +58,19 @@ def test_an_unchanged_page_is_the_file_kept_not_rendered_again(tmp_path: Path):
     day = dt.date(2026, 11, 20)
     first = Generation.of_project(project, config_file=root / "mkdocs.yml", today=day)
     kept_folder = tmp_path / "kept"
-    pages = {item.path: item for item in first.files([]) if item.page}
-    for path, item in pages.items():
+    for item in first.files([]):
+        path = item.path
         (kept_folder / path).parent.mkdir(parents=True, exist_ok=True)
         (kept_folder / path).write_bytes(item.read())
     notice = root / "data/notices/thong-bao-mot.yml"
     notice.write_text(notice.read_text(encoding="utf-8").replace("summary: Thay đổi", "summary: Lịch mới, thay đổi"), encoding="utf-8")
     second = Generation.of_project(project, config_file=root / "mkdocs.yml", today=day)
-    again = {item.path: item for item in second.files([], previous=Previous(first, lambda path: kept_folder / path)) if item.page}
+    again = {item.path: item for item in second.files([], previous=Previous(first, lambda path: kept_folder / path))}
     assert again["thu-tuc/hop-phap-hoa.md"].source_file == kept_folder / "thu-tuc/hop-phap-hoa.md"
     assert again["thong-bao/thong-bao-mot.md"].source_file is None
     assert "Lịch mới, thay đổi".encode() in again["thong-bao/thong-bao-mot.md"].read()
     assert again["thu-tuc/index.md"].source_file is None  # an index: always rendered
-    fresh = {item.path: item.read() for item in second.files([]) if item.page}
+    assert again["du-lieu/thu-tuc.json"].source_file == kept_folder / "du-lieu/thu-tuc.json"  # the procedures' dataset
+    assert again["du-lieu/thong-bao.json"].source_file is None and again["thong-bao/feed.xml"].source_file is None
+    fresh = {item.path: item.read() for item in second.files([])}
     assert {path: item.read() for path, item in again.items()} == fresh
