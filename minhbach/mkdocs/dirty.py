@@ -79,6 +79,7 @@ class Kept:
 
 
 _kept: dict[tuple[str, str], Kept] = {}
+EVERY_PAGE = "dựng lại mọi trang (every page is built again: first build, or the navigation, configuration, files or errors changed)"
 
 
 def kept_for(config: MkDocsConfig) -> Kept:

@@ -281,6 +281,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         key = dirtybuild.site_key(files=files, nav=nav, config_text=repr(sorted(read_config(Path(config.config_file_path)).items())),
                                   generated_titles=titles, others=others)
         if dirtybuild.start(kept, key, config=config, files=files, nav=nav, generated=self._generated_sources):
+            log.info(dirtybuild.EVERY_PAGE)
             self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
         kept.search = self.search_documents
 

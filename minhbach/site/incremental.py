@@ -50,9 +50,10 @@ def _references(entry: Entry) -> set[RecordKey]:
     return {(marker.kind, record_id) for _, record_id, marker in entry.facts.references}
 
 
-def affected_records(before: Catalog, after: Catalog) -> set[RecordKey]:
-    """The records whose pages show something that changed from `before` to `after` (see the module's text)."""
-    changed = changed_records(before, after)
+def affected_records(before: Catalog, after: Catalog, changed: set[RecordKey] | None = None) -> set[RecordKey]:
+    """The records whose pages show something that changed from `before` to `after` (see the module's text);
+    `changed`: their `changed_records` when known."""
+    changed = changed_records(before, after) if changed is None else changed
     affected = set(changed)
     for catalog in (before, after):
         for key, entry in _entries(catalog).items():
@@ -77,8 +78,8 @@ class Edit:
     def between(cls, before: PageRenderer, after: PageRenderer) -> Edit:
         if renderer_key(before) != renderer_key(after):
             return cls(everything=True)
-        return cls(everything=False, changed=frozenset(changed_records(before.catalog, after.catalog)),
-                   affected=frozenset(affected_records(before.catalog, after.catalog)))
+        changed = changed_records(before.catalog, after.catalog)
+        return cls(everything=False, changed=frozenset(changed), affected=frozenset(affected_records(before.catalog, after.catalog, changed)))
 
     def changes_page(self, record: RecordKey | None) -> bool:
         """Whether the page of `record` (None: a page of no record) must be rendered again."""
