@@ -50,14 +50,14 @@ class Kept:
 
     folder: Path
     digests: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)  # the kept file of each path of `digests`
     generation: Generation | None = None
     site_key: bytes | None = None
     search: SearchDocuments | None = None
 
     def kept_file(self, path: str) -> Path | None:
         """The kept file of the generated file at `path`, None when none is kept."""
-        target = target_in(self.folder, path)
-        return target if path in self.digests and target.is_file() else None
+        return self.files.get(path)
 
     def file(self, config: MkDocsConfig, path: str, content: bytes, *, edit_source: str = "", **options: object) -> File:
         """A generated file of MkDocs at `path` backed by `folder`: rewritten, and so modified for a dirty build,
@@ -68,6 +68,7 @@ class Kept:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
             self.digests[path] = digest
+            self.files[path] = target
         return File.generated(config, path, abs_src_path=str(target), **options)
 
     def forget_others(self, paths: Iterable[str]) -> None:
@@ -75,7 +76,7 @@ class Kept:
         keep = set(paths)
         for path in [path for path in self.digests if path not in keep]:
             del self.digests[path]
-            target_in(self.folder, path).unlink(missing_ok=True)
+            self.files.pop(path).unlink(missing_ok=True)
 
 
 _kept: dict[tuple[str, str], Kept] = {}

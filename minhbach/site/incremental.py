@@ -38,7 +38,10 @@ def _entries(catalog: Catalog) -> dict[RecordKey, Entry]:
 
 def changed_records(before: Catalog, after: Catalog) -> set[RecordKey]:
     """The records in one catalog and not the other, or whose value or file differs between them."""
-    old, new = _entries(before), _entries(after)
+    return _changed(_entries(before), _entries(after))
+
+
+def _changed(old: dict[RecordKey, Entry], new: dict[RecordKey, Entry]) -> set[RecordKey]:
     changed = set(old) ^ set(new)
     for key in set(old) & set(new):
         if old[key].record is not new[key].record and (old[key].path != new[key].path or old[key].record != new[key].record):
@@ -50,18 +53,21 @@ def _references(entry: Entry) -> set[RecordKey]:
     return {(marker.kind, record_id) for _, record_id, marker in entry.facts.references}
 
 
-def affected_records(before: Catalog, after: Catalog, changed: set[RecordKey] | None = None) -> set[RecordKey]:
-    """The records whose pages show something that changed from `before` to `after` (see the module's text);
-    `changed`: their `changed_records` when known."""
-    changed = changed_records(before, after) if changed is None else changed
+def affected_records(before: Catalog, after: Catalog) -> set[RecordKey]:
+    """The records whose pages show something that changed from `before` to `after` (see the module's text)."""
+    old, new = _entries(before), _entries(after)
+    return _affected(old, new, _changed(old, new))
+
+
+def _affected(old: dict[RecordKey, Entry], new: dict[RecordKey, Entry], changed: set[RecordKey]) -> set[RecordKey]:
     affected = set(changed)
-    for catalog in (before, after):
-        for key, entry in _entries(catalog).items():
-            references = _references(entry)
-            if key in changed:
-                affected |= references
-            elif references & changed:
-                affected.add(key)
+    for key in changed:  # what a changed record referenced before or references now
+        for entries in (old, new):
+            if key in entries:
+                affected |= _references(entries[key])
+    for key, entry in new.items():  # a record that did not change references the same records in both catalogs
+        if key not in changed and any((marker.kind, record_id) in changed for _, record_id, marker in entry.facts.references):
+            affected.add(key)
     return affected
 
 
@@ -78,8 +84,9 @@ class Edit:
     def between(cls, before: PageRenderer, after: PageRenderer) -> Edit:
         if renderer_key(before) != renderer_key(after):
             return cls(everything=True)
-        changed = changed_records(before.catalog, after.catalog)
-        return cls(everything=False, changed=frozenset(changed), affected=frozenset(affected_records(before.catalog, after.catalog, changed)))
+        old, new = _entries(before.catalog), _entries(after.catalog)
+        changed = _changed(old, new)
+        return cls(everything=False, changed=frozenset(changed), affected=frozenset(_affected(old, new, changed)))
 
     def changes_page(self, record: RecordKey | None) -> bool:
         """Whether the page of `record` (None: a page of no record) must be rendered again."""
