@@ -14,8 +14,10 @@ folder is emptied and every page is built again (`start`). Hand-written pages ar
 macros may show any record), and so are the pages in the navigation (their titles are drawn on every page).
 The search documents of the pages not built again are kept from the build before.
 
-MkDocs reads the configuration again and makes new plugin instances for each rebuild (`get_config` in
-`mkdocs/commands/serve.py`), so what is kept lives here, by configuration file and site folder.
+MkDocs reads the configuration again for each rebuild (`get_config` in `mkdocs/commands/serve.py`) and keeps
+the plugin's instance (as it does for any plugin with `on_startup`, MkDocs 1.6 `config_options.Plugins`) for
+every build of the process, whatever the site; so what is kept lives here, by configuration file and site
+folder, and never reaches another site built in the same process.
 """
 
 from __future__ import annotations

@@ -179,6 +179,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
+        # MkDocs keeps this instance from one build of the process to the next (the plugin has `on_startup`).
+        self._preview_pages, self._page_problems = {}, {}
         if MinhbachPlugin.command == "serve":
             self._preview_problems(data_prefix=_shown_prefix(root / settings.data_dir, root), docs_prefix=docs_prefix)
         if STYLESHEET not in config.extra_css:

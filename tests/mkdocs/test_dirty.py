@@ -10,6 +10,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from minhbach.mkdocs import dirty
+from minhbach.pages import problems
 from tests.conftest import NOTICE
 from tests.site_helpers import make_site_project
 
@@ -115,3 +116,15 @@ def test_an_error_then_its_fix_serve_what_a_full_build_writes(served, tmp_path: 
     serve_build(root, site, dirty_build=True)
     serve_build(root, tmp_path / "fixed", dirty_build=False)
     assert tree(site) == tree(tmp_path / "fixed")
+
+
+def test_a_build_after_serving_in_the_same_process_previews_nothing(served):
+    """MkDocs keeps the plugin's instance from one build to the next (it has `on_startup`): nothing of the preview stays."""
+    from mkdocs.structure.files import get_files
+
+    root, _ = served
+    config = load_config(str(root / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    config = config.plugins.on_config(config)
+    files = config.plugins.on_files(get_files(config), config=config)
+    assert problems.ERRORS_PAGE not in {file.src_uri for file in files}
