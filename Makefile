@@ -12,7 +12,7 @@ site: $(RUNTIME)  ## build every language into site/, site/en/, site/zh/ (strict
 	$(BIN)/python -m minhbach.site.build --config mkdocs.yml --output site
 
 serve: $(RUNTIME)  ## live preview at http://127.0.0.1:8000 while editing
-	$(BIN)/mkdocs serve --config-file mkdocs.yml
+	$(BIN)/mkdocs serve --dirty --config-file mkdocs.yml
 
 check: $(RUNTIME)  ## check every record in data/
 	$(BIN)/minhbach check

@@ -28,6 +28,7 @@ from minhbach.catalog.macros import MacrosConfig
 from minhbach.exports.alternates import head_links
 from minhbach.findings import Finding, format_text, warning_counts
 from minhbach.mkdocs import files as mkdocsfiles
+from minhbach.mkdocs import dirty as dirtybuild
 from minhbach.mkdocs import navcache
 from minhbach.mkdocs.languages import Language, LanguageError, language_of, languages_of
 from minhbach.mkdocs.alternates import Alternate, alternates, without_language_links
@@ -37,13 +38,14 @@ from minhbach.mkdocs.output import counts_level, quiet_repeated_lines
 from minhbach.mkdocs.rawhtml import RawBlocks
 from minhbach.model import Record
 from minhbach.pages import PageRenderer
+from minhbach.pages.environment import CompiledTemplates
 from minhbach.pages.i18n import SOURCE, gettext, translations, using
 from minhbach.pages.translation import translation_notice
 from minhbach.pages import notice, problems
 from minhbach.pages.paths import page_path
 from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
-from minhbach.site.generate import STYLESHEET, Generation, register
+from minhbach.site.generate import STYLESHEET, Generation, Previous, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
 from minhbach.site.parallel import available_cores
 from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
@@ -51,6 +53,7 @@ from minhbach.site.search import SearchDocuments, page_settings, record_labels, 
 
 log = get_plugin_logger(__name__)
 THEME_DIR = str(Path(__file__).parent / "theme")  # template overrides, ahead of Material's own
+THEME_TEMPLATES = CompiledTemplates()  # the theme's templates as compiled in MkDocs' environment
 
 
 def _shown_prefix(folder: Path, root: Path) -> str:
@@ -122,6 +125,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
     """Checks the records and adds the engine's files; registers its generation for the macros module (`generation_for`)."""
 
     command = "build"
+    incremental = False  # under `mkdocs serve --dirty`: rebuild only what an edit changes (`mkdocs.dirty`)
 
     def __init__(self) -> None:
         self.catalog: Catalog | None = None
@@ -143,6 +147,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         MinhbachPlugin.command = command
+        MinhbachPlugin.incremental = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -180,6 +185,8 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         errors = [f for f in self.findings if f.is_error]
         if errors and MinhbachPlugin.command != "serve":
             raise PluginError(f"{len(errors)} lỗi dữ liệu (data errors): sửa các lỗi ở trên rồi dựng lại trang.")
+        # MkDocs keeps this instance from one build of the process to the next (the plugin has `on_startup`).
+        self._preview_pages, self._page_problems = {}, {}
         if MinhbachPlugin.command == "serve":
             self._preview_problems(data_prefix=_shown_prefix(root / settings.data_dir, root), docs_prefix=docs_prefix)
         if STYLESHEET not in config.extra_css:
@@ -222,8 +229,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         # With a `nav` in mkdocs.yml, the engine's pages are reached through its index pages, not the menu:
         # MkDocs' own "not in the nav" level keeps them out of its list of pages missing from the nav.
         pages = InclusionLevel.NOT_IN_NAV if config.nav else InclusionLevel.UNDEFINED
+        kept = dirtybuild.kept_for(config) if MinhbachPlugin.incremental else None
+        previous = Previous(kept.generation, kept.kept_file) if kept is not None and kept.generation is not None else None
         # Under `serve` (whose watcher and server are threads) `run_all` keeps to this process by itself.
-        for item in self.generation.files(hand_written, workers=available_cores()):
+        for item in self.generation.files(hand_written, workers=available_cores(), previous=previous):
             if item.path in self._preview_pages:
                 continue  # serve only: the record's errors are shown at its URL instead (`_preview_problems`)
             if item.page:
@@ -231,11 +240,16 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             inclusion = pages if item.page else InclusionLevel.UNDEFINED
             if item.source_file is not None:
                 generated = File.generated(config, item.path, abs_src_path=str(item.source_file), inclusion=inclusion)
+            elif kept is not None:
+                generated = kept.file(config, item.path, item.read(), edit_source=item.edit_source, inclusion=inclusion)
             else:
                 generated = File.generated(config, item.path, content=item.read(), inclusion=inclusion)
             if item.edit_source:
                 generated.edit_uri = f"../{item.edit_source}"
             files.append(generated)
+        if kept is not None:
+            kept.forget_others(file.src_uri for file in files if file.generated_by)
+            kept.generation = self.generation
         for path, (markdown, source) in self._preview_pages.items():
             self._generated_sources[path] = source
             files.append(File.generated(config, path, content=markdown, inclusion=pages))
@@ -260,7 +274,25 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             page.previous_page = page.next_page = None
         nav.items = [item for item in nav.items if item not in left_out]
         nav.pages = [item for item in nav.pages if item not in left_out]
+        if MinhbachPlugin.incremental:
+            self._start_dirty_build(config, files, nav)
         return nav
+
+    def _start_dirty_build(self, config: MkDocsConfig, files: Files, nav: Navigation) -> None:
+        """Under `mkdocs serve --dirty`: build again only the pages an edit changed, or every page when what
+        every page shows changed (`mkdocs.dirty.site_key`)."""
+        kept = dirtybuild.kept_for(config)
+        titles = {page.file.src_uri: dirtybuild.markdown_title(page.file.content_string)
+                  for page in nav.pages if page.file.src_uri in self._generated_sources}
+        errors = sum(1 for f in self.findings if f.is_error)
+        others = (errors, sorted(self._preview_pages), sorted((code, sorted(pages)) for code, pages in self.language_pages.items()),
+                  sorted(self.untranslated))
+        key = dirtybuild.site_key(files=files, nav=nav, config_text=repr(sorted(read_config(Path(config.config_file_path)).items())),
+                                  generated_titles=titles, others=others)
+        if dirtybuild.start(kept, key, config=config, files=files, nav=nav, generated=self._generated_sources):
+            log.info(dirtybuild.EVERY_PAGE)
+            self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        kept.search = self.search_documents
 
     @event_priority(100)  # before mkdocs-macros renders the page, whatever the order in mkdocs.yml
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -291,6 +323,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
             return head_links(page_url)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.bytecode_cache = THEME_TEMPLATES  # compiled once per process, not at every `mkdocs serve` rebuild
         navcache.install(env, theme_dirs=list(config.theme.dirs), ours=THEME_DIR)
         # The theme overrides' own text (404.html) in the site's language, from the page text's catalogues.
         env.add_extension("jinja2.ext.i18n")
@@ -340,13 +373,15 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         return html
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self.search_documents = SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        kept = dirtybuild.kept_for(config).search if MinhbachPlugin.incremental else None
+        self.search_documents = kept or SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
         self._page_records = {} if self.catalog is None else {
             page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
         """Hand the page as converted, before the theme lays it out, to the search index (see `site.search`),
         unless its front matter says `search: {exclude: true}`."""
+        self.search_documents.forget(url=page.url)  # its record of the build before, under `mkdocs serve --dirty`
         search_meta = page.meta.get("search")
         if isinstance(search_meta, dict) and search_meta.get("exclude") is True:
             self.search_documents.exclude(url=page.url)
@@ -370,6 +405,9 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if (root / SYNONYMS_FILE).is_file():
             server.watch(str(root / SYNONYMS_FILE))
         return server
+
+    def on_shutdown(self) -> None:
+        dirtybuild.discard_all()
 
 
 PERMALINK_TITLE = "Liên kết đến mục này"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from minhbach.exports import opendata
 from minhbach.model import Pending
@@ -25,6 +26,30 @@ from minhbach.pages.values import (
     when_text,
 )
 
+
+class CompiledTemplates(BytecodeCache):
+    """Jinja's compiled templates, kept in memory for the life of the process (a `jinja2.BytecodeCache`).
+
+    Each environment (one per build) would otherwise compile every template again: under `mkdocs serve`,
+    a second or more at each rebuild. Jinja keys a template by its name and file and checks the checksum
+    of its source, so a changed template is compiled again; the key does not say how the environment was
+    set up, so each kind of environment has a cache of its own.
+    """
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+"""The process's compiled page templates (`environment`)."""
 
 TEMPLATE_FUNCTIONS = (
     status_badge, online_badge, document_label, document_title, code_text, step_duration,
@@ -49,6 +74,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(md=md, yaml=yaml_string, show=show, date=i18n.date_text, number=i18n.number_text, label=i18n.label, gettext=i18n.gettext,
                        kind_label=i18n.kind_label, dataset_title=lambda title: i18n.pgettext(i18n.DATASET_CONTEXT, title), phone_link=phone_link, phones=link_phones)

@@ -20,9 +20,10 @@ from minhbach.catalog import Catalog
 from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
 from minhbach.catalog.translations import localised
-from minhbach.exports.feeds import Site
+from minhbach.exports import opendata
+from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding
-from minhbach.model import LegalDocument, Procedure, ProcedureField, Record, Unit
+from minhbach.model import ANNOUNCEMENTS_PAGE_DIR, KINDS, LegalDocument, Procedure, ProcedureField, Record, Unit
 from minhbach.pages import announcements, dashboard, data, i18n, legal, lists, notice, urls, workflows
 from minhbach.pages import review as review_html
 from minhbach.pages import procedures as procedure_pages
@@ -54,7 +55,20 @@ class PageJob:
     path: str  # relative to docs/
     render: Callable[[], str]
     source: str  # as in GeneratedPage
+    record: tuple[str, str] | None = None  # (kind, id) of the record whose page this is (a sheet: its procedure's); None for indexes
 
+
+@dataclass(frozen=True)
+class DataJob:
+    """Data files to generate: `make()` returns them by path (exactly `paths`); they show records of `kinds` only."""
+
+    paths: tuple[str, ...]
+    kinds: frozenset[str]
+    make: Callable[[], dict[str, bytes]]
+
+
+ANNOUNCEMENT_KINDS = frozenset(kind.name for kind in KINDS.values() if kind.page_dir == ANNOUNCEMENTS_PAGE_DIR)
+"""The kinds of the announcements (`catalog.timeline`), which the feed and the calendar show."""
 
 RECORD_PAGES: dict[str, Callable[[PageRenderer, Any], str]] = {
     "procedure": procedure_pages.page,
@@ -243,17 +257,28 @@ class PageRenderer:
         jobs = [PageJob(path, partial(render, self), "") for path, render in INDEX_PAGES]
         jobs += [PageJob(archive_path(year), partial(announcements.archive, self, year), "") for year in self.timeline.years]
         for entry in sorted(self.catalog.all_entries(), key=lambda e: (e.kind.name, e.record.id)):
+            key = (entry.kind.name, entry.record.id)
             if entry.kind.page_dir is not None:
-                shown = localised(entry.record, self.language).record
-                jobs.append(PageJob(page_path(entry.record), partial(RECORD_PAGES[entry.kind.name], self, shown), entry.path))
+                jobs.append(PageJob(page_path(entry.record), partial(self._localised_page, RECORD_PAGES[entry.kind.name], entry.record),
+                                    entry.path, key))
             if entry.kind.name == "procedure" and notice.published_in(self.language):
-                jobs.append(PageJob(notice.sheet_path(entry.record), partial(notice.page, self, localised(entry.record, self.language).record), ""))
+                jobs.append(PageJob(notice.sheet_path(entry.record), partial(self._localised_page, notice.page, entry.record), "", key))
         return jobs
+
+    def _localised_page(self, render: Callable[[PageRenderer, Any], str], record: Record) -> str:
+        """`render` of `record` as shown in the page language (`catalog.translations.localised`), made when the page is rendered."""
+        return render(self, localised(record, self.language).record)
 
     def pages(self) -> list[GeneratedPage]:
         """Every page generated from the catalog, rendered in this process."""
         return [GeneratedPage(job.path, job.render(), job.source) for job in self.page_jobs()]
 
+    def data_jobs(self) -> list[DataJob]:
+        """Open data (one job per dataset), the Atom feed and the events calendar, not yet made."""
+        jobs = [DataJob(data.dataset_paths(dataset), frozenset({dataset.kind}), partial(data.dataset_files, self, dataset))
+                for dataset in opendata.DATASETS]
+        return [*jobs, DataJob((FEED_PATH, CALENDAR_PATH), ANNOUNCEMENT_KINDS, partial(announcements.feed_files, self))]
+
     def data_files(self) -> dict[str, bytes]:
         """Open data, the Atom feed and the events calendar, by path under the site."""
-        return {**data.files(self), **announcements.feed_files(self)}
+        return {path: content for job in self.data_jobs() for path, content in job.make().items()}

@@ -21,9 +21,10 @@ that any generator that builds a folder of Markdown pages can build the site.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
@@ -40,6 +41,7 @@ from minhbach.load.files import read_limited
 from minhbach.pages import CHECKLIST_JS, MERMAID_JS, PageRenderer
 from minhbach.pages.i18n import SOURCE
 from minhbach.settings.defaults import Settings
+from minhbach.site import incremental
 from minhbach.site.build import fill_and_swap
 from minhbach.site.links.sources import SOURCES_FILE
 from minhbach.site.pagemacros import render_body, rendered_page
@@ -75,6 +77,15 @@ class GeneratedFile:
 
     def read(self) -> bytes:
         return self.content if self.content is not None else Path(self.source_file or "").read_bytes()
+
+
+@dataclass(frozen=True)
+class Previous:
+    """A generation made before from the same project (`generation`), and where the Markdown of its pages
+    lies as it was rendered (`kept`: a page's path -> a file, or None when not kept), for `Generation.files`."""
+
+    generation: Generation
+    kept: Callable[[str], Path | None]
 
 
 def _with_slash(url: str | None) -> str:
@@ -149,15 +160,32 @@ class Generation:
     def errors(self) -> list[Finding]:
         return [finding for finding in self.findings if finding.is_error]
 
-    def files(self, hand_written: Iterable[str], *, workers: int = 1) -> list[GeneratedFile]:
+    def files(self, hand_written: Iterable[str], *, workers: int = 1, previous: Previous | None = None) -> list[GeneratedFile]:
         """Every file the engine adds to the site (see the module's text), pages rendered on `workers` processes.
 
-        `hand_written` are the site's other pages (paths relative to docs_dir), for the sources map.
+        `hand_written` are the site's other pages (paths relative to docs_dir), for the sources map. With
+        `previous`, a page whose Markdown cannot differ from the one kept of it (`site.incremental`) is not
+        rendered again: its file is the kept one (`GeneratedFile.source_file`).
         """
-        jobs = self.renderer.page_jobs()
-        data_files, *texts = run_all([self.renderer.data_files, *(job.render for job in jobs)], workers=workers)
-        found = [GeneratedFile(job.path, text.encode("utf-8"), edit_source=job.source, page=True) for job, text in zip(jobs, texts, strict=True)]
-        found += [GeneratedFile(path, content) for path, content in data_files.items()]
+        jobs, data_jobs = self.renderer.page_jobs(), self.renderer.data_jobs()
+        edit = incremental.Edit(everything=True) if previous is None else incremental.Edit.between(previous.generation.renderer, self.renderer)
+
+        def kept(paths: Iterable[str]) -> list[Path] | None:  # the files kept of `paths`, None unless every one is
+            files = [previous.kept(path) for path in paths] if previous is not None else [None]
+            return None if None in files else files  # type: ignore[return-value]
+
+        kept_pages = [None if edit.changes_page(job.record) else kept([job.path]) for job in jobs]
+        kept_data = [None if edit.changes_data(job.kinds) else kept(job.paths) for job in data_jobs]
+        fresh = [job for job, files in zip(jobs, kept_pages, strict=True) if files is None]
+        made = [job.make for job, files in zip(data_jobs, kept_data, strict=True) if files is None]
+        results = run_all([*made, *(job.render for job in fresh)], workers=workers)
+        rendered = {job.path: text for job, text in zip(fresh, results[len(made):], strict=True)}
+        found = [GeneratedFile(job.path, rendered[job.path].encode("utf-8"), edit_source=job.source, page=True) if files is None
+                 else GeneratedFile(job.path, source_file=files[0], edit_source=job.source, page=True)
+                 for job, files in zip(jobs, kept_pages, strict=True)]
+        found += [GeneratedFile(path, content) for data_files in results[:len(made)] for path, content in data_files.items()]
+        found += [GeneratedFile(path, source_file=file) for job, files in zip(data_jobs, kept_data, strict=True) if files is not None
+                  for path, file in zip(job.paths, files, strict=True)]
         found.append(GeneratedFile(SOURCES_FILE, self._sources(hand_written, [item for item in found if item.page])))
         found += [GeneratedFile(path, source_file=file) for path, file in ASSETS]
         if admin.published_in(self.renderer.language):
@@ -167,10 +195,9 @@ class Generation:
     def _admin_files(self, hand_written: Iterable[str]) -> list[GeneratedFile]:
         """/admin/: the editor's page (linking the editors' guide when the site has it), its configuration, Sveltia CMS."""
         guide = self.renderer.href(admin.EDITOR_GUIDE, admin.PAGE.removesuffix(".html") + ".md") if admin.EDITOR_GUIDE in hand_written else None
-        config = admin.editor_config(data_dir=self.data_dir, repo_url=self.repo_url, site_url=self.renderer.site.url or None)
         return [GeneratedFile(admin.PAGE, admin.page_html(guide_href=guide).encode("utf-8")),
-                GeneratedFile(admin.CONFIG, admin.config_text(config).encode("utf-8")),
-                GeneratedFile(admin.SCRIPT, admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())),
+                GeneratedFile(admin.CONFIG, _editor_config(self.data_dir, self.repo_url, self.renderer.site.url or None)),
+                GeneratedFile(admin.SCRIPT, _served_script()),
                 GeneratedFile(f"{admin.LOCAL_LOCALES}/vi.json", source_file=ADMIN_VENDOR / "sveltia-cms.vi.json"),
                 GeneratedFile(admin.YAML_SCRIPT, source_file=ADMIN_VENDOR / "js-yaml.min.js"),
                 GeneratedFile(admin.FORMAT_SCRIPT, source_file=ASSETS_DIR / "admin-format.js"),
@@ -232,6 +259,19 @@ class Generation:
         return found
 
 
+@functools.cache
+def _editor_config(data_dir: str, repo_url: str | None, site_url: str | None) -> bytes:
+    """/admin/config.yml (`admin.editor_config`): made once per process for the same settings, as it only
+    depends on them and on the model (a second under `mkdocs serve` at every rebuild otherwise)."""
+    return admin.config_text(admin.editor_config(data_dir=data_dir, repo_url=repo_url, site_url=site_url)).encode("utf-8")
+
+
+@functools.cache
+def _served_script() -> bytes:
+    """Sveltia CMS as served (`admin.served_script`), made once per process from the package's file."""
+    return admin.served_script((ADMIN_VENDOR / "sveltia-cms.js").read_bytes())
+
+
 @dataclass(eq=False)
 class _MacroConf:
     """The configuration the engine gives the site's macros when it renders pages itself: the key of its generation."""
@@ -281,7 +321,7 @@ def generation_for(config: Any) -> Generation:
     return generation
 
 
-def _target(folder: Path, path: str) -> Path:
+def target_in(folder: Path, path: str) -> Path:
     """Where `path` (POSIX, relative) goes in `folder`; ValueError for a path that would leave it."""
     parts = PurePosixPath(path).parts
     if not parts or PurePosixPath(path).is_absolute() or any(part in ("", ".", "..") or "\\" in part for part in parts):
@@ -293,7 +333,7 @@ def write_files(folder: Path, files: Iterable[GeneratedFile]) -> int:
     """Write `files` into `folder` (later files replace earlier ones at the same path); returns how many paths were written."""
     written = set()
     for item in files:
-        target = _target(folder, item.path)
+        target = target_in(folder, item.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(item.read())
         written.add(item.path)

@@ -297,6 +297,11 @@ class SearchDocuments:
         self.excluded.add("/" + url)
         self.records.pop("/" + url, None)
 
+    def forget(self, *, url: str) -> None:
+        """Drop what `add` or `exclude` said of the page at `url`, before it is read again."""
+        self.records.pop("/" + url, None)
+        self.excluded.discard("/" + url)
+
     def add(self, *, url: str, language: str, content: str, title: str = "", description: str = "", kind: str = PAGE_KIND,
             status: str = "", badge: str = "", headings: bool = False) -> None:
         """Add the page at `url` (MkDocs' page URL: "thu-tuc/x/", "" for the home page) in `language`
