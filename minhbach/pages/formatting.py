@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from minhbach.model.procedure import Fee, FeeItem, ProcessingTime
 from minhbach.model.workflow import HOURS_PER_WORKING_DAY
-from minhbach.pages.i18n import amount_text, gettext, number_text
+from minhbach.pages.i18n import SOURCE, amount_text, gettext, language, ngettext, number_text
 
 
 def vn_date(value: dt.date) -> str:
@@ -34,20 +34,33 @@ def vn_number(value: Decimal | int) -> str:
 
 
 def duration(time: ProcessingTime) -> str:
-    """'01 ngày làm việc', '30 ngày', '04 giờ làm việc', or the not-fixed explanation."""
+    """'01 ngày làm việc', '30 ngày', '04 giờ làm việc' (two digits at least, as Vietnamese administrative
+    documents write them; in other languages as they write numbers: '1 working day'), or the not-fixed
+    explanation."""
     if time.not_fixed is not None:
         return time.not_fixed
-    for amount, unit in ((time.working_days, gettext("{number} ngày làm việc")), (time.days, gettext("{number} ngày")),
-                         (time.working_hours, gettext("{number} giờ làm việc"))):
-        if amount is not None:
-            text = number_text(amount)
-            return unit.format(number=text.zfill(2) if text.isdigit() else text)
-    raise ValueError("processing time without a value")
+    if time.working_days is not None:
+        unit = ngettext("{number} ngày làm việc", "{number} ngày làm việc", plural_count(time.working_days))
+        amount = time.working_days
+    elif time.days is not None:
+        unit, amount = ngettext("{number} ngày", "{number} ngày", plural_count(time.days)), time.days
+    elif time.working_hours is not None:
+        unit = ngettext("{number} giờ làm việc", "{number} giờ làm việc", plural_count(time.working_hours))
+        amount = time.working_hours
+    else:
+        raise ValueError("processing time without a value")
+    text = number_text(amount)
+    return unit.format(number=text.zfill(2) if text.isdigit() and language() == SOURCE else text)
+
+
+def plural_count(amount: Decimal | int) -> int:
+    """The count gettext chooses a plural form by: 1 for exactly one, else 2 (1.5 days are days)."""
+    return 1 if amount == 1 else 2
 
 
 def hours_text(hours: Decimal) -> str:
     """Working hours for readers: '12 giờ làm việc (1,5 ngày làm việc)' when a day or more."""
-    text = gettext("{number} giờ làm việc").format(number=number_text(hours))
+    text = ngettext("{number} giờ làm việc", "{number} giờ làm việc", plural_count(hours)).format(number=number_text(hours))
     if hours >= HOURS_PER_WORKING_DAY:
         days = hours / HOURS_PER_WORKING_DAY
         text = gettext("{number} ngày làm việc ({hours})").format(number=number_text(days), hours=text)

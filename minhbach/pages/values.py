@@ -10,7 +10,8 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from minhbach.pages import formatting
-from minhbach.pages.i18n import date_text, gettext, label, number_text
+from minhbach.pages.formatting import plural_count
+from minhbach.pages.i18n import date_text, gettext, label, ngettext, number_text
 from minhbach.model import LegalDocument, Pending, Procedure, Unit, Validity
 from minhbach.model.announcement import local
 from minhbach.model.base import Labelled, NotApplicable
@@ -88,8 +89,9 @@ def fee_text(value: Fee | Pending) -> Markup:
 
 def step_duration(duration: StepDuration) -> str:
     if duration.working_days is not None:
-        return gettext("{number} ngày làm việc").format(number=number_text(duration.working_days))
-    return gettext("{number} giờ làm việc").format(number=number_text(duration.hours))
+        return ngettext("{number} ngày làm việc", "{number} ngày làm việc", plural_count(duration.working_days)).format(
+            number=number_text(duration.working_days))
+    return ngettext("{number} giờ làm việc", "{number} giờ làm việc", plural_count(duration.hours)).format(number=number_text(duration.hours))
 
 
 _MERMAID_ENTITIES = str.maketrans({"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "%": "#37;", "`": "#96;", "&": "#38;"})

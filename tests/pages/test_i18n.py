@@ -37,14 +37,17 @@ def test_every_message_of_the_templates_and_the_code_has_a_translation(code):
     translated = _catalogue(code)
     messages = [(message.context, message.id) for message in gather() if message.id]
     assert len(messages) > 90
-    missing = [message for message in messages if not translated.get(message)]
+    missing = [message for message in messages if not translated.get(message) or not all(translated[message] if isinstance(translated[message], tuple) else (translated[message],))]
     assert not missing, f"add to {catalogue_path(code).relative_to(ROOT)} (make messages, then translate): {missing}"
 
 
 @pytest.mark.parametrize("code", OTHER_LANGUAGES)
 def test_a_translation_keeps_the_fields_of_its_message(code):
-    wrong = {message: text for (_, message), text in _catalogue(code).items()
-             if text and sorted(_FIELDS.findall(message)) != sorted(_FIELDS.findall(text))}
+    def forms(value: str | tuple[str, ...]) -> tuple[str, ...]:  # a message with plural forms has a tuple of them
+        return value if isinstance(value, tuple) else (value,)
+
+    wrong = {message: text for (_, message), text in _catalogue(code).items() if any(text)
+             for form in forms(text) if sorted(_FIELDS.findall(forms(message)[0])) != sorted(_FIELDS.findall(form))}
     assert not wrong
 
 
@@ -110,3 +113,15 @@ def test_a_word_written_the_same_for_two_meanings_is_translated_for_each():
         assert (gettext("Thông báo"), kind_label("Thông báo"), pgettext(DATASET_CONTEXT, "Thông báo")) == ("Announcements", "Notice", "Notices")
     with using("vi"):
         assert kind_label("Thông báo") == "Thông báo"
+
+
+@pytest.mark.parametrize(("code", "one", "five"), [
+    ("vi", "01 ngày làm việc", "05 ngày làm việc"), ("en", "1 working day", "5 working days"), ("zh", "1个工作日", "5个工作日"),
+])
+def test_processing_times_are_counted_as_each_language_counts(code, one, five):
+    """Vietnamese administrative documents write two digits ("05 ngày làm việc"); English has a singular."""
+    from minhbach.model.procedure import ProcessingTime
+    from minhbach.pages.formatting import duration
+
+    with using(code):
+        assert (duration(ProcessingTime(working_days=1)), duration(ProcessingTime(working_days=5))) == (one, five)
