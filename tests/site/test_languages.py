@@ -133,3 +133,8 @@ def test_the_words_the_engine_puts_in_every_pages_head_and_headings_are_in_the_p
         assert not [(page, word) for page, text in texts.items() for word in vietnamese if word in text]
         assert all(any(word in text for text in texts.values()) for word in own), folder
     assert 'title="Liên kết đến mục này"' in (three_sites / "thu-tuc/index.html").read_text(encoding="utf-8")
+
+
+def test_a_published_page_has_no_empty_banner_above_its_header(three_sites: Path):
+    """The banner is the preview's, for errors (`pages.problems`); a published site has none, not an empty strip."""
+    assert not [page for page in _pages(three_sites) if 'class="md-banner"' in (three_sites / page).read_text(encoding="utf-8")]
