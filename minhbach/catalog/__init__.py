@@ -16,7 +16,9 @@ from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import Facts, facts_of
 from minhbach.site.parallel import available_cores, run_all
+from minhbach.load import positions
 from minhbach.load.cache import RecordCache, file_key
+from minhbach.load.positions import Positions
 from minhbach.load.source import MAX_FILE_BYTES, TOO_LARGE_HINT, Position, SourceDocument, load, load_bytes
 from minhbach.load.files import UnsafeFile, folder_outside, list_files, read_limited
 from minhbach.load.validate import validate
@@ -29,17 +31,21 @@ PARALLEL_FROM = 400
 
 @dataclass(frozen=True)
 class Entry:
-    """A valid record, where it came from, and (read again only if a finding needs a position)
-    the document with every value's line and column."""
+    """A valid record, where it came from, and where each of its parts was written: from the
+    positions table kept when it was read (`load.positions`), or, for a record without one, from its
+    file read again when a finding first needs a position."""
 
     kind: Kind
     record: Record
     file: Path
     path: str  # as shown in findings
     known_facts: Facts | None = None
+    positions: Positions | None = None
 
     @cached_property
-    def source(self) -> SourceDocument:
+    def source(self) -> SourceDocument | Positions:
+        if self.positions is not None:
+            return self.positions
         doc, _ = load(self.file, self.path)
         return doc if doc is not None else SourceDocument(path=self.path, data={})
 
@@ -51,6 +57,10 @@ class Entry:
     def position(self, loc: tuple[str | int, ...], *, prefer_key: bool = False) -> Position:
         path, _ = self.source.locate(loc)
         return self.source.position(path, prefer_key=prefer_key)
+
+    def written(self, loc: tuple[str | int, ...]) -> bool:
+        """Whether the file writes the part at `loc` (a default the model fills in is not written)."""
+        return self.source.locate(loc)[1]
 
 
 @dataclass
@@ -111,24 +121,25 @@ def _display(path: Path, base: Path | None) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-Read = tuple[Record | None, list[Finding], Facts | None]
+Read = tuple[Record | None, list[Finding], Facts | None, str | None]
+"""A record file read: the record (None if invalid), its findings, its facts, its positions table (`load.positions`)."""
 
 
 def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) -> Read:
     """Parse and validate one record file (its bytes `raw`, or read from `file`); depends on nothing but them.
 
-    The document (every value's line and column) is not kept: it is read again only if a finding
-    about the record needs a position, which spares carrying it for the thousands that need none.
+    The document itself is not kept, only where each of its parts was written (`load.positions`),
+    for the findings of the checks over the whole catalogue.
     """
     doc, findings = load(file, shown) if raw is None else load_bytes(raw, shown)
     if doc is None:
-        return None, findings, None
+        return None, findings, None, None
     record, problems = validate(doc, kind)
     if record is None:
-        return None, findings + problems, None
+        return None, findings + problems, None, None
     from minhbach.checks.record_text import check_record  # the checks package needs the catalog
 
-    return record, findings + problems + check_record(record, doc), facts_of(record)
+    return record, findings + problems + check_record(record, doc), facts_of(record), positions.encode(doc)
 
 
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path) -> list[Read]:
@@ -148,7 +159,7 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
             line = 1 if problem.code == "file-too-large" else 0
             keys.append(None)
             contents.append(None)
-            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None))
+            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None, None))
             continue
         key = file_key(kind.name, shown, raw)
         keys.append(key)
@@ -161,7 +172,7 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
         results[index] = result
         key = keys[index]
         if key is not None:
-            cache.put(key, jobs[index][2].name, result[0], result[1])
+            cache.put(key, jobs[index][2].name, result[0], result[1], result[3])
     return [result for result in results if result is not None]
 
 
@@ -202,11 +213,12 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
     cache = RecordCache(cache_dir, shown=lambda path: _display(path, display_base), root=root)
     findings += cache.findings
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
+    for (file, shown, kind), (record, problems, facts, table) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
         findings += problems
         if record is None:
             continue
-        entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts)
+        entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts,
+                      positions=positions.Positions(table) if table is not None else None)
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

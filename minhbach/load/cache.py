@@ -7,7 +7,8 @@ pydantic, pydantic-core and PyYAML, and whether PyYAML parses with libyaml (cach
 pydantic's and the parser's own message text).
 
 The cache is data, never code: one JSON file holding, per entry, the record as the model's own
-JSON and its findings as plain values. Everything read back is validated again, the records by
+JSON, its findings as plain values, and where each of its parts was written (`load.positions`, so
+that a finding's position costs no second parse of the file). Everything read back is validated again, the records by
 their models, before any of it is used; a cache that cannot be read, does not have the expected
 shape, or holds a record its model rejects is ignored as a whole, with a warning. So is a cache
 file that git tracks (a committed cache could publish what the YAML does not say, or hide its
@@ -38,12 +39,13 @@ from minhbach.load.files import UnsafeFile, read_limited, tracked_by_git
 
 _ENGINE = Path(__file__).parent.parent  # the whole minhbach package
 FILE_NAME = "records.json"
-FORMAT = 2
+FORMAT = 3
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 """A cache of 12,000 records is about 25 MB; a larger file is not one this engine wrote."""
 
-Cached = tuple[Record | None, list[Finding], None]
-"""What `get` gives back: the record (None if invalid), its findings, and no facts (walked again from the record)."""
+Cached = tuple[Record | None, list[Finding], None, str | None]
+"""What `get` gives back: the record (None if invalid), its findings, no facts (walked again from the
+record), and where its parts were written (`load.positions`; None when the record has no table)."""
 
 
 @cache
@@ -75,6 +77,7 @@ class _Entry(BaseModel):
     kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
     record: str | None
     findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
+    positions: str | None
 
 
 class _Stored(BaseModel):
@@ -100,8 +103,8 @@ def _linked(file: Path, root: Path | None) -> list[Path]:
     return [path for path in candidates if path.is_symlink()]
 
 
-_Value = tuple[str, Record | None, list[Finding], str | None]
-"""(kind, record, findings, the record's JSON as stored, when it was read from the file)."""
+_Value = tuple[str, Record | None, list[Finding], str | None, str | None]
+"""(kind, record, findings, the record's JSON as stored (when it was read from the file), its positions table)."""
 _HINT_REBUILT = "Không cần làm gì: lần kiểm tra này đọc lại mọi tệp và ghi lại bộ nhớ đệm."
 
 
@@ -163,7 +166,7 @@ class RecordCache:
                     return f"bản ghi lưu cho một tệp loại '{entry.kind}' không hợp lệ"
                 findings = [Finding(path, line, column, Severity(severity), code, message, hint)
                             for path, line, column, severity, code, message, hint in entry.findings]
-                self.entries[key] = (entry.kind, record, findings, entry.record)
+                self.entries[key] = (entry.kind, record, findings, entry.record, entry.positions)
         return ""
 
     def get(self, key: str, kind: str) -> Cached | None:
@@ -172,10 +175,10 @@ class RecordCache:
         if value is None or value[0] != kind:
             return None
         self.used[key] = value
-        return value[1], list(value[2]), None
+        return value[1], list(value[2]), None, value[4]
 
-    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding]) -> None:
-        self.used[key] = (kind, record, list(findings), None)
+    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding], positions: str | None = None) -> None:
+        self.used[key] = (kind, record, list(findings), None, positions)
 
     def save(self) -> None:
         """Keep only what this run used, written atomically so a killed run leaves the old cache."""
@@ -183,8 +186,9 @@ class RecordCache:
             return
         entries = {
             key: {"kind": kind, "record": text if text is not None or record is None else record.model_dump_json(),
-                  "findings": [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings]}
-            for key, (kind, record, findings, text) in self.used.items()
+                  "findings": [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings],
+                  "positions": positions}
+            for key, (kind, record, findings, text, positions) in self.used.items()
         }
         text = json.dumps({"format": FORMAT, "engine": engine_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":"))
         try:
