@@ -19,6 +19,7 @@ from minhbach.site.parallel import available_cores, run_all
 from minhbach.load import positions
 from minhbach.load.cache import RecordCache, file_key
 from minhbach.load.positions import Positions
+from minhbach.settings.languages import site_languages
 from minhbach.load.source import MAX_FILE_BYTES, TOO_LARGE_HINT, Position, SourceDocument, load, load_bytes
 from minhbach.load.files import UnsafeFile, folder_outside, list_files, read_limited
 from minhbach.load.validate import validate
@@ -40,7 +41,7 @@ class Entry:
     file: Path
     path: str  # as shown in findings
     known_facts: Facts | None = None
-    positions: Positions | None = None
+    positions: Positions | SourceDocument | None = None
 
     @cached_property
     def source(self) -> SourceDocument | Positions:
@@ -129,7 +130,9 @@ def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) ->
     """Parse and validate one record file (its bytes `raw`, or read from `file`); depends on nothing but them.
 
     The document itself is not kept, only where each of its parts was written (`load.positions`),
-    for the findings of the checks over the whole catalogue.
+    for the findings of the checks over the whole catalogue. The checks of the record alone run here,
+    so that their findings are cached with it: its Markdown (`checks.record_text`) and its
+    translations in the site's languages (`checks.translations`).
     """
     doc, findings = load(file, shown) if raw is None else load_bytes(raw, shown)
     if doc is None:
@@ -138,8 +141,12 @@ def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) ->
     if record is None:
         return None, findings + problems, None, None
     from minhbach.checks.record_text import check_record  # the checks package needs the catalog
+    from minhbach.checks.translations import record_findings
 
-    return record, findings + problems + check_record(record, doc), facts_of(record), positions.encode(doc)
+    table = positions.encode(doc)
+    entry = Entry(kind=kind, record=record, file=file, path=shown, positions=Positions(table) if table is not None else doc)
+    found = check_record(record, doc) + record_findings(entry, site_languages())
+    return record, findings + problems + found, facts_of(record), table
 
 
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path) -> list[Read]:
@@ -161,7 +168,7 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
             contents.append(None)
             results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None, None))
             continue
-        key = file_key(kind.name, shown, raw)
+        key = file_key(kind.name, shown, raw, site_languages())
         keys.append(key)
         contents.append(raw)
         results.append(cache.get(key, kind.name))

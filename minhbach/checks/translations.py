@@ -3,19 +3,22 @@
 A translation that lost a fee, a deadline, a date or a document number tells a reader something the
 Vietnamese (the text that prevails) does not: that is an error. A missing or out-of-date translation
 is a warning: the page is still published, in Vietnamese, with a notice.
+
+They depend on nothing but the record and the site's languages, so they are found once, as the
+record is read (`catalog.read_record`), and cached with it: comparing the figures of every
+translated text of every record on every check would cost more than all the other checks together.
 """
 
 from __future__ import annotations
 
-from minhbach.catalog import Catalog, Entry
+from minhbach.catalog import Entry
 from minhbach.catalog.translations import localised
-from minhbach.checks import CheckContext
 from minhbach.checks.numbers import lost_figures
 from minhbach.findings import Finding, error, warning
 from minhbach.load.source import Position
 from minhbach.model.translation import TRANSLATED_FIELD, translation_model
 from minhbach.model.walk import Loc
-from minhbach.settings.languages import language_name, site_languages
+from minhbach.settings.languages import language_name
 
 
 def _shown(loc: Loc) -> str:
@@ -70,13 +73,4 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
                                     f"bản {name} có `{_shown(loc)}` nhưng bản tiếng Việt không có chữ ở đó "
                                     f"(đang cập nhật, không áp dụng, để trống hoặc viết theo dạng khác); phần dịch này không được hiện",
                                     "Đối chiếu với bản tiếng Việt: dịch đúng phần đang có, hoặc xóa phần này khỏi bản dịch."))
-    return findings
-
-
-def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
-    """Translation findings of every record, in every language of the site."""
-    findings: list[Finding] = []
-    languages = site_languages()
-    for entry in catalog.all_entries():
-        findings += record_findings(entry, languages)
     return findings

@@ -1,7 +1,8 @@
 """A cache of read and validated record files, keyed by their bytes and by everything that judges them.
 
 Reading and validating 12,000 YAML files takes several seconds; most runs change a handful. An
-entry is reused only when the file's bytes, its path and kind, and the engine are unchanged; the
+entry is reused only when the file's bytes, its path and kind, the site's translation languages
+(`settings.languages`) and the engine are unchanged; the
 engine is the whole installed `minhbach` package (every file of it) and the versions of Python,
 pydantic, pydantic-core and PyYAML, and whether PyYAML parses with libyaml (cached findings carry
 pydantic's and the parser's own message text).
@@ -67,8 +68,10 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def file_key(kind: str, shown: str, raw: bytes) -> str:
-    return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), raw))).hexdigest()
+def file_key(kind: str, shown: str, raw: bytes, languages: tuple[str, ...]) -> str:
+    """The key of a file of `kind` shown as `shown` with bytes `raw`, read for a site translated into
+    `languages` (the model of its translations, and their findings, depend on them)."""
+    return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), " ".join(languages).encode(), raw))).hexdigest()
 
 
 class _Entry(BaseModel):
