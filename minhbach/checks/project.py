@@ -16,6 +16,7 @@ from minhbach.catalog.review import ReviewPolicy
 from minhbach.settings.defaults import DEFAULTS
 from minhbach.settings.calendar import WorkCalendar
 from minhbach.catalog.macros import MacrosConfig, load_site_macros
+from minhbach.load import collector
 from minhbach.load.files import Listing, UnsafeFile, folder_outside, read_limited
 from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
 
@@ -69,7 +70,19 @@ def check_project(
     `root` is the project's folder (default: `display_base`, else the working folder): a data or
     docs folder outside it is not read, and nothing is read or published through a link out of
     its folder (see `sourcefiles`); the search box's synonyms are read from it (`load.synonyms`).
+
+    The cycle collector waits meanwhile (`load.collector`): the catalogue and the findings are hundreds
+    of thousands of objects kept to the end, and its passes over them found nothing and took a third
+    of a check of 12,000 records.
     """
+    with collector.paused():
+        return _check_project(data_dir, docs_dir, today, display_base=display_base, publication_lag_days=publication_lag_days,
+                              review_policy=review_policy, calendar=calendar, cache_dir=cache_dir, macros=macros, root=root)
+
+
+def _check_project(data_dir: Path, docs_dir: Path, today: dt.date, *, display_base: Path | None, publication_lag_days: int,
+                   review_policy: ReviewPolicy | None, calendar: WorkCalendar | None, cache_dir: Path | None,
+                   macros: MacrosConfig | None, root: Path | None) -> tuple[Catalog, list[Finding]]:
     base = display_base or Path.cwd()
     root = root or base
     catalog, findings = load_catalog(data_dir, display_base=base, cache_dir=cache_dir, root=root)
