@@ -42,6 +42,8 @@ class Entry:
     path: str  # as shown in findings
     known_facts: Facts | None = None
     positions: Positions | SourceDocument | None = None
+    translation_findings: tuple[Finding, ...] | None = None
+    """The findings of its translations (`checks.translations`), when found as it was read."""
 
     @cached_property
     def source(self) -> SourceDocument | Positions:
@@ -122,8 +124,9 @@ def _display(path: Path, base: Path | None) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-Read = tuple[Record | None, list[Finding], Facts | None, str | None]
-"""A record file read: the record (None if invalid), its findings, its facts, its positions table (`load.positions`)."""
+Read = tuple[Record | None, list[Finding], Facts | None, str | None, list[Finding]]
+"""A record file read: the record (None if invalid), its findings, its facts, its positions table
+(`load.positions`), and the findings of its translations, reported with the checks of the catalogue."""
 
 
 def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) -> Read:
@@ -132,21 +135,20 @@ def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) ->
     The document itself is not kept, only where each of its parts was written (`load.positions`),
     for the findings of the checks over the whole catalogue. The checks of the record alone run here,
     so that their findings are cached with it: its Markdown (`checks.record_text`) and its
-    translations in the site's languages (`checks.translations`).
+    translations in the site's languages (`checks.translations`, reported with the catalogue's checks).
     """
     doc, findings = load(file, shown) if raw is None else load_bytes(raw, shown)
     if doc is None:
-        return None, findings, None, None
+        return None, findings, None, None, []
     record, problems = validate(doc, kind)
     if record is None:
-        return None, findings + problems, None, None
+        return None, findings + problems, None, None, []
     from minhbach.checks.record_text import check_record  # the checks package needs the catalog
     from minhbach.checks.translations import record_findings
 
     table = positions.encode(doc)
     entry = Entry(kind=kind, record=record, file=file, path=shown, positions=Positions(table) if table is not None else doc)
-    found = check_record(record, doc) + record_findings(entry, site_languages())
-    return record, findings + problems + found, facts_of(record), table
+    return record, findings + problems + check_record(record, doc), facts_of(record), table, record_findings(entry, site_languages())
 
 
 def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path) -> list[Read]:
@@ -166,7 +168,7 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
             line = 1 if problem.code == "file-too-large" else 0
             keys.append(None)
             contents.append(None)
-            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None, None))
+            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None, None, []))
             continue
         key = file_key(kind.name, shown, raw, site_languages())
         keys.append(key)
@@ -179,7 +181,7 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
         results[index] = result
         key = keys[index]
         if key is not None:
-            cache.put(key, jobs[index][2].name, result[0], result[1], result[3])
+            cache.put(key, jobs[index][2].name, result[0], result[1], result[3], result[4])
     return [result for result in results if result is not None]
 
 
@@ -220,12 +222,12 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
     cache = RecordCache(cache_dir, shown=lambda path: _display(path, display_base), root=root)
     findings += cache.findings
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (record, problems, facts, table) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
+    for (file, shown, kind), (record, problems, facts, table, translated) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
         findings += problems
         if record is None:
             continue
         entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts,
-                      positions=positions.Positions(table) if table is not None else None)
+                      positions=positions.Positions(table) if table is not None else None, translation_findings=tuple(translated))
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

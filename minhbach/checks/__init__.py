@@ -40,11 +40,10 @@ Check = Callable[[Catalog, CheckContext], list[Finding]]
 
 
 def all_checks() -> list[Check]:
-    from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, periods, references, workflows
+    from minhbach.checks import announcements, dates, files, freshness, legal, pages, pending, periods, references, translations, workflows
 
-    # Checks of one record alone run as it is read and are cached with it (`catalog.read_record`).
     return [references.check, files.check, pending.check, dates.check, legal.check, periods.check, workflows.check, announcements.check,
-            freshness.check, pages.check, files.file_names]
+            freshness.check, pages.check, files.file_names, translations.check]
 
 
 def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:

@@ -11,14 +11,15 @@ translated text of every record on every check would cost more than all the othe
 
 from __future__ import annotations
 
-from minhbach.catalog import Entry
+from minhbach.catalog import Catalog, Entry
+from minhbach.checks import CheckContext
 from minhbach.catalog.translations import localised
 from minhbach.checks.numbers import lost_figures
 from minhbach.findings import Finding, error, warning
 from minhbach.load.source import Position
 from minhbach.model.translation import TRANSLATED_FIELD, translation_model
 from minhbach.model.walk import Loc
-from minhbach.settings.languages import language_name
+from minhbach.settings.languages import language_name, site_languages
 
 
 def _shown(loc: Loc) -> str:
@@ -73,4 +74,15 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
                                     f"bản {name} có `{_shown(loc)}` nhưng bản tiếng Việt không có chữ ở đó "
                                     f"(đang cập nhật, không áp dụng, để trống hoặc viết theo dạng khác); phần dịch này không được hiện",
                                     "Đối chiếu với bản tiếng Việt: dịch đúng phần đang có, hoặc xóa phần này khỏi bản dịch."))
+    return findings
+
+
+def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
+    """Translation findings of every record, in every language of the site: those found as it was read
+    (`Entry.translation_findings`), or found now."""
+    findings: list[Finding] = []
+    languages = site_languages()
+    for entry in catalog.all_entries():
+        found = entry.translation_findings
+        findings += found if found is not None else record_findings(entry, languages)
     return findings

@@ -44,9 +44,10 @@ FORMAT = 3
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 """A cache of 12,000 records is about 25 MB; a larger file is not one this engine wrote."""
 
-Cached = tuple[Record | None, list[Finding], None, str | None]
+Cached = tuple[Record | None, list[Finding], None, str | None, list[Finding]]
 """What `get` gives back: the record (None if invalid), its findings, no facts (walked again from the
-record), and where its parts were written (`load.positions`; None when the record has no table)."""
+record), where its parts were written (`load.positions`; None when the record has no table), and the
+findings of its translations (`checks.translations`)."""
 
 
 @cache
@@ -81,6 +82,7 @@ class _Entry(BaseModel):
     record: str | None
     findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
     positions: str | None
+    translation_findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
 
 
 class _Stored(BaseModel):
@@ -106,8 +108,9 @@ def _linked(file: Path, root: Path | None) -> list[Path]:
     return [path for path in candidates if path.is_symlink()]
 
 
-_Value = tuple[str, Record | None, list[Finding], str | None, str | None]
-"""(kind, record, findings, the record's JSON as stored (when it was read from the file), its positions table)."""
+_Value = tuple[str, Record | None, list[Finding], str | None, str | None, list[Finding]]
+"""(kind, record, findings, the record's JSON as stored (when it was read from the file), its positions table,
+its translation findings)."""
 _HINT_REBUILT = "Không cần làm gì: lần kiểm tra này đọc lại mọi tệp và ghi lại bộ nhớ đệm."
 
 
@@ -167,9 +170,10 @@ class RecordCache:
                     record = KINDS[entry.kind].model.model_validate_json(entry.record) if entry.record is not None else None
                 except ValidationError:
                     return f"bản ghi lưu cho một tệp loại '{entry.kind}' không hợp lệ"
-                findings = [Finding(path, line, column, Severity(severity), code, message, hint)
-                            for path, line, column, severity, code, message, hint in entry.findings]
-                self.entries[key] = (entry.kind, record, findings, entry.record, entry.positions)
+                findings, translated = ([Finding(path, line, column, Severity(severity), code, message, hint)
+                                         for path, line, column, severity, code, message, hint in stored]
+                                        for stored in (entry.findings, entry.translation_findings))
+                self.entries[key] = (entry.kind, record, findings, entry.record, entry.positions, translated)
         return ""
 
     def get(self, key: str, kind: str) -> Cached | None:
@@ -178,20 +182,23 @@ class RecordCache:
         if value is None or value[0] != kind:
             return None
         self.used[key] = value
-        return value[1], list(value[2]), None, value[4]
+        return value[1], list(value[2]), None, value[4], list(value[5])
 
-    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding], positions: str | None = None) -> None:
-        self.used[key] = (kind, record, list(findings), None, positions)
+    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding], positions: str | None = None,
+            translation_findings: list[Finding] | None = None) -> None:
+        self.used[key] = (kind, record, list(findings), None, positions, list(translation_findings or []))
 
     def save(self) -> None:
         """Keep only what this run used, written atomically so a killed run leaves the old cache."""
         if self.file is None or not self.writable or self.used.keys() == self.entries.keys():
             return
+        def plain(findings: list[Finding]) -> list[list]:
+            return [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings]
+
         entries = {
             key: {"kind": kind, "record": text if text is not None or record is None else record.model_dump_json(),
-                  "findings": [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings],
-                  "positions": positions}
-            for key, (kind, record, findings, text, positions) in self.used.items()
+                  "findings": plain(findings), "positions": positions, "translation_findings": plain(translated)}
+            for key, (kind, record, findings, text, positions, translated) in self.used.items()
         }
         text = json.dumps({"format": FORMAT, "engine": engine_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":"))
         try:

@@ -222,7 +222,8 @@ def test_records_read_for_other_translation_languages_are_read_again(tmp_path: P
 
     def findings_for(languages: tuple[str, ...], cache_dir: Path | None) -> list:
         monkeypatch.setattr(minhbach.catalog, "site_languages", lambda: languages)
-        return load_catalog(ROOT / "data", display_base=ROOT, cache_dir=cache_dir)[1]
+        catalog, _ = load_catalog(ROOT / "data", display_base=ROOT, cache_dir=cache_dir)
+        return [finding for entry in catalog.all_entries() for finding in entry.translation_findings]
 
     assert findings_for(("en", "zh", "fr"), tmp_path) != findings_for(("en", "zh"), None), "French is missing everywhere"
     assert findings_for(("en", "zh"), tmp_path) == findings_for(("en", "zh"), None)
