@@ -16,9 +16,8 @@ from minhbach.findings import Finding, error, warning
 from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, LegalDocument, Procedure, ProcedureField, Record, Unit, Workflow
 from minhbach.model.walk import Facts, facts_of
 from minhbach.site.parallel import available_cores, run_all
-from minhbach.load import positions
 from minhbach.load.cache import RecordCache, file_key
-from minhbach.load.positions import Positions
+from minhbach.load.positions import Positions, encode
 from minhbach.settings.languages import site_languages
 from minhbach.load.source import MAX_FILE_BYTES, TOO_LARGE_HINT, Position, SourceDocument, load, load_bytes
 from minhbach.load.files import UnsafeFile, folder_outside, list_files, read_limited
@@ -146,7 +145,7 @@ def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) ->
     from minhbach.checks.record_text import check_record  # the checks package needs the catalog
     from minhbach.checks.translations import record_findings
 
-    table = positions.encode(doc)
+    table = encode(doc)
     entry = Entry(kind=kind, record=record, file=file, path=shown, positions=Positions(table) if table is not None else doc)
     return record, findings + problems + check_record(record, doc), facts_of(record), table, record_findings(entry, site_languages())
 
@@ -227,7 +226,7 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
         if record is None:
             continue
         entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts,
-                      positions=positions.Positions(table) if table is not None else None, translation_findings=tuple(translated))
+                      positions=Positions(table) if table is not None else None, translation_findings=tuple(translated))
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

@@ -12,8 +12,8 @@ translated text of every record on every check would cost more than all the othe
 from __future__ import annotations
 
 from minhbach.catalog import Catalog, Entry
-from minhbach.checks import CheckContext
 from minhbach.catalog.translations import localised
+from minhbach.checks import CheckContext
 from minhbach.checks.numbers import lost_figures
 from minhbach.findings import Finding, error, warning
 from minhbach.load.source import Position
