@@ -1,6 +1,9 @@
-"""Synthetic, valid project data at a chosen scale, for the benchmark (never written into data/).
+"""Synthetic, valid project data at a chosen scale, for `scripts/bench-parts` (never written into data/).
 
-Deterministic for a given seed: Vietnamese names and text assembled from word lists, with the
+`scripts/bench` measures varied copies of the real records instead (scripts/realistic.py); this
+stays for bench-parts because it is small, quick to build, and has workflows, the one kind of
+record data/ has no example of. Its records are lighter than real ones (median procedure page
+13.8 KB against 31 KB) and carry almost no findings. Deterministic for a given seed: Vietnamese names and text assembled from word lists, with the
 cross-references a real province would have (fields, units, legal bases, workflows, forms).
 """
 

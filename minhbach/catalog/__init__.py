@@ -17,6 +17,8 @@ from minhbach.model import KIND_BY_FOLDER, KINDS, InternalProcedure, Kind, Legal
 from minhbach.model.walk import Facts, facts_of
 from minhbach.site.parallel import available_cores, run_all
 from minhbach.load.cache import RecordCache, file_key
+from minhbach.load.positions import Positions, encode
+from minhbach.settings.languages import translatable_languages
 from minhbach.load.source import MAX_FILE_BYTES, TOO_LARGE_HINT, Position, SourceDocument, load, load_bytes
 from minhbach.load.files import UnsafeFile, folder_outside, list_files, read_limited
 from minhbach.load.validate import validate
@@ -29,17 +31,23 @@ PARALLEL_FROM = 400
 
 @dataclass(frozen=True)
 class Entry:
-    """A valid record, where it came from, and (read again only if a finding needs a position)
-    the document with every value's line and column."""
+    """A valid record, where it came from, and where each of its parts was written: from the
+    positions table kept when it was read (`load.positions`), or, for a record without one, from its
+    file read again when a finding first needs a position."""
 
     kind: Kind
     record: Record
     file: Path
     path: str  # as shown in findings
     known_facts: Facts | None = None
+    positions: Positions | SourceDocument | None = None
+    translation_findings: tuple[Finding, ...] | None = None
+    """The findings of its translations (`checks.translations`), when found as it was read."""
 
     @cached_property
-    def source(self) -> SourceDocument:
+    def source(self) -> SourceDocument | Positions:
+        if self.positions is not None:
+            return self.positions
         doc, _ = load(self.file, self.path)
         return doc if doc is not None else SourceDocument(path=self.path, data={})
 
@@ -52,6 +60,10 @@ class Entry:
         path, _ = self.source.locate(loc)
         return self.source.position(path, prefer_key=prefer_key)
 
+    def written(self, loc: tuple[str | int, ...]) -> bool:
+        """Whether the file writes the part at `loc` (a default the model fills in is not written)."""
+        return self.source.locate(loc)[1]
+
 
 @dataclass
 class Catalog:
@@ -59,6 +71,8 @@ class Catalog:
 
     root: Path
     entries: dict[str, dict[str, Entry]] = field(default_factory=lambda: {name: {} for name in KINDS})
+    languages: tuple[str, ...] = ()
+    """The languages the records' translation findings were found for as they were read (`Entry.translation_findings`)."""
 
     def entry(self, kind: str, record_id: str) -> Entry | None:
         return self.entries[kind].get(record_id)
@@ -111,27 +125,34 @@ def _display(path: Path, base: Path | None) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-Read = tuple[Record | None, list[Finding], Facts | None]
+Read = tuple[Record | None, list[Finding], Facts | None, str | None, list[Finding]]
+"""A record file read: the record (None if invalid), its findings, its facts, its positions table
+(`load.positions`), and the findings of its translations, reported with the checks of the catalogue."""
 
 
-def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None) -> Read:
+def read_record(file: Path, shown: str, kind: Kind, raw: bytes | None = None, languages: tuple[str, ...] = ()) -> Read:
     """Parse and validate one record file (its bytes `raw`, or read from `file`); depends on nothing but them.
 
-    The document (every value's line and column) is not kept: it is read again only if a finding
-    about the record needs a position, which spares carrying it for the thousands that need none.
+    The document itself is not kept, only where each of its parts was written (`load.positions`),
+    for the findings of the checks over the whole catalogue. The checks of the record alone run here,
+    so that their findings are cached with it: its Markdown (`checks.record_text`) and its
+    translations in `languages`, the site's (`checks.translations`, reported with the catalogue's checks).
     """
     doc, findings = load(file, shown) if raw is None else load_bytes(raw, shown)
     if doc is None:
-        return None, findings, None
+        return None, findings, None, None, []
     record, problems = validate(doc, kind)
     if record is None:
-        return None, findings + problems, None
+        return None, findings + problems, None, None, []
     from minhbach.checks.record_text import check_record  # the checks package needs the catalog
+    from minhbach.checks.translations import record_findings
 
-    return record, findings + problems + check_record(record, doc), facts_of(record)
+    table = encode(doc)
+    entry = Entry(kind=kind, record=record, file=file, path=shown, positions=Positions(table) if table is not None else doc)
+    return record, findings + problems + check_record(record, doc), facts_of(record), table, record_findings(entry, languages)
 
 
-def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path) -> list[Read]:
+def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Path, languages: tuple[str, ...]) -> list[Read]:
     """Results in the order of `jobs`: from the cache when the bytes are known, otherwise parsed, in
     parallel processes when there are many files and more than one CPU.
 
@@ -148,32 +169,35 @@ def _read_all(jobs: list[tuple[Path, str, Kind]], cache: RecordCache, folder: Pa
             line = 1 if problem.code == "file-too-large" else 0
             keys.append(None)
             contents.append(None)
-            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None))
+            results.append((None, [error(shown, line, line, problem.code, problem.message, problem.hint)], None, None, []))
             continue
-        key = file_key(kind.name, shown, raw)
+        key = file_key(kind.name, shown, raw, languages)
         keys.append(key)
         contents.append(raw)
         results.append(cache.get(key, kind.name))
     missing = [index for index, result in enumerate(results) if result is None]
-    read = run_all([partial(read_record, *jobs[index], contents[index]) for index in missing], workers=available_cores(),
+    read = run_all([partial(read_record, *jobs[index], contents[index], languages) for index in missing], workers=available_cores(),
                    min_jobs=PARALLEL_FROM)
     for index, result in zip(missing, read, strict=True):
         results[index] = result
         key = keys[index]
         if key is not None:
-            cache.put(key, jobs[index][2].name, result[0], result[1])
+            cache.put(key, jobs[index][2].name, result[0], result[1], result[3], result[4])
     return [result for result in results if result is not None]
 
 
 def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir: Path | None = None,
-                 root: Path | None = None) -> tuple[Catalog, list[Finding]]:
+                 root: Path | None = None, languages: tuple[str, ...] | None = None) -> tuple[Catalog, list[Finding]]:
     """Load every record under `data_dir`. Paths in findings are relative to `display_base`.
+    The translations of each record are checked as it is read, for `languages` (the site's; None:
+    every language the engine has, `settings.languages.translatable_languages`).
 
     With `cache_dir`, files whose bytes were already read by the same engine are not read again.
     Only files that `sourcefiles.list_files` accepts are read; with `root` (the project's folder),
     a data folder that lies outside it once links are followed is not read at all.
     """
-    catalog = Catalog(root=data_dir)
+    languages = translatable_languages() if languages is None else languages
+    catalog = Catalog(root=data_dir, languages=languages)
     findings: list[Finding] = []
     if not data_dir.is_dir():
         return catalog, [error(_display(data_dir, display_base), 0, 0, "no-data", "không tìm thấy thư mục dữ liệu",
@@ -202,11 +226,12 @@ def load_catalog(data_dir: Path, *, display_base: Path | None = None, cache_dir:
     cache = RecordCache(cache_dir, shown=lambda path: _display(path, display_base), root=root)
     findings += cache.findings
     first_file: dict[tuple[str, str], str] = {}
-    for (file, shown, kind), (record, problems, facts) in zip(jobs, _read_all(jobs, cache, data_dir), strict=True):
+    for (file, shown, kind), (record, problems, facts, table, translated) in zip(jobs, _read_all(jobs, cache, data_dir, languages), strict=True):
         findings += problems
         if record is None:
             continue
-        entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts)
+        entry = Entry(kind=kind, record=record, file=file, path=shown, known_facts=facts,
+                      positions=Positions(table) if table is not None else None, translation_findings=tuple(translated))
         if record.id != file.stem:
             id_position = entry.position(("id",))
             findings.append(error(shown, id_position.line, id_position.column, "id-mismatch",

@@ -65,7 +65,7 @@ def _event(entry: Entry, event: Event) -> list[Finding]:
 def _policy(entry: Entry, policy: FundingPolicy, context: CheckContext) -> list[Finding]:
     until = policy.valid_until
     if policy.open and isinstance(until, dt.date) and until < context.today:
-        position = entry.position(("open",)) if "open" in entry.source.data else entry.position(("valid_until",))
+        position = entry.position(("open",)) if entry.written(("open",)) else entry.position(("valid_until",))
         return [error(entry.path, position.line, position.column, "policy-expired-open",
                       f"chương trình hết hạn ngày {until.isoformat()} nhưng vẫn ghi là đang nhận hồ sơ",
                       "Ghi `open: false` (chương trình tự chuyển vào lưu trữ) hoặc sửa `valid_until` nếu được gia hạn.")]

@@ -3,6 +3,10 @@
 A translation that lost a fee, a deadline, a date or a document number tells a reader something the
 Vietnamese (the text that prevails) does not: that is an error. A missing or out-of-date translation
 is a warning: the page is still published, in Vietnamese, with a notice.
+
+They depend on nothing but the record and the site's languages, so they are found once, as the
+record is read (`catalog.read_record`), and cached with it: comparing the figures of every
+translated text of every record on every check would cost more than all the other checks together.
 """
 
 from __future__ import annotations
@@ -74,9 +78,11 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
 
 
 def check(catalog: Catalog, context: CheckContext) -> list[Finding]:
-    """Translation findings of every record, in every language of the site."""
+    """Translation findings of every record, in every language of the site: those found as it was read
+    (`Entry.translation_findings`, when they were found for the same languages), or found now."""
     findings: list[Finding] = []
     languages = context.languages
     for entry in catalog.all_entries():
-        findings += record_findings(entry, languages)
+        found = entry.translation_findings if catalog.languages == languages else None
+        findings += found if found is not None else record_findings(entry, languages)
     return findings

@@ -1,13 +1,15 @@
 """A cache of read and validated record files, keyed by their bytes and by everything that judges them.
 
 Reading and validating 12,000 YAML files takes several seconds; most runs change a handful. An
-entry is reused only when the file's bytes, its path and kind, and the engine are unchanged; the
+entry is reused only when the file's bytes, its path and kind, the site's translation languages
+(`settings.languages`) and the engine are unchanged; the
 engine is the whole installed `minhbach` package (every file of it) and the versions of Python,
 pydantic, pydantic-core and PyYAML, and whether PyYAML parses with libyaml (cached findings carry
 pydantic's and the parser's own message text).
 
 The cache is data, never code: one JSON file holding, per entry, the record as the model's own
-JSON and its findings as plain values. Everything read back is validated again, the records by
+JSON, its findings as plain values, and where each of its parts was written (`load.positions`, so
+that a finding's position costs no second parse of the file). Everything read back is validated again, the records by
 their models, before any of it is used; a cache that cannot be read, does not have the expected
 shape, or holds a record its model rejects is ignored as a whole, with a warning. So is a cache
 file that git tracks (a committed cache could publish what the YAML does not say, or hide its
@@ -38,12 +40,14 @@ from minhbach.load.files import UnsafeFile, read_limited, tracked_by_git
 
 _ENGINE = Path(__file__).parent.parent  # the whole minhbach package
 FILE_NAME = "records.json"
-FORMAT = 2
+FORMAT = 3
 MAX_CACHE_BYTES = 512 * 1024 * 1024
 """A cache of 12,000 records is about 25 MB; a larger file is not one this engine wrote."""
 
-Cached = tuple[Record | None, list[Finding], None]
-"""What `get` gives back: the record (None if invalid), its findings, and no facts (walked again from the record)."""
+Cached = tuple[Record | None, list[Finding], None, str | None, list[Finding]]
+"""What `get` gives back: the record (None if invalid), its findings, no facts (walked again from the
+record), where its parts were written (`load.positions`; None when the record has no table), and the
+findings of its translations (`checks.translations`)."""
 
 
 @cache
@@ -65,8 +69,10 @@ def engine_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def file_key(kind: str, shown: str, raw: bytes) -> str:
-    return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), raw))).hexdigest()
+def file_key(kind: str, shown: str, raw: bytes, languages: tuple[str, ...]) -> str:
+    """The key of a file of `kind` shown as `shown` with bytes `raw`, read for a site translated into
+    `languages` (the model of its translations, and their findings, depend on them)."""
+    return hashlib.sha256(b"\0".join((kind.encode(), shown.encode(), " ".join(languages).encode(), raw))).hexdigest()
 
 
 class _Entry(BaseModel):
@@ -75,6 +81,8 @@ class _Entry(BaseModel):
     kind: Literal[tuple(KINDS)]  # type: ignore[valid-type]
     record: str | None
     findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
+    positions: str | None
+    translation_findings: list[tuple[str, int, int, Literal["error", "warning"], str, str, str]]
 
 
 class _Stored(BaseModel):
@@ -100,8 +108,9 @@ def _linked(file: Path, root: Path | None) -> list[Path]:
     return [path for path in candidates if path.is_symlink()]
 
 
-_Value = tuple[str, Record | None, list[Finding], str | None]
-"""(kind, record, findings, the record's JSON as stored, when it was read from the file)."""
+_Value = tuple[str, Record | None, list[Finding], str | None, str | None, list[Finding]]
+"""(kind, record, findings, the record's JSON as stored (when it was read from the file), its positions table,
+its translation findings)."""
 _HINT_REBUILT = "Không cần làm gì: lần kiểm tra này đọc lại mọi tệp và ghi lại bộ nhớ đệm."
 
 
@@ -176,9 +185,10 @@ class RecordCache:
                     record = KINDS[entry.kind].model.model_validate_json(entry.record) if entry.record is not None else None
                 except ValidationError:
                     return f"bản ghi lưu cho một tệp loại '{entry.kind}' không hợp lệ"
-                findings = [Finding(path, line, column, Severity(severity), code, message, hint)
-                            for path, line, column, severity, code, message, hint in entry.findings]
-                self.entries[key] = (entry.kind, record, findings, entry.record)
+                findings, translated = ([Finding(path, line, column, Severity(severity), code, message, hint)
+                                         for path, line, column, severity, code, message, hint in stored]
+                                        for stored in (entry.findings, entry.translation_findings))
+                self.entries[key] = (entry.kind, record, findings, entry.record, entry.positions, translated)
         _known[self.file] = (digest, dict(self.entries))
         return ""
 
@@ -188,19 +198,23 @@ class RecordCache:
         if value is None or value[0] != kind:
             return None
         self.used[key] = value
-        return value[1], list(value[2]), None
+        return value[1], list(value[2]), None, value[4], list(value[5])
 
-    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding]) -> None:
-        self.used[key] = (kind, record, list(findings), None)
+    def put(self, key: str, kind: str, record: Record | None, findings: list[Finding], positions: str | None = None,
+            translation_findings: list[Finding] | None = None) -> None:
+        self.used[key] = (kind, record, list(findings), None, positions, list(translation_findings or []))
 
     def save(self) -> None:
         """Keep only what this run used, written atomically so a killed run leaves the old cache."""
         if self.file is None or not self.writable or self.used.keys() == self.entries.keys():
             return
+        def plain(findings: list[Finding]) -> list[list]:
+            return [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings]
+
         entries = {
             key: {"kind": kind, "record": text if text is not None or record is None else record.model_dump_json(),
-                  "findings": [[f.path, f.line, f.column, f.severity.value, f.code, f.message, f.hint] for f in findings]}
-            for key, (kind, record, findings, text) in self.used.items()
+                  "findings": plain(findings), "positions": positions, "translation_findings": plain(translated)}
+            for key, (kind, record, findings, text, positions, translated) in self.used.items()
         }
         text = json.dumps({"format": FORMAT, "engine": engine_fingerprint(), "entries": entries}, ensure_ascii=False, separators=(",", ":"))
         try:

@@ -214,3 +214,14 @@ def test_check_without_the_cache_writes_nothing_in_the_working_folder(project: P
                             cwd=project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert sorted(path.relative_to(project) for path in project.rglob("*")) == before
+
+
+def test_records_read_for_other_translation_languages_are_read_again(tmp_path: Path):
+    """A record's translation findings are cached with it, so a cache entry holds only for the languages it was read for."""
+    def findings_for(languages: tuple[str, ...], cache_dir: Path | None) -> list:
+        catalog, _ = load_catalog(ROOT / "data", display_base=ROOT, cache_dir=cache_dir, languages=languages)
+        return [finding for entry in catalog.all_entries() for finding in entry.translation_findings]
+
+    assert findings_for(("en", "zh", "fr"), tmp_path) != findings_for(("en", "zh"), None), "French is missing everywhere"
+    assert findings_for(("en", "zh"), tmp_path) == findings_for(("en", "zh"), None)
+    assert findings_for(("zh",), tmp_path) == findings_for(("zh",), None)
