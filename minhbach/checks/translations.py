@@ -31,7 +31,9 @@ def _shown(loc: Loc) -> str:
 
 
 def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
-    """The translation findings of one record, for each of `languages`."""
+    """The translation findings of one record, for each of `languages`: missing, outdated, incomplete (a
+    text part the Vietnamese has and the translation lacks, but for the change history's notes, an
+    editors' log), and errors where a translation lost a figure or a list item."""
     findings = []
     record = entry.record
     for language in languages:
@@ -53,6 +55,13 @@ def record_findings(entry: Entry, languages: tuple[str, ...]) -> list[Finding]:
                                     f"bản {name} dịch ngày {getattr(getattr(record.translations, language), TRANSLATED_FIELD).isoformat()}, "
                                     f"trước lần cập nhật bản tiếng Việt ngày {record.updated.isoformat()}",
                                     f"Đối chiếu bản dịch với bản tiếng Việt hiện tại, sửa phần đã đổi, rồi ghi ngày đối chiếu vào `{TRANSLATED_FIELD}`."))
+        untranslated = [loc for loc in result.missing_fields if loc[0] != "changes"]
+        if untranslated:
+            position = entry.position(here, prefer_key=True)
+            shown = ", ".join(f"`{_shown(loc)}`" for loc in untranslated[:3]) + (f" và {len(untranslated) - 3} phần khác" if len(untranslated) > 3 else "")
+            findings.append(warning(entry.path, position.line, position.column, "translation-incomplete",
+                                    f"bản {name} chưa dịch {shown}; các phần này đang hiện bằng tiếng Việt trên trang {name}",
+                                    "Thêm bản dịch của các phần đó vào bản dịch này, cùng tên khóa và vị trí như bản tiếng Việt."))
         for loc, vietnamese, translated in result.translated_fields:
             lost = lost_figures(vietnamese, translated, language)
             if lost:

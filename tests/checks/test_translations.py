@@ -111,3 +111,16 @@ def test_a_translation_of_a_part_the_vietnamese_leaves_out_is_a_warning(tmp_path
     [unused] = [f for f in run(tmp_path, {"data/procedures/hop-phap-hoa.yml": text}) if f.code == "translation-unused"]
     assert unused.severity.value == "warning" and unused.line == line_of(text, "summary: Legalising papers.")
     assert "`summary`" in unused.message
+
+
+def test_a_translation_that_leaves_text_in_vietnamese_is_reported_with_the_parts_it_lacks(tmp_path: Path):
+    """The zh translation gives the name and a note but not the subjects or steps: the Chinese page shows them in Vietnamese."""
+    write_project(tmp_path, {**VALID_FILES, "data/procedures/hop-phap-hoa.yml": PROCEDURE_EN})
+    _, findings = check_project(tmp_path / "data", tmp_path / "docs", TODAY, display_base=tmp_path)
+    incomplete = [f for f in findings if f.code == "translation-incomplete" and f.path.endswith("hop-phap-hoa.yml")]
+    by_language = {f.message.split("bản ")[1].split(" chưa")[0]: f for f in incomplete}
+    assert "tiếng Trung (zh)" in by_language and "`subjects[0]`" in by_language["tiếng Trung (zh)"].message
+    assert "phần khác" in by_language["tiếng Trung (zh)"].message, "the first three are named, then how many more"
+    assert by_language["tiếng Trung (zh)"].line == line_of(PROCEDURE_EN, "  zh:")
+    assert all("changes" not in f.message for f in incomplete), "the change history is the editors' log"
+    assert {f.severity.value for f in incomplete} == {"warning"}
