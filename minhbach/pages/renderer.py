@@ -266,8 +266,8 @@ class PageRenderer:
         return jobs
 
     def _localised_page(self, render: Callable[[PageRenderer, Any], str], record: Record) -> str:
-        """`render` of `record` as shown in the page language (`catalog.translations.localised`), made when the page is rendered."""
-        return render(self, localised(record, self.language).record)
+        """`render` of `record` as shown in the page language (`shown`), made when the page is rendered."""
+        return render(self, self.shown(record))
 
     def pages(self) -> list[GeneratedPage]:
         """Every page generated from the catalog, rendered in this process."""

@@ -12,6 +12,7 @@ Two lists, each read in one place:
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ class LanguageError(ValueError):
     """`extra.alternate` cannot be read as the site's languages; the text says why, in Vietnamese."""
 
 
+@cache
 def translatable_languages() -> tuple[str, ...]:
     """The codes of the languages the engine has page text for (a catalogue under `LOCALE_DIR`), sorted:
     ("en", "zh")."""
