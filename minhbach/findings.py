@@ -111,7 +111,9 @@ def format_json(findings: Iterable[Finding]) -> str:
         }
         for f in findings
     ]
-    return _JSON_UNPRINTABLE.sub(_json_escape, json.dumps(rows, ensure_ascii=False, indent=2))
+    # One finding per line, each written by the json module's C encoder (which `indent` would turn off).
+    lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows)
+    return _JSON_UNPRINTABLE.sub(_json_escape, f"[\n{lines}\n]" if rows else "[]")
 
 
 def _escape_github(value: str, *, property_value: bool = False) -> str:

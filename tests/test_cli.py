@@ -160,6 +160,19 @@ def test_console_script_runs_check_on_the_shipped_data():
     assert all(row["severity"] == "warning" for row in json.loads(result.stdout))
 
 
+@pytest.mark.parametrize("output_format", ["text", "json"])
+def test_console_script_writes_all_its_output_to_a_pipe_before_it_exits(output_format: str, capsys, monkeypatch):
+    """The command ends without Python's teardown (`cli.run`); what it printed to a buffered pipe still arrives whole."""
+    arguments = ["check", "--verbose", "--today", "2026-12-01", "--no-cache", "--format", output_format]
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"} | {"PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "minhbach.cli", *arguments], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=120)
+    monkeypatch.chdir(ROOT)
+    assert main(arguments) == result.returncode == 0
+    printed = capsys.readouterr()
+    assert result.stdout.count("\n") > 10 and (result.stdout, result.stderr) == (printed.out, printed.err)
+
+
 def test_publication_lag_is_set_on_the_command_line(in_project: Path, capsys):
     from tests.conftest import NOTICE
 
