@@ -47,7 +47,7 @@ from minhbach.pages.workflows import empty_menu_pages
 from minhbach.settings.calendar import ClockError
 from minhbach.site.generate import STYLESHEET, Generation, Previous, register
 from minhbach.site.links.fragment import decoded_form, decoded_ids
-from minhbach.site.parallel import available_cores
+from minhbach.site.parallel import Background, available_cores
 from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
 from minhbach.site.search import SearchDocuments, page_settings, record_labels, write_synonyms
 
@@ -143,6 +143,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         self._preview_pages: dict[str, tuple[str, str]] = {}  # serve only: page -> (Markdown, file to edit), see `pages.problems`
         self._page_problems: dict[str, list[Finding]] = {}  # serve only: hand-written page -> its findings, when it has an error
         self._page_records: dict[str, Record] = {}  # records by their page, relative to docs/ (for search)
+        self.search_documents = SearchDocuments()  # the search records of this build's pages (`on_pre_build`)
         self._stand_ins: dict[str, str] = {}  # pages of the source language's site alone -> the page standing for each elsewhere
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -374,7 +375,10 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         kept = dirtybuild.kept_for(config).search if MinhbachPlugin.incremental else None
-        self.search_documents = kept or SearchDocuments(site_name=config.site_name, site_description=config.site_description or "")
+        # `mkdocs build` reads the pages for search on the other cores while it converts the next ones (under `serve`, in line).
+        background = Background(workers=available_cores() - 1) if MinhbachPlugin.command == "build" else None
+        self.search_documents = kept or SearchDocuments(site_name=config.site_name, site_description=config.site_description or "",
+                                                        background=background)
         self._page_records = {} if self.catalog is None else {
             page_path(entry.record): entry.record for entry in self.catalog.all_entries() if entry.kind.page_dir is not None}
 
@@ -395,6 +399,7 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.search_documents.write(Path(config.site_dir))
+        self._close_background()
         groups, _ = read_synonyms(Path(config.config_file_path).parent)  # its findings are the checks' (`check_project`)
         write_synonyms(Path(config.site_dir), groups)
 
@@ -405,6 +410,13 @@ class MinhbachPlugin(BasePlugin[MinhbachConfig]):
         if (root / SYNONYMS_FILE).is_file():
             server.watch(str(root / SYNONYMS_FILE))
         return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_background()
+
+    def _close_background(self) -> None:
+        if self.search_documents.background is not None:
+            self.search_documents.background.close()
 
     def on_shutdown(self) -> None:
         dirtybuild.discard_all()

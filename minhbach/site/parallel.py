@@ -75,3 +75,175 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
     if parts is None:
         return [job() for job in jobs]
     return [result for part in parts for result in part]
+
+
+
+
+IN_FLIGHT = 4
+"""Jobs a `Background` worker holds at most (sent, not yet answered): this process waits for an answer
+before it sends more. Bounds the memory of the jobs' arguments, and the bytes in each direction of
+a worker's pipe (a page's record is at most a few KB), so neither side waits on the other for ever."""
+
+
+class Pending:
+    """One job of `Background`: `done()` says whether its result is there, `result()` waits for it.
+
+    Its arguments are let go once the result is known (a page's HTML is not kept to the end of the build)."""
+
+    def __init__(self, job: Callable[..., Any], arguments: dict[str, Any]) -> None:
+        self._job, self._arguments = job, arguments
+        self._worker: _Worker | None = None  # the worker it was sent to, until it answers
+        self._value: Any = None
+        self._error: Exception | None = None
+
+    def done(self) -> bool:
+        return self._worker is None
+
+    def result(self) -> Any:
+        """The job's result; its exception is raised here. When its worker died, the job runs here."""
+        while self._worker is not None:
+            self._worker.answer_one()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+    def _answered(self, ok: bool, value: Any) -> None:
+        self._worker, self._arguments = None, {}
+        if ok:
+            self._value = value
+        else:
+            self._error = value
+
+    def _run_here(self) -> None:
+        self._worker = None
+        try:
+            self._value = self._job(**self._arguments)
+        except Exception as error:  # raised by `result`, as if the job had run in a worker
+            self._error = error
+        self._arguments = {}
+
+
+def _work(connection: Any, parent: int) -> None:
+    """A `Background` worker: run each job it is sent and send back (True, result) or (False, exception);
+    end at None, or when the process that forked it has ended."""
+    gc.enable()
+    while True:
+        try:
+            while not connection.poll(1.0):
+                if os.getppid() != parent:
+                    return
+            message = connection.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        job, arguments = message
+        try:
+            answer = (True, job(**arguments))
+        except Exception as error:
+            answer = (False, error)
+        connection.send(answer)
+
+
+class _Worker:
+    """One forked process of a `Background`, its end of the pipe, and the jobs sent to it not yet answered, in order."""
+
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self.connection, theirs = context.Pipe()
+        self.process = context.Process(target=_work, args=(theirs, os.getpid()), daemon=True)
+        self.process.start()
+        theirs.close()
+        self.waiting: list[Pending] = []
+        self.alive = True
+
+    def send(self, pending: Pending) -> None:
+        if len(self.waiting) >= IN_FLIGHT:
+            self.answer_one()
+        while self.alive and self.waiting and self.connection.poll():
+            self.answer_one()
+        if not self.alive:
+            pending._run_here()
+            return
+        try:
+            self.connection.send((pending._job, pending._arguments))
+        except (OSError, ValueError):  # it died (a broken pipe), or the job cannot be pickled: run it here
+            pending._run_here()
+            if not self.process.is_alive():
+                self._died()
+            return
+        pending._worker = self
+        self.waiting.append(pending)
+
+    def answer_one(self) -> None:
+        """Wait for the answer to the oldest job sent; when the worker died, run every waiting job here."""
+        try:
+            ok, value = self.connection.recv()
+        except (EOFError, OSError):
+            self._died()
+            return
+        self.waiting.pop(0)._answered(ok, value)
+
+    def _died(self) -> None:
+        self.alive = False
+        waiting, self.waiting = self.waiting, []
+        for pending in waiting:
+            pending._run_here()
+
+    def close(self) -> None:
+        while self.alive and self.waiting:
+            self.answer_one()
+        if self.alive:
+            try:
+                self.connection.send(None)
+            except OSError:
+                pass
+        self.connection.close()
+        self.process.join()
+
+
+class Background:
+    """Jobs handed to forked worker processes while this process goes on with its own work.
+
+    Used for work that a sequential loop produces one piece at a time (the search records of the
+    pages MkDocs converts one after another). The workers are forked at the first job, so they hold
+    what this process held then and nothing it makes later: a job is a module's function, which gets
+    everything else through its arguments; they are pickled and sent down a pipe, and so is its result.
+    No thread is started. With `workers` < 1, or when `can_fork()` is false at the first job (e.g.
+    under `mkdocs serve`, whose server is a thread), every job runs here when it is submitted. When a
+    worker dies, the jobs it had not answered run here, and so does every later one. `close` waits for
+    the answers and lets the workers end.
+    """
+
+    def __init__(self, *, workers: int) -> None:
+        self.workers = workers
+        self._pool: list[_Worker] | None = None
+        self._next = 0
+
+    def submit(self, job: Callable[..., Any], /, **arguments: Any) -> Pending:
+        """Start `job(**arguments)`."""
+        if self._pool is None:
+            self._pool = self._start()
+        pending = Pending(job, arguments)
+        live = [worker for worker in self._pool if worker.alive]
+        if live:
+            self._next = (self._next + 1) % len(live)
+            live[self._next].send(pending)
+        else:
+            pending._run_here()
+        return pending
+
+    def _start(self) -> list[_Worker]:
+        if self.workers < 1 or not can_fork():
+            return []
+        gc.freeze()  # while the workers are forked: see `run_all`
+        try:
+            return [_Worker() for _ in range(self.workers)]
+        finally:
+            gc.unfreeze()
+
+    def close(self) -> None:
+        """Wait for every answer and let the workers end; later jobs run here."""
+        for worker in self._pool or ():
+            worker.close()
+        self._pool = []

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from minhbach.site.parallel import available_cores, run_all
+from minhbach.site.parallel import Background, available_cores, run_all
 
 
 def test_results_come_back_in_job_order_from_forked_workers():
@@ -75,3 +75,81 @@ def test_a_worker_that_dies_does_not_stop_the_run_its_jobs_run_here():
         return n
 
     assert run_all([lambda n=n: job(n) for n in range(30)], workers=2, min_jobs=1, chunk=5) == list(range(30))
+
+
+# Background: jobs sent to forked workers while this process goes on.
+
+def _square_and_process(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def _fails(message: str) -> None:
+    raise ValueError(message)
+
+
+def _dies_at(n: int, parent: int) -> tuple[int, int]:
+    if n == 7 and os.getpid() != parent:
+        os.kill(os.getpid(), 9)
+    return n, os.getpid()
+
+
+def test_background_jobs_run_in_a_worker_and_answer_in_the_order_asked():
+    background = Background(workers=1)
+    pending = [background.submit(_square_and_process, n=n) for n in range(40)]
+    results = [job.result() for job in reversed(pending)][::-1]
+    background.close()
+    assert [value for value, _ in results] == [n * n for n in range(40)]
+    assert {pid for _, pid in results} == {pending[0].result()[1]} != {os.getpid()}, "one worker, not this process"
+
+
+def test_background_holds_a_few_jobs_at_a_time_and_lets_their_arguments_go_once_answered():
+    """A build hands it every page's HTML: neither the pipe nor this process's memory may hold them all."""
+    from minhbach.site.parallel import IN_FLIGHT
+
+    background = Background(workers=1)
+    pending = [background.submit(_square_and_process, n=n) for n in range(100)]
+    answered = [job for job in pending if job.done()]
+    assert len(answered) >= 100 - IN_FLIGHT
+    assert all(job._arguments == {} for job in answered)
+    background.close()
+    assert all(job.done() for job in pending) and pending[-1].result()[0] == 99 * 99
+
+
+def test_an_error_in_a_background_job_is_raised_by_its_result_only():
+    background = Background(workers=1)
+    bad, good = background.submit(_fails, message="bad page"), background.submit(_square_and_process, n=3)
+    background.close()
+    assert good.result()[0] == 9
+    with pytest.raises(ValueError, match="bad page"):
+        bad.result()
+
+
+def test_a_background_worker_that_dies_leaves_its_jobs_and_the_later_ones_to_this_process():
+    background = Background(workers=1)
+    pending = [background.submit(_dies_at, n=n, parent=os.getpid()) for n in range(30)]
+    background.close()
+    results = [job.result() for job in pending]
+    assert [n for n, _ in results] == list(range(30))
+    assert results[-1][1] == os.getpid() and results[0][1] != os.getpid()
+
+
+def test_background_jobs_run_here_while_another_thread_runs_or_without_workers():
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        background = Background(workers=2)
+        assert background.submit(_square_and_process, n=2).result() == (4, os.getpid())
+    finally:
+        stop.set()
+        other.join()
+    assert Background(workers=0).submit(_square_and_process, n=2).result() == (4, os.getpid())
+
+
+def test_background_leaves_the_collector_as_it_was():
+    import gc
+
+    background = Background(workers=1)
+    background.submit(_square_and_process, n=1)
+    background.close()
+    assert gc.isenabled() and gc.get_freeze_count() == 0

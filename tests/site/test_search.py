@@ -197,6 +197,36 @@ def test_malformed_html_never_raises_and_keeps_the_text_before_it():
     assert (record.title, record.text) == ("Tiêu đề", "Nội dung đầu.")
 
 
+def test_pages_read_by_a_background_worker_give_the_documents_read_in_line(tmp_path: Path):
+    """`mkdocs build` reads pages for search in a forked worker while it converts the next ones (`parallel.Background`)."""
+    from minhbach.site.parallel import Background
+
+    def fill(documents: SearchDocuments) -> str:
+        for number in range(30):
+            documents.add(url=f"thu-tuc/{number}/", language="vi", content=CONTENT.replace("công vụ", f"công vụ {number}"),
+                          title="Thủ tục &amp; hồ sơ", description="" if number % 2 else "Mô tả", kind="Thủ tục hành chính")
+        documents.add(url="", language="vi", content=FACTS, title="Trang chủ")
+        documents.forget(url="thu-tuc/3/")  # a page read again (`mkdocs serve --dirty`), or left out
+        documents.exclude(url="thu-tuc/4/")
+        for url in ("tam/", "an/"):  # ... while the worker may still be reading it
+            documents.add(url=url, language="vi", content=CONTENT)
+        documents.forget(url="tam/")
+        documents.exclude(url="an/")
+        documents.add(url="thu-tuc/5/", language="vi", content="<h1>Đổi tên</h1><p>Nội dung mới.</p>")
+        folder = tmp_path / str(documents.background is not None)
+        folder.mkdir()
+        return documents.write(folder).read_text(encoding="utf-8")
+
+    background = Background(workers=1)
+    in_background = fill(SearchDocuments(site_name="Sở", background=background))
+    background.close()
+    assert in_background == fill(SearchDocuments(site_name="Sở"))
+    written = json.loads(in_background)
+    urls = [document["url"] for document in written["docs"]]
+    assert "/thu-tuc/29/" in urls and not {"/thu-tuc/3/", "/tam/", "/an/"} & set(urls) and "/an/" in written["excluded"]
+    assert "Đổi tên" in in_background
+
+
 def test_the_documents_stand_in_the_site_name_and_description_for_what_a_page_lacks(tmp_path: Path):
     documents = SearchDocuments(site_name="Sở Ngoại vụ", site_description="Công khai &amp; minh bạch")
     documents.add(url="lien-he/", language="vi", content="<p>Điện thoại.</p>", title="", description="")
