@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from minhbach.catalog import Catalog
 from minhbach.catalog.docpages import DocPage
@@ -14,6 +15,7 @@ from minhbach.settings.defaults import DEFAULTS
 from minhbach.settings.calendar import WorkCalendar
 from minhbach.settings.languages import translatable_languages
 from minhbach.catalog.macros import SiteMacros
+from minhbach.site.parallel import run_all
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,15 @@ def all_checks() -> list[Check]:
             freshness.check, pages.check, files.file_names, translations.check]
 
 
-def run_checks(catalog: Catalog, context: CheckContext) -> list[Finding]:
-    findings: list[Finding] = []
-    for check in all_checks():
-        findings += check(catalog, context)
-    return findings
+def run_checks(catalog: Catalog, context: CheckContext, *, workers: int = 1) -> list[Finding]:
+    """The findings of every check (`all_checks`), in that order.
+
+    With `workers` > 1 the checks run side by side in forked processes (`site.parallel.run_all`),
+    which share the catalogue and send back only their findings. Each record's facts are gathered
+    first, here, so that no two processes walk the same record for them.
+    """
+    if workers > 1:
+        for entry in catalog.all_entries():
+            entry.facts  # noqa: B018 (a cached property: walked once, before the workers are forked)
+    jobs = [partial(check, catalog, context) for check in all_checks()]
+    return [finding for found in run_all(jobs, workers=workers, min_jobs=2, chunk=1) for finding in found]

@@ -20,6 +20,7 @@ from minhbach.catalog.macros import MacrosConfig, load_site_macros
 from minhbach.load import collector
 from minhbach.load.files import Listing, UnsafeFile, folder_outside, read_limited
 from minhbach.load.synonyms import SYNONYMS_FILE, read_synonyms
+from minhbach.site.parallel import available_cores
 
 
 def docs_files(docs_dir: Path, *, display_base: Path | None = None) -> frozenset[str]:
@@ -106,6 +107,6 @@ def _check_project(data_dir: Path, docs_dir: Path, today: dt.date, *, display_ba
     context = CheckContext(today=today, docs_files=files, publication_lag_days=publication_lag_days,
                            review_policy=review_policy or ReviewPolicy(), calendar=calendar or WorkCalendar(), pages=tuple(pages),
                            markup_files=markup, macros=site_macros, languages=languages)
-    findings += listing.findings + page_findings + run_checks(catalog, context)
+    findings += listing.findings + page_findings + run_checks(catalog, context, workers=available_cores())
     findings += read_synonyms(root, shown=shown_path(root / SYNONYMS_FILE, base))[1]
     return catalog, sorted_findings(findings)
