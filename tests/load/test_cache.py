@@ -225,3 +225,26 @@ def test_records_read_for_other_translation_languages_are_read_again(tmp_path: P
     assert findings_for(("en", "zh", "fr"), tmp_path) != findings_for(("en", "zh"), None), "French is missing everywhere"
     assert findings_for(("en", "zh"), tmp_path) == findings_for(("en", "zh"), None)
     assert findings_for(("zh",), tmp_path) == findings_for(("zh",), None)
+
+
+def test_the_cache_file_is_not_written_again_for_a_few_changed_files_among_many(tmp_path: Path):
+    """Rewriting the whole file would cost more than reading the few changed files again next time."""
+    from minhbach.load.cache import REWRITE_SHARE
+
+    units = {f"data/units/phong-{n}.yml": UNIT.replace("id: phong-mot", f"id: phong-{n}") for n in range(REWRITE_SHARE + 50)}
+    project = tmp_path / "p"
+    write_project(project, units)
+    load(project)
+    cache_file = project / ".cache/records.json"
+    written = cache_file.read_bytes()
+    edited = project / "data/units/phong-7.yml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("name: Phòng Một", "name: Phòng Bảy"), encoding="utf-8")
+    catalog, _ = load(project)
+    assert catalog.get("unit", "phong-7").name == "Phòng Bảy", "the changed file is read, not taken from the cache"
+    assert cache_file.read_bytes() == written
+    for n in range(3):  # more changed files than one in REWRITE_SHARE: written again, without the old entries
+        edited = project / f"data/units/phong-{n}.yml"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("name: Phòng Một", f"name: Phòng {n}"), encoding="utf-8")
+    catalog, _ = load(project)
+    entries = json.loads(cache_file.read_text(encoding="utf-8"))["entries"]
+    assert cache_file.read_bytes() != written and len(entries) == len(list((project / "data").rglob("*.yml")))
