@@ -61,6 +61,18 @@ def translation_of(record: Record, language: str) -> BaseModel | None:
     return found if isinstance(found, BaseModel) else None
 
 
+def translation_status(record: Record, language: str) -> Status:
+    """What `localised(record, language).status` says, without laying the translation over the record:
+    "source" for the Vietnamese, "missing" without a translation into `language`, "outdated" when the
+    record was updated after the translation's date, else "translated"."""
+    if language == SOURCE_LANGUAGE:
+        return "source"
+    translation = translation_of(record, language)
+    if translation is None:
+        return "missing"
+    return "outdated" if record.updated > getattr(translation, TRANSLATED_FIELD) else "translated"
+
+
 def localised(record: Record, language: str) -> Localised:
     """`record` in `language` (a code such as "vi", "en", "zh"). Pure: the record is not changed.
 
@@ -76,9 +88,8 @@ def localised(record: Record, language: str) -> Localised:
     laid = _overlay(record, translation, (), walk)
     if translation is None:
         return Localised(record, "missing", tuple(walk.missing))
-    translated = getattr(translation, TRANSLATED_FIELD)
-    status: Status = "outdated" if record.updated > translated else "translated"
-    return Localised(laid, status, tuple(walk.missing), tuple(walk.replaced), tuple(walk.mismatched), tuple(walk.unused))
+    return Localised(laid, translation_status(record, language), tuple(walk.missing), tuple(walk.replaced), tuple(walk.mismatched),
+                     tuple(walk.unused))
 
 
 def _derived(model: type[BaseModel]) -> type[BaseModel] | None:

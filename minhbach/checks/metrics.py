@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from minhbach.catalog import Catalog
-from minhbach.catalog.translations import localised
+from minhbach.catalog.translations import translation_status
 from minhbach.findings import Finding
 from minhbach.model import KINDS, Procedure
 from minhbach.model.announcement import AnnouncementBase
@@ -96,12 +96,12 @@ class TranslationCount:
 
 def translation_counts(catalog: Catalog, languages: tuple[str, ...]) -> dict[str, list[TranslationCount]]:
     """For each of `languages`, the counts of every kind that has records (in the order of `model.KINDS`), from
-    the same statuses the translation check reports (`catalog.translations.localised`)."""
+    the same statuses the translation check reports (`catalog.translations.translation_status`)."""
     counts: dict[str, list[TranslationCount]] = {}
     for language in languages:
         rows = []
         for kind in KINDS.values():
-            statuses = Counter(localised(entry.record, language).status for entry in catalog.entries[kind.name].values())
+            statuses = Counter(translation_status(entry.record, language) for entry in catalog.entries[kind.name].values())
             if statuses:
                 rows.append(TranslationCount(kind.name, kind.label, statuses["translated"], statuses["outdated"], statuses["missing"]))
         counts[language] = rows

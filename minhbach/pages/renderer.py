@@ -19,7 +19,7 @@ from markupsafe import Markup
 from minhbach.catalog import Catalog
 from minhbach.catalog.review import Review, ReviewPolicy
 from minhbach.catalog.timeline import Timeline
-from minhbach.catalog.translations import localised
+from minhbach.catalog.translations import localised, translation_status
 from minhbach.exports import opendata
 from minhbach.exports.feeds import CALENDAR_PATH, FEED_PATH, Site
 from minhbach.findings import Finding
@@ -197,12 +197,12 @@ class PageRenderer:
 
     def translation(self, record: Record | None = None) -> str:
         """How far the page of `record` is translated into the page language ("source", "translated",
-        "outdated", "missing": `catalog.translations.localised`); for a page of no record (an index, the
+        "outdated", "missing": `catalog.translations.translation_status`); for a page of no record (an index, the
         dashboard), "source" in the source language and "translated" in the others: its words are the
         message catalogue's, the records it lists each as translated as they are."""
         if record is None:
             return "source" if self.language == i18n.SOURCE else "translated"
-        return localised(record, self.language).status
+        return translation_status(record, self.language)
 
     def review(self, record: Record) -> Review:
         """Last and next review of a record, and whether it is overdue, as of the build day."""

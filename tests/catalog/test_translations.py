@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minhbach.catalog.translations import localised
+from minhbach.catalog.translations import localised, translation_status
 from minhbach.load.source import load_bytes
 from minhbach.load.validate import validate
 from minhbach.model import KINDS
@@ -84,3 +84,22 @@ def test_text_for_a_part_the_vietnamese_does_not_have_is_not_used():
     result = localised(record, "en")
     assert result.unused_fields == (("reception", "hours"),)  # pending in Vietnamese
     assert result.record.reception.hours == record.reception.hours
+
+
+def test_the_status_alone_is_the_status_of_the_record_laid_in_each_language():
+    """The dashboard counts statuses without laying every translation over its record."""
+    import datetime as dt
+    from pathlib import Path
+
+    from minhbach.catalog import load_catalog
+
+    root = Path(__file__).resolve().parents[2]
+    catalog, _ = load_catalog(root / "data", display_base=root)
+    seen = set()
+    for entry in catalog.all_entries():
+        updated_later = entry.record.model_copy(update={"updated": dt.date(2100, 1, 1)})  # after any translation's date
+        for record in (entry.record, updated_later):
+            for language in ("vi", "en", "zh", "fr"):
+                assert translation_status(record, language) == localised(record, language).status, (entry.path, language)
+                seen.add(translation_status(record, language))
+    assert seen == {"source", "translated", "outdated", "missing"}
