@@ -77,12 +77,11 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
     return [result for part in parts for result in part]
 
 
-
-
 IN_FLIGHT = 4
 """Jobs a `Background` worker holds at most (sent, not yet answered): this process waits for an answer
-before it sends more. Bounds the memory of the jobs' arguments, and the bytes in each direction of
-a worker's pipe (a page's record is at most a few KB), so neither side waits on the other for ever."""
+before it sends more. Bounds the memory of the jobs' arguments, and the answers waiting in a worker's
+pipe (a page's search record is at most about 15 KB: four fit in the pipe's buffer), so that neither
+side waits on the other for ever."""
 
 
 class Pending:
