@@ -18,6 +18,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -77,11 +78,12 @@ def run_all(jobs: Sequence[Callable[[], Any]], *, workers: int, min_jobs: int = 
     return [result for part in parts for result in part]
 
 
-IN_FLIGHT = 4
-"""Jobs a `Background` worker holds at most (sent, not yet answered): this process waits for an answer
-before it sends more. Bounds the memory of the jobs' arguments, and the answers waiting in a worker's
-pipe (a page's search record is at most about 15 KB: four fit in the pipe's buffer), so that neither
-side waits on the other for ever."""
+IN_FLIGHT = 1
+"""Jobs a `Background` worker holds at most (sent, not yet answered): this process reads the answer
+before it sends the next job. So a worker waits for a job only while this process writes it, and this
+process for an answer only while the worker writes it: however long a page or its record, neither side
+is left writing into a full pipe that the other is not reading. The worker's job takes a fraction of
+the time this process takes to make the next one, so it is nearly always answered by then."""
 
 
 class Pending:
@@ -126,6 +128,7 @@ def _work(connection: Any, parent: int) -> None:
     """A `Background` worker: run each job it is sent and send back (True, result) or (False, exception);
     end at None, or when the process that forked it has ended."""
     gc.enable()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the process that forked it, which ends this one
     while True:
         try:
             while not connection.poll(1.0):

@@ -153,3 +153,42 @@ def test_background_leaves_the_collector_as_it_was():
     background.submit(_square_and_process, n=1)
     background.close()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def _with_number(text: str, number: int) -> str:
+    return f"{text}{number}"
+
+
+def test_jobs_and_answers_larger_than_a_pipe_never_leave_both_sides_writing():
+    """A page and its search record can each be larger than a pipe's buffer (a Chinese page has no spaces
+    to cut its words at): this process must not be writing the next job while the worker writes an answer.
+    Run apart, so that a deadlock fails the test instead of stopping the suite."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "from minhbach.site.parallel import Background\n"
+        "from tests.site.test_parallel import _with_number\n"
+        "background = Background(workers=1)\n"
+        "pending = [background.submit(_with_number, text='x' * 1_000_000, number=n) for n in range(3)]\n"
+        "assert [job.result()[-1] for job in pending] == ['0', '1', '2'], 'answers in order'\n"
+        "background.close()\n"
+        "print('answered')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[2], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip() == "answered", result.stderr[-2000:]
+
+
+def test_a_background_worker_leaves_ctrl_c_to_the_process_that_forked_it():
+    """Ctrl-C reaches the whole process group; the build stops with its own message, its worker says nothing."""
+    import signal
+
+    background = Background(workers=1)
+    assert background.submit(_square_and_process, n=2).result()[0] == 4  # the worker is at work
+    worker = background._pool[0].process
+    os.kill(worker.pid, signal.SIGINT)
+    assert background.submit(_square_and_process, n=3).result() == (9, worker.pid)
+    background.close()
+    assert worker.exitcode == 0
