@@ -124,9 +124,13 @@ class Pending:
         self._arguments = {}
 
 
-def _work(connection: Any, parent: int) -> None:
+def _work(connection: Any, parent: int, others: list[Any]) -> None:
     """A `Background` worker: run each job it is sent and send back (True, result) or (False, exception);
-    end at None, or when the process that forked it has ended."""
+    end at None, or when the process that forked it has ended. `others` are the parent's ends of the
+    pipes, which it inherited: closed, so that the parent's end closes with the parent, and an answer
+    being written to a parent that was killed fails instead of waiting for ever."""
+    for end in others:
+        end.close()
     gc.enable()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the process that forked it, which ends this one
     while True:
@@ -150,10 +154,10 @@ def _work(connection: Any, parent: int) -> None:
 class _Worker:
     """One forked process of a `Background`, its end of the pipe, and the jobs sent to it not yet answered, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, others: list[Any]) -> None:
         context = multiprocessing.get_context("fork")
         self.connection, theirs = context.Pipe()
-        self.process = context.Process(target=_work, args=(theirs, os.getpid()), daemon=True)
+        self.process = context.Process(target=_work, args=(theirs, os.getpid(), [self.connection, *others]), daemon=True)
         self.process.start()
         theirs.close()
         self.waiting: list[Pending] = []
@@ -240,7 +244,10 @@ class Background:
             return []
         gc.freeze()  # while the workers are forked: see `run_all`
         try:
-            return [_Worker() for _ in range(self.workers)]
+            workers: list[_Worker] = []
+            for _ in range(self.workers):
+                workers.append(_Worker([worker.connection for worker in workers]))
+            return workers
         finally:
             gc.unfreeze()
 

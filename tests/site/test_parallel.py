@@ -192,3 +192,36 @@ def test_a_background_worker_leaves_ctrl_c_to_the_process_that_forked_it():
     assert background.submit(_square_and_process, n=3).result() == (9, worker.pid)
     background.close()
     assert worker.exitcode == 0
+
+
+def test_a_background_worker_writing_to_a_killed_parent_ends(tmp_path):
+    """The build killed (SIGKILL) while its worker writes a large answer: the worker must not wait for ever."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    script = (
+        "import os, sys\n"
+        "from minhbach.site.parallel import Background\n"
+        "from tests.site.test_parallel import _with_number\n"
+        "background = Background(workers=2)\n"
+        "pending = [background.submit(_with_number, text='x' * 4_000_000, number=n) for n in range(2)]\n"
+        "print(' '.join(str(worker.process.pid) for worker in background._pool), flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    output = tmp_path / "output.txt"
+    with output.open("w") as written:  # a file, not a pipe, which the workers would hold open
+        child = subprocess.Popen([sys.executable, "-c", script], cwd=Path(__file__).resolve().parents[2], stdout=written,
+                                 stderr=subprocess.STDOUT)
+        child.wait(timeout=60)
+    workers = [int(pid) for pid in output.read_text().split()[:2] if pid.isdigit()]
+    assert child.returncode == -signal.SIGKILL and len(workers) == 2, output.read_text()[-2000:]
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(Path(f"/proc/{pid}").exists() for pid in workers):
+        time.sleep(0.1)
+    alive = [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert not alive, "a worker outlived the build that forked it"
