@@ -27,7 +27,6 @@ from minhbach.mkdocs.options import MinhbachConfig, OptionError, ProjectSettings
 from minhbach.checks.project import check_project
 from minhbach.model.schema import schema_text, write_schemas
 from minhbach.settings.calendar import ClockError
-from minhbach.load import collector
 from minhbach.load.text import visible
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -83,11 +82,10 @@ def _check(args: argparse.Namespace) -> int:
     _, findings = check_project(data, docs, args.today or settings.today(), publication_lag_days=lag, review_policy=policy,
                                 calendar=settings.calendar, cache_dir=cache, macros=project.macros,
                                 root=project.root, languages=project.languages)
-    with collector.paused():  # tens of thousands of new objects while the whole catalogue is alive (see `load.collector`)
-        if args.format == "text":
-            output = format_ordered(findings, verbose=args.verbose, errors_only=args.errors_only)
-        else:  # for tools: every finding, unless asked for errors only
-            output = FORMATTERS[args.format]([f for f in findings if f.is_error or not args.errors_only])
+    if args.format == "text":
+        output = format_ordered(findings, verbose=args.verbose, errors_only=args.errors_only)
+    else:  # for tools: every finding, unless asked for errors only
+        output = FORMATTERS[args.format]([f for f in findings if f.is_error or not args.errors_only])
     if output:
         print(output)
     if args.format == "text":
